@@ -1,0 +1,126 @@
+package dev.wuffie.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+final class EndorsementGraphTest {
+
+  @Test
+  void build_duplicatesAndSelfEndorsements_summedAndDropped() {
+    EndorsementGraph graph =
+        EndorsementGraph.builder()
+            .add("alice", "bob", 1)
+            .add("carol", "bob", 4)
+            .add("alice", "bob", 2)
+            .add("bob", "bob", 5)
+            .add("bob", "alice", 0.5)
+            .build();
+
+    assertThat(graph.size()).isEqualTo(3);
+    assertThat(graph.edgeCount()).isEqualTo(3);
+    assertThat(graph.mergedDuplicates()).isEqualTo(1);
+    assertThat(graph.droppedSelfEndorsements()).isEqualTo(1);
+    int alice = graph.indexOf("alice").getAsInt();
+    int bob = graph.indexOf("bob").getAsInt();
+    int carol = graph.indexOf("carol").getAsInt();
+    assertThat(graph.weight(alice, bob)).isEqualTo(3.0);
+    assertThat(graph.weight(carol, bob)).isEqualTo(4.0);
+    assertThat(graph.weight(bob, bob)).isZero();
+    assertThat(graph.weight(carol, alice)).isZero();
+    assertThat(graph.outWeight(alice)).isEqualTo(3.0);
+    assertThat(graph.outWeight(bob)).isEqualTo(0.5);
+    assertThat(graph.outWeight(carol)).isEqualTo(4.0);
+  }
+
+  @Test
+  void build_inEdges_sortedBySourceAndIndexedLikeIds() {
+    EndorsementGraph graph =
+        EndorsementGraph.builder().add("d", "a", 1).add("b", "a", 2).add("c", "a", 3).build();
+
+    assertThat(graph.ids()).containsExactly("d", "a", "b", "c");
+    assertThat(graph.id(2)).isEqualTo("b");
+    int a = graph.indexOf("a").getAsInt();
+    assertThat(graph.inEnd(a) - graph.inStart(a)).isEqualTo(3);
+    int[] sources = new int[3];
+    for (int e = graph.inStart(a); e < graph.inEnd(a); e++) {
+      sources[e - graph.inStart(a)] = graph.source(e);
+    }
+    assertThat(sources).containsExactly(0, 2, 3);
+    assertThat(graph.indexOf("zed")).isEmpty();
+    assertThat(graph.contains("d")).isTrue();
+  }
+
+  @Test
+  void build_isolatedContributor_keptWithoutEdges() {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder().add("a", "b", 1);
+    assertThat(builder.addContributor("loner")).isEqualTo(2);
+    assertThat(builder.addContributor("a")).isZero();
+
+    EndorsementGraph graph = builder.build();
+
+    assertThat(graph.size()).isEqualTo(3);
+    assertThat(graph.outWeight(2)).isZero();
+    assertThat(graph.inStart(2)).isEqualTo(graph.inEnd(2));
+  }
+
+  @Test
+  void build_calledTwice_builderStaysUsable() {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder().add("a", "b", 1);
+    EndorsementGraph first = builder.build();
+
+    EndorsementGraph second = builder.add("b", "a", 1).build();
+
+    assertThat(first.edgeCount()).isEqualTo(1);
+    assertThat(second.edgeCount()).isEqualTo(2);
+  }
+
+  static Stream<Arguments> badEndorsements() {
+    return Stream.of(
+        Arguments.of(
+            (Consumer<EndorsementGraph.Builder>) b -> b.add(null, "b", 1), "endorser id is null"),
+        Arguments.of(
+            (Consumer<EndorsementGraph.Builder>) b -> b.add("a", "", 1),
+            "endorsed id is empty; give every contributor a non-empty id"),
+        Arguments.of(
+            (Consumer<EndorsementGraph.Builder>) b -> b.add("a", "b", Double.NaN),
+            "weight NaN of endorsement 'a' -> 'b' is not a finite number"),
+        Arguments.of(
+            (Consumer<EndorsementGraph.Builder>) b -> b.add("a", "b", Double.NEGATIVE_INFINITY),
+            "weight -Infinity of endorsement 'a' -> 'b' is not a finite number"),
+        Arguments.of(
+            (Consumer<EndorsementGraph.Builder>) b -> b.add("x", "y", -2),
+            "weight -2.0 of endorsement 'x' -> 'y' is negative; weights must be >= 0"),
+        Arguments.of(
+            (Consumer<EndorsementGraph.Builder>) b -> b.addContributor(""),
+            "contributor id is empty"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("badEndorsements")
+  void add_badEndorsement_throwsWithMessageAndChangesNothing(
+      Consumer<EndorsementGraph.Builder> call, String message) {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder().add("a", "c", 1);
+
+    assertThatThrownBy(() -> call.accept(builder)).hasMessageContaining(message);
+
+    EndorsementGraph graph = builder.build();
+    assertThat(graph.ids()).containsExactly("a", "c");
+    assertThat(graph.edgeCount()).isEqualTo(1);
+  }
+
+  @Test
+  void id_outOfRange_throws() {
+    EndorsementGraph graph = EndorsementGraph.builder().add("a", "b", 1).build();
+
+    assertThatThrownBy(() -> graph.id(2))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("contributor index (2) must be less than size (2)");
+  }
+}
