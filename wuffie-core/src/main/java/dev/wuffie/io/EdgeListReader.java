@@ -121,7 +121,8 @@ public final class EdgeListReader {
                   + endorser
                   + " -> "
                   + endorsed
-                  + "; weights must be >= 0 (drop negative ratings with --drop-negative)");
+                  + "; weights must be >= 0: drop negative ratings with dropNegative(true)"
+                  + " (--drop-negative on the command line)");
         }
         builder.addContributor(endorser);
         builder.addContributor(endorsed);

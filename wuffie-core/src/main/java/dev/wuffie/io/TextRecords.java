@@ -2,11 +2,14 @@ package dev.wuffie.io;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads delimited text records: one per line, fields separated by a comma, a tab or runs of spaces
@@ -30,7 +33,14 @@ final class TextRecords implements AutoCloseable {
     int b0 = buffered.read();
     int b1 = buffered.read();
     buffered.reset();
-    InputStream data = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, BUFFER) : buffered;
+    InputStream data = buffered;
+    if (b0 == 0x1f && b1 == 0x8b) {
+      try {
+        data = new GZIPInputStream(buffered, BUFFER);
+      } catch (ZipException | EOFException e) {
+        throw new InputFormatException(source, 0, "broken gzip header (" + e.getMessage() + ")");
+      }
+    }
     // Malformed UTF-8 decodes to U+FFFD, which next() reports with its line number.
     this.reader = new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8), BUFFER);
   }
@@ -41,8 +51,9 @@ final class TextRecords implements AutoCloseable {
       String line;
       try {
         line = reader.readLine();
-      } catch (java.util.zip.ZipException | java.io.EOFException e) {
-        throw error("broken gzip data (" + e.getMessage() + ")");
+      } catch (ZipException | EOFException e) {
+        throw new InputFormatException(
+            source, 0, "broken gzip data after line " + lineNumber + " (" + e.getMessage() + ")");
       }
       if (line == null) {
         return false;
@@ -140,7 +151,7 @@ final class TextRecords implements AutoCloseable {
 
   private void add(String field) {
     if (fieldCount == fields.length) {
-      fields = java.util.Arrays.copyOf(fields, fieldCount * 2);
+      fields = Arrays.copyOf(fields, fieldCount * 2);
     }
     fields[fieldCount++] = field;
   }

@@ -126,6 +126,19 @@ final class EdgeListReaderTest {
   }
 
   @Test
+  void read_truncatedGzip_throwsInputFormatException() {
+    byte[] header = {0x1f, (byte) 0x8b, 8};
+    byte[] body = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
+
+    assertThatThrownBy(() -> read(header))
+        .isInstanceOf(InputFormatException.class)
+        .hasMessageStartingWith("edges.csv: broken gzip header");
+    assertThatThrownBy(() -> read(body))
+        .isInstanceOf(InputFormatException.class)
+        .hasMessageStartingWith("edges.csv: broken gzip data after line 0");
+  }
+
+  @Test
   void read_missingFile_throwsNoSuchFile() {
     Path missing = dir.resolve("missing.csv");
 
