@@ -48,14 +48,26 @@ final class RankSolverTest {
     EndorsementGraph graph = Fixtures.graph(graphFile);
     String suffix = graphFile.startsWith("karate") ? ".tsv" : ".tsv.gz";
     Map<String, Double> expected = Fixtures.scores(reference + "." + implementation + suffix);
-    RankSolver solver = RankSolver.builder().tolerance(1e-12).build();
+    for (RankSolver.Method method : RankSolver.Method.values()) {
+      for (int threads : new int[] {1, 2, 3}) {
+        RankSolver solver =
+            RankSolver.builder().tolerance(1e-12).method(method).threads(threads).build();
+        RankResult result =
+            seedFile == null
+                ? solver.solve(graph)
+                : solver.solve(graph, Fixtures.teleport(graph, seedFile));
+        assertMatches(result, graph, expected, implementation, solver);
+      }
+    }
+  }
 
-    RankResult result =
-        seedFile == null
-            ? solver.solve(graph)
-            : solver.solve(graph, Fixtures.teleport(graph, seedFile));
-
-    assertThat(result.converged()).isTrue();
+  private static void assertMatches(
+      RankResult result,
+      EndorsementGraph graph,
+      Map<String, Double> expected,
+      String implementation,
+      RankSolver solver) {
+    assertThat(result.converged()).as("%s", solver).isTrue();
     assertThat(graph.ids()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     double maxDifference = 0;
     for (Map.Entry<String, Double> e : expected.entrySet()) {
@@ -64,7 +76,9 @@ final class RankSolverTest {
     }
     // networkx stops at an L1 change below n * tol, so it is itself ~1e-10 off; igraph's PRPACK
     // is within ~1e-13 of the exact solution (reference/README.md).
-    assertThat(maxDifference).isLessThanOrEqualTo(implementation.equals("igraph") ? 1e-12 : 1e-9);
+    assertThat(maxDifference)
+        .as("%s", solver)
+        .isLessThanOrEqualTo(implementation.equals("igraph") ? 1e-12 : 1e-9);
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -80,6 +94,78 @@ final class RankSolverTest {
       double score = ours.score(graph.indexOf(String.valueOf(v)).getAsInt());
       assertThat(score).isCloseTo(theirs.getVertexScore(v), within(1e-11));
     }
+  }
+
+  @Test
+  void solve_largeGraph_bitIdenticalWhateverTheThreadCount() {
+    EndorsementGraph graph = largeRandomGraph(new Random(3), 60_000, 400_000);
+    double[] teleport = new double[graph.size()];
+    Arrays.fill(teleport, 0, 100, 1.0);
+
+    RankSolver.Builder builder = RankSolver.builder().tolerance(1e-12);
+    RankResult one = builder.threads(1).build().solve(graph, teleport);
+    RankResult two = builder.threads(2).build().solve(graph, teleport);
+    RankResult seven = builder.threads(7).build().solve(graph, teleport);
+
+    assertThat(one.converged()).isTrue();
+    assertThat(two.scores()).isEqualTo(one.scores());
+    assertThat(seven.scores()).isEqualTo(one.scores());
+    assertThat(two.iterations()).isEqualTo(one.iterations());
+    assertThat(two.residual()).isEqualTo(one.residual());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"soc-sign-bitcoinotc.csv.gz", "wiki-Vote.txt.gz"})
+  void solve_gaussSeidel_needsFewerIterationsForTheSameAnswer(String name) {
+    EndorsementGraph graph = Fixtures.graph(name);
+    RankSolver.Builder builder =
+        RankSolver.builder().tolerance(1e-12).stop(RankSolver.Stop.ERROR_BOUND);
+
+    RankResult power = builder.method(RankSolver.Method.POWER).build().solve(graph);
+    RankResult gaussSeidel = builder.method(RankSolver.Method.GAUSS_SEIDEL).build().solve(graph);
+
+    assertThat(gaussSeidel.converged()).isTrue();
+    assertThat(gaussSeidel.iterations()).isLessThan(power.iterations());
+    for (int v = 0; v < graph.size(); v++) {
+      assertThat(gaussSeidel.score(v)).isCloseTo(power.score(v), within(1e-12));
+    }
+  }
+
+  @Test
+  void solve_errorBoundStop_isWithinToleranceOfExactAnswer() {
+    EndorsementGraph graph = Fixtures.graph("soc-sign-bitcoinotc.csv.gz");
+    RankResult exact =
+        RankSolver.builder().tolerance(1e-15).maxIterations(10_000).build().solve(graph);
+
+    for (RankSolver.Method method : RankSolver.Method.values()) {
+      RankResult bounded =
+          RankSolver.builder()
+              .tolerance(1e-6)
+              .method(method)
+              .stop(RankSolver.Stop.ERROR_BOUND)
+              .build()
+              .solve(graph);
+      double error = 0;
+      for (int v = 0; v < graph.size(); v++) {
+        error += Math.abs(bounded.score(v) - exact.score(v));
+      }
+      assertThat(error).as("%s", method).isLessThan(1e-6);
+      assertThat(0.85 / 0.15 * bounded.residual()).isLessThan(1e-6);
+    }
+  }
+
+  @Test
+  void solve_gaussSeidelWarmStartFromAnswer_convergesAfterOneSweepAndOneCheck() {
+    EndorsementGraph graph = Fixtures.graph("wiki-Vote.txt.gz");
+    RankSolver solver =
+        RankSolver.builder().tolerance(1e-12).method(RankSolver.Method.GAUSS_SEIDEL).build();
+    double[] teleport = Fixtures.teleport(graph, "wiki-Vote-seeds.csv");
+    RankResult cold = solver.solve(graph, teleport);
+
+    RankResult warm = solver.solve(graph, teleport, cold.scores());
+
+    assertThat(warm.converged()).isTrue();
+    assertThat(warm.iterations()).isEqualTo(2);
   }
 
   @Test
@@ -263,6 +349,20 @@ final class RankSolverTest {
   @MethodSource("badInputs")
   void solve_badInput_throwsWithMessage(Runnable call, String message) {
     assertThatThrownBy(call::run).hasMessageContaining(message);
+  }
+
+  /** A random graph with skewed in-degrees (a few popular contributors) and dangling nodes. */
+  private static EndorsementGraph largeRandomGraph(Random random, int n, int m) {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder();
+    for (int v = 0; v < n; v++) {
+      builder.addContributor(Integer.toString(v));
+    }
+    for (int e = 0; e < m; e++) {
+      int u = random.nextInt(n - n / 10); // the last tenth is dangling
+      int v = (int) (n * Math.pow(random.nextDouble(), 3)); // low indices are popular
+      builder.add(Integer.toString(u), Integer.toString(v), 1 + random.nextInt(10));
+    }
+    return builder.build();
   }
 
   private static Graph<Integer, DefaultWeightedEdge> randomJGraphT(

@@ -1,0 +1,192 @@
+package dev.wuffie.rank;
+
+import dev.wuffie.graph.EndorsementGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The working state of one solve: the graph, the teleport vector, the inverse out-weights, and the
+ * chunking that makes every parallel sum deterministic.
+ *
+ * <p>Contributors are cut into chunks of about {@link #CHUNK_WORK} units of work (in-edges plus one
+ * per contributor). The cut depends on the graph alone, never on the thread count: each chunk's
+ * partial sums are added in chunk order, so the scores are bit-identical whatever the number of
+ * threads. Not thread-safe itself; it drives its own worker threads.
+ */
+final class Sweeps {
+  /** Work (in-edges plus contributors) per chunk. */
+  static final int CHUNK_WORK = 1 << 15;
+
+  /** Below this much work (edges plus contributors) one thread is faster than several. */
+  static final int PARALLEL_MIN_WORK = 1 << 18;
+
+  private final EndorsementGraph graph;
+  private final double damping;
+  private final double[] teleport;
+  private final double[] inverseOut;
+  private final int[] chunkStart;
+  private final int threads;
+  private final double[] residuals;
+  private final double[] danglings;
+
+  Sweeps(EndorsementGraph graph, double damping, double[] teleport, int threads) {
+    this.graph = graph;
+    this.damping = damping;
+    this.teleport = teleport;
+    int n = graph.size();
+    this.inverseOut = new double[n];
+    for (int u = 0; u < n; u++) {
+      double w = graph.outWeight(u);
+      inverseOut[u] = w > 0 ? 1.0 / w : 0.0;
+    }
+    this.chunkStart = chunks(graph);
+    int chunks = chunkStart.length - 1;
+    long work = (long) n + graph.edgeCount();
+    this.threads = work < PARALLEL_MIN_WORK ? 1 : Math.min(threads, chunks);
+    this.residuals = new double[chunks];
+    this.danglings = new double[chunks];
+  }
+
+  /** The number of threads the sweeps run on (1 for small graphs). */
+  int threads() {
+    return threads;
+  }
+
+  /**
+   * Fills {@code flow[u] = s[u] / W_u} (zero for dangling {@code u}) and returns the dangling mass
+   * {@code sum_{W_u = 0} s[u]}.
+   */
+  double prepare(double[] s, double[] flow) {
+    run(
+        c -> {
+          double dangling = 0;
+          for (int u = chunkStart[c], end = chunkStart[c + 1]; u < end; u++) {
+            flow[u] = s[u] * inverseOut[u];
+            if (inverseOut[u] == 0) {
+              dangling += s[u];
+            }
+          }
+          danglings[c] = dangling;
+        });
+    return sumInOrder(danglings);
+  }
+
+  /**
+   * One power iteration from {@code s}, whose flows are {@code flow} and dangling mass {@code
+   * dangling}: writes the next iterate into {@code next} and its flows into {@code nextFlow}.
+   * Returns the L1 change; {@link #lastDangling()} is then the next iterate's dangling mass.
+   */
+  double power(double[] s, double[] flow, double dangling, double[] next, double[] nextFlow) {
+    double jump = (1 - damping) + damping * dangling;
+    run(
+        c -> {
+          double residual = 0;
+          double nextDangling = 0;
+          for (int v = chunkStart[c], end = chunkStart[c + 1]; v < end; v++) {
+            double in = 0;
+            for (int e = graph.inStart(v), stop = graph.inEnd(v); e < stop; e++) {
+              in += graph.weight(e) * flow[graph.source(e)];
+            }
+            double value = jump * teleport[v] + damping * in;
+            residual += Math.abs(value - s[v]);
+            next[v] = value;
+            nextFlow[v] = value * inverseOut[v];
+            if (inverseOut[v] == 0) {
+              nextDangling += value;
+            }
+          }
+          residuals[c] = residual;
+          danglings[c] = nextDangling;
+        });
+    return sumInOrder(residuals);
+  }
+
+  /** The dangling mass of the iterate the last {@link #power} call wrote. */
+  double lastDangling() {
+    return sumInOrder(danglings);
+  }
+
+  /**
+   * One in-place Gauss-Seidel sweep over {@code x = p + d * P^T x} (the unnormalised linear system
+   * whose solution, normalised, is the score vector), keeping {@code flow[u] = x[u] / W_u}. Runs on
+   * one thread. Returns the L1 change of {@code x} during the sweep.
+   */
+  double gaussSeidel(double[] x, double[] flow) {
+    double change = 0;
+    for (int v = 0, n = x.length; v < n; v++) {
+      double in = 0;
+      for (int e = graph.inStart(v), stop = graph.inEnd(v); e < stop; e++) {
+        in += graph.weight(e) * flow[graph.source(e)];
+      }
+      double value = teleport[v] + damping * in;
+      change += Math.abs(value - x[v]);
+      x[v] = value;
+      flow[v] = value * inverseOut[v];
+    }
+    return change;
+  }
+
+  /** Runs {@code body} for every chunk index, on up to {@link #threads} threads. */
+  private void run(ChunkBody body) {
+    int chunks = chunkStart.length - 1;
+    if (threads == 1) {
+      for (int c = 0; c < chunks; c++) {
+        body.run(c);
+      }
+      return;
+    }
+    AtomicInteger nextChunk = new AtomicInteger();
+    Runnable worker =
+        () -> {
+          for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+            body.run(c);
+          }
+        };
+    List<ForkJoinTask<?>> helpers = new ArrayList<>(threads - 1);
+    for (int t = 1; t < threads; t++) {
+      helpers.add(ForkJoinPool.commonPool().submit(worker));
+    }
+    worker.run();
+    for (ForkJoinTask<?> helper : helpers) {
+      helper.join();
+    }
+  }
+
+  private static double sumInOrder(double[] parts) {
+    double sum = 0;
+    for (double part : parts) {
+      sum += part;
+    }
+    return sum;
+  }
+
+  /** Chunk boundaries over contributor indices, fixed by the graph's shape. */
+  private static int[] chunks(EndorsementGraph graph) {
+    int n = graph.size();
+    int[] starts = new int[Math.max(2, (int) (((long) n + graph.edgeCount()) / CHUNK_WORK) + 2)];
+    int count = 0;
+    starts[count++] = 0;
+    long work = 0;
+    for (int v = 0; v < n; v++) {
+      work += 1 + graph.inEnd(v) - graph.inStart(v);
+      if (work >= CHUNK_WORK && v + 1 < n) {
+        if (count == starts.length - 1) {
+          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+        }
+        starts[count++] = v + 1;
+        work = 0;
+      }
+    }
+    starts[count++] = n;
+    return java.util.Arrays.copyOf(starts, count);
+  }
+
+  /** The work on one chunk. */
+  @FunctionalInterface
+  private interface ChunkBody {
+    void run(int chunk);
+  }
+}
