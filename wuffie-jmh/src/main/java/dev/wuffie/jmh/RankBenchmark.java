@@ -1,13 +1,6 @@
 package dev.wuffie.jmh;
 
-import dev.wuffie.graph.EndorsementGraph;
-import dev.wuffie.rank.RankResult;
-import dev.wuffie.rank.RankSolver;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.scoring.PageRank;
-import org.jgrapht.graph.DefaultWeightedEdge;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,62 +14,36 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scores an already built graph with a fixed number of iterations: wuffie's solver against
- * JGraphT's {@code PageRank} on the same R-MAT graph, so the two compare per iteration.
- *
- * <p>JGraphT is given a tolerance of 0, so it too runs exactly {@code iterations} iterations.
+ * Scores an already built graph until the L1 error of the scores is guaranteed to be at most
+ * {@value #L1_ERROR}: wuffie with {@code Stop.ERROR_BOUND} against JGraphT's {@code PageRank} on
+ * the same graph, with the max-norm tolerance that gives JGraphT the same guarantee ({@link
+ * Implementation.JGraphTScorer#toleranceFor}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = "-Xmx16g")
 public class RankBenchmark {
-  /** Which engine scores the graph. */
-  public enum Implementation {
-    WUFFIE,
-    JGRAPHT
-  }
+  /** The guaranteed L1 error of the scores. */
+  static final double L1_ERROR = 1e-10;
 
-  @Param({"1000", "100000", "1000000"})
-  public int endorsements;
+  @Param({"rmat-1K", "rmat-100K", "rmat-1M", "rmat-10M", "wiki-Vote", "bitcoin-otc"})
+  public String graph;
 
-  @Param({"WUFFIE", "JGRAPHT"})
+  @Param({"WUFFIE", "WUFFIE_1T", "WUFFIE_GS", "JGRAPHT"})
   public Implementation implementation;
 
-  @Param({"20"})
-  public int iterations;
-
-  private EndorsementGraph wuffieGraph;
-  private RankSolver solver;
-  private Graph<Integer, DefaultWeightedEdge> jgraphtGraph;
+  private Implementation.Scorer scorer;
 
   @Setup
   public void setUp() {
-    Graphs.Edges edges = Graphs.rmat(Math.max(10, endorsements / 10), endorsements, 42);
-    switch (implementation) {
-      case WUFFIE -> {
-        wuffieGraph = Graphs.wuffie(edges);
-        // A tolerance below any reachable residual: exactly `iterations` iterations run.
-        solver = RankSolver.builder().tolerance(Double.MIN_VALUE).maxIterations(iterations).build();
-      }
-      case JGRAPHT -> jgraphtGraph = Graphs.jgrapht(edges);
-    }
+    scorer = implementation.build(Graphs.load(graph));
   }
 
   @Benchmark
   public Object rank() {
-    return switch (implementation) {
-      case WUFFIE -> {
-        RankResult result = solver.solve(wuffieGraph);
-        yield result;
-      }
-      case JGRAPHT -> {
-        Map<Integer, Double> scores =
-            new PageRank<>(jgraphtGraph, RankSolver.DEFAULT_DAMPING, iterations, 0.0).getScores();
-        yield scores;
-      }
-    };
+    return scorer.solve(L1_ERROR);
   }
 }
