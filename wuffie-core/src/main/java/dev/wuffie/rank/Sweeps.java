@@ -2,6 +2,7 @@ package dev.wuffie.rank;
 
 import dev.wuffie.graph.EndorsementGraph;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -110,22 +111,45 @@ final class Sweeps {
   }
 
   /**
-   * One in-place Gauss-Seidel sweep over {@code x = p + d * P^T x} (the unnormalised linear system
-   * whose solution, normalised, is the score vector), keeping {@code flow[u] = x[u] / W_u}. Runs on
-   * one thread. Returns the L1 change of {@code x} during the sweep.
+   * One in-place (Gauss-Seidel) sweep of the score equation: each new score is used as soon as it
+   * is computed, and the dangling mass is kept up to date as dangling contributors change, so the
+   * rank-one teleport correction of power iteration is kept. Keeps {@code flow[u] = s[u] / W_u};
+   * returns the L1 change of {@code s}, and leaves {@code s} normalised to sum 1. Runs on one
+   * thread.
+   *
+   * @param dangling the dangling mass of {@code s} on entry; {@link #lastDangling()} has it on exit
    */
-  double gaussSeidel(double[] x, double[] flow) {
+  double gaussSeidel(double[] s, double[] flow, double dangling) {
     double change = 0;
-    for (int v = 0, n = x.length; v < n; v++) {
+    int n = s.length;
+    for (int v = 0; v < n; v++) {
       double in = 0;
       for (int e = graph.inStart(v), stop = graph.inEnd(v); e < stop; e++) {
         in += graph.weight(e) * flow[graph.source(e)];
       }
-      double value = teleport[v] + damping * in;
-      change += Math.abs(value - x[v]);
-      x[v] = value;
+      double value = ((1 - damping) + damping * dangling) * teleport[v] + damping * in;
+      double delta = value - s[v];
+      change += Math.abs(delta);
+      if (inverseOut[v] == 0) {
+        dangling += delta;
+      }
+      s[v] = value;
       flow[v] = value * inverseOut[v];
     }
+    double norm = 0;
+    for (int v = 0; v < n; v++) {
+      norm += s[v];
+    }
+    double danglingSum = 0;
+    for (int v = 0; v < n; v++) {
+      s[v] /= norm;
+      flow[v] = s[v] * inverseOut[v];
+      if (inverseOut[v] == 0) {
+        danglingSum += s[v];
+      }
+    }
+    Arrays.fill(danglings, 0);
+    danglings[0] = danglingSum;
     return change;
   }
 
@@ -174,14 +198,14 @@ final class Sweeps {
       work += 1 + graph.inEnd(v) - graph.inStart(v);
       if (work >= CHUNK_WORK && v + 1 < n) {
         if (count == starts.length - 1) {
-          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+          starts = Arrays.copyOf(starts, starts.length * 2);
         }
         starts[count++] = v + 1;
         work = 0;
       }
     }
     starts[count++] = n;
-    return java.util.Arrays.copyOf(starts, count);
+    return Arrays.copyOf(starts, count);
   }
 
   /** The work on one chunk. */
