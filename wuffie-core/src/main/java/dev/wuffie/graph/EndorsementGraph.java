@@ -45,7 +45,8 @@ public final class EndorsementGraph {
   private final IdIndex ids;
   private final int[] inStart;
   private final int[] sources;
-  private final double[] weights;
+  private final double[] weights; // null when every weight is exactly a float
+  private final float[] floatWeights; // null otherwise
   private final double[] outWeights;
   private final long droppedSelfEndorsements;
   private final long mergedDuplicates;
@@ -61,7 +62,8 @@ public final class EndorsementGraph {
     this.ids = ids;
     this.inStart = inStart;
     this.sources = sources;
-    this.weights = weights;
+    this.floatWeights = exactFloats(weights);
+    this.weights = floatWeights == null ? weights : null;
     this.outWeights = outWeights;
     this.droppedSelfEndorsements = droppedSelfEndorsements;
     this.mergedDuplicates = mergedDuplicates;
@@ -135,7 +137,7 @@ public final class EndorsementGraph {
 
   /** The weight of edge {@code e}: the sum of all weights given to its pair, at least zero. */
   public double weight(int e) {
-    return weights[e];
+    return floatWeights != null ? floatWeights[e] : weights[e];
   }
 
   /** The total weight contributor {@code u} gave to others; zero if {@code u} is dangling. */
@@ -152,7 +154,23 @@ public final class EndorsementGraph {
     checkElementIndex(endorser, size(), "endorser index");
     checkElementIndex(endorsed, size(), "endorsed index");
     int e = Arrays.binarySearch(sources, inStart[endorsed], inStart[endorsed + 1], endorser);
-    return e >= 0 ? weights[e] : 0.0;
+    return e >= 0 ? weight(e) : 0.0;
+  }
+
+  /**
+   * The weights as floats if every one of them is exactly a float (small integers, halves, ...),
+   * else null: the graph then stores 8 bytes per endorsement instead of 12, and iterating over it
+   * reads a third less memory, with identical results.
+   */
+  private static float[] exactFloats(double[] weights) {
+    float[] floats = new float[weights.length];
+    for (int e = 0; e < weights.length; e++) {
+      floats[e] = (float) weights[e];
+      if (floats[e] != weights[e]) {
+        return null;
+      }
+    }
+    return floats;
   }
 
   @Override
