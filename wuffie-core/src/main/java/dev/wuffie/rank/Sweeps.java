@@ -1,12 +1,10 @@
 package dev.wuffie.rank;
 
 import dev.wuffie.graph.EndorsementGraph;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The working state of one solve: the graph, the teleport vector, the inverse out-weights, and the
@@ -153,7 +151,12 @@ final class Sweeps {
     return change;
   }
 
-  /** Runs {@code body} for every chunk index, on up to {@link #threads} threads. */
+  /**
+   * Runs {@code body} for every chunk index, on the calling thread plus up to {@code threads - 1}
+   * tasks of the common fork-join pool. Chunks are claimed one at a time, so a helper that starts
+   * late (the pool may be busy) finds nothing left and returns at once: the caller never waits for
+   * a helper to be scheduled, only for chunks already being worked on.
+   */
   private void run(ChunkBody body) {
     int chunks = chunkStart.length - 1;
     if (threads == 1) {
@@ -163,19 +166,32 @@ final class Sweeps {
       return;
     }
     AtomicInteger nextChunk = new AtomicInteger();
+    AtomicInteger doneChunks = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable worker =
         () -> {
           for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-            body.run(c);
+            try {
+              body.run(c);
+            } catch (Throwable t) {
+              failure.compareAndSet(null, t);
+            } finally {
+              doneChunks.incrementAndGet();
+            }
           }
         };
-    List<ForkJoinTask<?>> helpers = new ArrayList<>(threads - 1);
     for (int t = 1; t < threads; t++) {
-      helpers.add(ForkJoinPool.commonPool().submit(worker));
+      ForkJoinPool.commonPool().execute(worker);
     }
     worker.run();
-    for (ForkJoinTask<?> helper : helpers) {
-      helper.join();
+    while (doneChunks.get() < chunks) {
+      Thread.onSpinWait();
+    }
+    Throwable thrown = failure.get();
+    if (thrown instanceof RuntimeException e) {
+      throw e;
+    } else if (thrown instanceof Error e) {
+      throw e;
     }
   }
 
