@@ -223,6 +223,7 @@ public final class EndorsementGraph {
     private int inLastBlock;
     private long size;
     private long droppedSelfEndorsements;
+    private boolean orderForLocality;
 
     private Builder() {}
 
@@ -279,13 +280,14 @@ public final class EndorsementGraph {
     /** Builds the graph from everything added, and empties the builder. */
     public EndorsementGraph build() {
       int n = ids.size();
+      int[] label = orderForLocality ? degreeOrder() : null;
       // Count the endorsements each contributor received, then scatter them into place.
       int[] inStart = new int[n + 1];
       forEachBlock(
           (block, length) -> {
             int[] endorsed = endorsedBlocks[block];
             for (int i = 0; i < length; i++) {
-              inStart[endorsed[i] + 1]++;
+              inStart[relabel(label, endorsed[i]) + 1]++;
             }
           });
       for (int v = 0; v < n; v++) {
@@ -301,8 +303,8 @@ public final class EndorsementGraph {
             int[] endorsed = endorsedBlocks[block];
             double[] blockWeights = weightBlocks[block];
             for (int i = 0; i < length; i++) {
-              int at = cursor[endorsed[i]]++;
-              sources[at] = endorsers[i];
+              int at = cursor[relabel(label, endorsed[i])]++;
+              sources[at] = relabel(label, endorsers[i]);
               weights[at] = blockWeights[i];
             }
             endorserBlocks[block] = null; // let the blocks go as soon as they are copied
@@ -335,7 +337,7 @@ public final class EndorsementGraph {
       }
       EndorsementGraph graph =
           new EndorsementGraph(
-              ids.compactCopy(),
+              label == null ? ids.compactCopy() : ids.permutedCopy(label),
               inStart,
               finalSources,
               finalWeights,
@@ -344,6 +346,54 @@ public final class EndorsementGraph {
               m - distinct);
       reset();
       return graph;
+    }
+
+    /**
+     * Numbers the contributors of the built graph by decreasing number of endorsements given and
+     * received (ties in first-seen order) instead of in first-seen order. The most connected
+     * contributors then sit together in memory, so the scores an iteration gathers are more often
+     * in cache (wuffie-jmh's {@code LocalityBenchmark} measures what it buys). Ids map to the new
+     * indices as usual ({@link EndorsementGraph#indexOf}); indices returned by {@link
+     * #addContributor(String)} are the builder's, not the graph's. Off by default.
+     */
+    public Builder orderForLocality(boolean orderForLocality) {
+      this.orderForLocality = orderForLocality;
+      return this;
+    }
+
+    /** {@code label[old] = new}: contributors by decreasing degree, stable, by a counting sort. */
+    private int[] degreeOrder() {
+      int n = ids.size();
+      int[] degree = new int[n];
+      forEachBlock(
+          (block, length) -> {
+            int[] endorsers = endorserBlocks[block];
+            int[] endorsed = endorsedBlocks[block];
+            for (int i = 0; i < length; i++) {
+              degree[endorsers[i]]++;
+              degree[endorsed[i]]++;
+            }
+          });
+      int maxDegree = 0;
+      for (int d : degree) {
+        maxDegree = Math.max(maxDegree, d);
+      }
+      int[] start = new int[maxDegree + 2];
+      for (int d : degree) {
+        start[maxDegree - d + 1]++;
+      }
+      for (int k = 0; k <= maxDegree; k++) {
+        start[k + 1] += start[k];
+      }
+      int[] label = new int[n];
+      for (int u = 0; u < n; u++) {
+        label[u] = start[maxDegree - degree[u]]++;
+      }
+      return label;
+    }
+
+    private static int relabel(int[] label, int index) {
+      return label == null ? index : label[index];
     }
 
     private void append(int u, int v, double weight) {

@@ -83,8 +83,16 @@ final class IdIndex {
     return copy;
   }
 
-  String[] toArray() {
-    return Arrays.copyOf(ids, size);
+  /** A copy in which the id at index {@code i} moves to index {@code label[i]}. */
+  IdIndex permutedCopy(int[] label) {
+    IdIndex copy = new IdIndex(size);
+    copy.size = size;
+    copy.ids = new String[size];
+    for (int i = 0; i < size; i++) {
+      copy.ids[label[i]] = ids[i];
+    }
+    copy.rehash(copy.slots.length);
+    return copy;
   }
 
   private void rehash(int capacity) {

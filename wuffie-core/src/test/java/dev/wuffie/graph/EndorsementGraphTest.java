@@ -136,6 +136,25 @@ final class EndorsementGraphTest {
   }
 
   @Test
+  void build_orderForLocality_numbersByDegreeAndKeepsEveryEndorsement() {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder().orderForLocality(true);
+    builder.addContributor("loner");
+    builder.add("a", "hub", 1).add("b", "hub", 2).add("hub", "a", 3).add("c", "hub", 4);
+    builder.add("a", "hub", 5);
+
+    EndorsementGraph graph = builder.build();
+
+    assertThat(graph.ids()).containsExactly("hub", "a", "b", "c", "loner");
+    assertThat(graph.indexOf("loner")).hasValue(4);
+    int hub = graph.indexOf("hub").getAsInt();
+    assertThat(graph.weight(graph.indexOf("a").getAsInt(), hub)).isEqualTo(6.0);
+    assertThat(graph.weight(graph.indexOf("c").getAsInt(), hub)).isEqualTo(4.0);
+    assertThat(graph.weight(hub, graph.indexOf("a").getAsInt())).isEqualTo(3.0);
+    assertThat(graph.outWeight(graph.indexOf("b").getAsInt())).isEqualTo(2.0);
+    assertThat(graph.mergedDuplicates()).isEqualTo(1);
+  }
+
+  @Test
   void add_byIndexOutOfRange_throwsAndChangesNothing() {
     EndorsementGraph.Builder builder = EndorsementGraph.builder();
     builder.addContributor("a");
