@@ -4,13 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
+import java.util.RandomAccess;
 
 /**
  * An immutable weighted directed graph of endorsements between contributors, stored as compressed
@@ -32,28 +30,29 @@ import java.util.OptionalInt;
  *     .build();
  * }</pre>
  *
- * <p>Cost: building is {@code O(n + m)} time (two counting sorts) for {@code n} contributors and
- * {@code m} endorsements; the built graph holds 12 bytes per distinct endorsement (an int source
- * and a double weight) and 12 bytes per contributor (an int offset and a double out-weight), plus
- * the ids and their index.
+ * <p>Cost: building is {@code O(m + n)} time for {@code n} contributors and {@code m} endorsements
+ * (a counting sort by endorsed contributor, then a sort of each contributor's endorsers, {@code O(m
+ * log d)} for in-degrees {@code d}). The built graph holds 12 bytes per distinct endorsement (an
+ * int source and a double weight) and 12 bytes per contributor (an int offset and a double
+ * out-weight), plus the ids: the Strings themselves and 8 to 16 bytes each for the index array and
+ * hash table. No object is allocated per endorsement.
  *
  * <p>Instances are immutable and safe to share between threads. The {@link Builder} is not
  * thread-safe.
  */
 public final class EndorsementGraph {
 
-  private final String[] ids;
-  private final Map<String, Integer> indexById;
+  private final IdIndex ids;
   private final int[] inStart;
   private final int[] sources;
-  private final double[] weights;
+  private final double[] weights; // null when every weight is exactly a float
+  private final float[] floatWeights; // null otherwise
   private final double[] outWeights;
   private final long droppedSelfEndorsements;
   private final long mergedDuplicates;
 
   private EndorsementGraph(
-      String[] ids,
-      Map<String, Integer> indexById,
+      IdIndex ids,
       int[] inStart,
       int[] sources,
       double[] weights,
@@ -61,10 +60,10 @@ public final class EndorsementGraph {
       long droppedSelfEndorsements,
       long mergedDuplicates) {
     this.ids = ids;
-    this.indexById = indexById;
     this.inStart = inStart;
     this.sources = sources;
-    this.weights = weights;
+    this.floatWeights = exactFloats(weights);
+    this.weights = floatWeights == null ? weights : null;
     this.outWeights = outWeights;
     this.droppedSelfEndorsements = droppedSelfEndorsements;
     this.mergedDuplicates = mergedDuplicates;
@@ -77,7 +76,7 @@ public final class EndorsementGraph {
 
   /** The number of contributors {@code n}, including those without any endorsement. */
   public int size() {
-    return ids.length;
+    return ids.size();
   }
 
   /** The number of distinct endorsement pairs {@code m}, after summing duplicates. */
@@ -101,24 +100,24 @@ public final class EndorsementGraph {
    * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
    */
   public String id(int index) {
-    checkElementIndex(index, ids.length, "contributor index");
-    return ids[index];
+    checkElementIndex(index, ids.size(), "contributor index");
+    return ids.id(index);
   }
 
-  /** The contributor ids, in index order, as an unmodifiable list. */
+  /** The contributor ids, in index order, as an unmodifiable list view. */
   public List<String> ids() {
-    return Collections.unmodifiableList(Arrays.asList(ids));
+    return new IdList(ids);
   }
 
   /** The index of contributor {@code id}, or empty if the graph does not contain it. */
   public OptionalInt indexOf(String id) {
-    Integer index = indexById.get(id);
-    return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+    int index = id == null ? -1 : ids.indexOf(id);
+    return index < 0 ? OptionalInt.empty() : OptionalInt.of(index);
   }
 
   /** Whether the graph contains contributor {@code id}. */
   public boolean contains(String id) {
-    return indexById.containsKey(id);
+    return id != null && ids.indexOf(id) >= 0;
   }
 
   /** The first edge index of the endorsements that contributor {@code v} received. */
@@ -138,7 +137,7 @@ public final class EndorsementGraph {
 
   /** The weight of edge {@code e}: the sum of all weights given to its pair, at least zero. */
   public double weight(int e) {
-    return weights[e];
+    return floatWeights != null ? floatWeights[e] : weights[e];
   }
 
   /** The total weight contributor {@code u} gave to others; zero if {@code u} is dangling. */
@@ -152,10 +151,26 @@ public final class EndorsementGraph {
    * @throws IndexOutOfBoundsException if either index is not in {@code [0, size())}
    */
   public double weight(int endorser, int endorsed) {
-    checkElementIndex(endorser, ids.length, "endorser index");
-    checkElementIndex(endorsed, ids.length, "endorsed index");
+    checkElementIndex(endorser, size(), "endorser index");
+    checkElementIndex(endorsed, size(), "endorsed index");
     int e = Arrays.binarySearch(sources, inStart[endorsed], inStart[endorsed + 1], endorser);
-    return e >= 0 ? weights[e] : 0.0;
+    return e >= 0 ? weight(e) : 0.0;
+  }
+
+  /**
+   * The weights as floats if every one of them is exactly a float (small integers, halves, ...),
+   * else null: the graph then stores 8 bytes per endorsement instead of 12, and iterating over it
+   * reads a third less memory, with identical results.
+   */
+  private static float[] exactFloats(double[] weights) {
+    float[] floats = new float[weights.length];
+    for (int e = 0; e < weights.length; e++) {
+      floats[e] = (float) weights[e];
+      if (floats[e] != weights[e]) {
+        return null;
+      }
+    }
+    return floats;
   }
 
   @Override
@@ -163,25 +178,52 @@ public final class EndorsementGraph {
     return "EndorsementGraph{contributors=" + size() + ", endorsements=" + edgeCount() + "}";
   }
 
+  private static final class IdList extends AbstractList<String> implements RandomAccess {
+    private final IdIndex ids;
+
+    IdList(IdIndex ids) {
+      this.ids = ids;
+    }
+
+    @Override
+    public String get(int index) {
+      checkElementIndex(index, ids.size());
+      return ids.id(index);
+    }
+
+    @Override
+    public int size() {
+      return ids.size();
+    }
+  }
+
   /**
    * Collects endorsements and builds an {@link EndorsementGraph}.
    *
    * <p>Ids are interned: each distinct id gets the next index the first time it is seen, as an
-   * endorser, an endorsed contributor or through {@link #addContributor(String)}. Duplicate pairs
-   * are summed (in the order they were added, so the result is deterministic); self-endorsements
-   * are dropped and counted. Weights must be finite and non-negative. A rejected call changes
-   * nothing. {@link #build()} leaves the builder usable. Not thread-safe.
+   * endorser, an endorsed contributor or through {@link #addContributor(String)}; {@link #add(int,
+   * int, double)} takes those indices directly, which saves the id lookups of a bulk load.
+   * Duplicate pairs are summed (in the order they were added, so the result is deterministic);
+   * self-endorsements are dropped and counted. Weights must be finite and non-negative. A rejected
+   * call changes nothing.
+   *
+   * <p>{@link #build()} hands the collected endorsements over to the graph without copying them and
+   * leaves the builder empty, ready for another graph. The builder stores 16 bytes per endorsement
+   * in blocks, so growing never copies what it holds. Not thread-safe.
    */
   public static final class Builder {
-    private static final int MAX_EDGES = Integer.MAX_VALUE - 8;
+    private static final int BLOCK = 1 << 20;
+    private static final long MAX_EDGES = Integer.MAX_VALUE - 8;
 
-    private final List<String> ids = new ArrayList<>();
-    private final Map<String, Integer> indexById = new HashMap<>();
-    private int[] endorsers = new int[16];
-    private int[] endorsed = new int[16];
-    private double[] weights = new double[16];
-    private int size;
+    private IdIndex ids = new IdIndex();
+    private int[][] endorserBlocks = new int[1][16];
+    private int[][] endorsedBlocks = new int[1][16];
+    private double[][] weightBlocks = new double[1][16];
+    private int blocks = 1;
+    private int inLastBlock;
+    private long size;
     private long droppedSelfEndorsements;
+    private boolean orderForLocality;
 
     private Builder() {}
 
@@ -193,7 +235,12 @@ public final class EndorsementGraph {
      */
     public int addContributor(String id) {
       checkId(id, "contributor");
-      return intern(id);
+      return ids.intern(id);
+    }
+
+    /** The number of contributors added so far. */
+    public int contributorCount() {
+      return ids.size();
     }
 
     /**
@@ -206,6 +253,260 @@ public final class EndorsementGraph {
     public Builder add(String endorser, String endorsed, double weight) {
       checkId(endorser, "endorser");
       checkId(endorsed, "endorsed");
+      checkWeight(weight, endorser, endorsed);
+      checkCapacity();
+      append(ids.intern(endorser), ids.intern(endorsed), weight);
+      return this;
+    }
+
+    /**
+     * Adds {@code weight} to the endorsement between two contributors given by their indices (as
+     * returned by {@link #addContributor(String)}).
+     *
+     * @throws IndexOutOfBoundsException if an index is not in {@code [0, contributorCount())}
+     * @throws IllegalArgumentException if the weight is NaN, infinite or negative
+     */
+    public Builder add(int endorser, int endorsed, double weight) {
+      checkElementIndex(endorser, ids.size(), "endorser index");
+      checkElementIndex(endorsed, ids.size(), "endorsed index");
+      if (!(Double.isFinite(weight) && weight >= 0)) {
+        checkWeight(weight, ids.id(endorser), ids.id(endorsed));
+      }
+      checkCapacity();
+      append(endorser, endorsed, weight);
+      return this;
+    }
+
+    /** Builds the graph from everything added, and empties the builder. */
+    public EndorsementGraph build() {
+      int n = ids.size();
+      int[] label = orderForLocality ? degreeOrder() : null;
+      // Count the endorsements each contributor received, then scatter them into place.
+      int[] inStart = new int[n + 1];
+      forEachBlock(
+          (block, length) -> {
+            int[] endorsed = endorsedBlocks[block];
+            for (int i = 0; i < length; i++) {
+              inStart[relabel(label, endorsed[i]) + 1]++;
+            }
+          });
+      for (int v = 0; v < n; v++) {
+        inStart[v + 1] += inStart[v];
+      }
+      int m = (int) size;
+      int[] sources = new int[m];
+      double[] weights = new double[m];
+      int[] cursor = Arrays.copyOf(inStart, n);
+      forEachBlock(
+          (block, length) -> {
+            int[] endorsers = endorserBlocks[block];
+            int[] endorsed = endorsedBlocks[block];
+            double[] blockWeights = weightBlocks[block];
+            for (int i = 0; i < length; i++) {
+              int at = cursor[relabel(label, endorsed[i])]++;
+              sources[at] = relabel(label, endorsers[i]);
+              weights[at] = blockWeights[i];
+            }
+            endorserBlocks[block] = null; // let the blocks go as soon as they are copied
+            endorsedBlocks[block] = null;
+            weightBlocks[block] = null;
+          });
+      // Sort each contributor's endorsers (stably) and sum duplicate pairs, compacting in place.
+      int distinct = 0;
+      for (int v = 0; v < n; v++) {
+        int from = inStart[v];
+        int to = inStart[v + 1];
+        sortBySource(sources, weights, from, to);
+        inStart[v] = distinct;
+        for (int e = from; e < to; e++) {
+          if (distinct > inStart[v] && sources[distinct - 1] == sources[e]) {
+            weights[distinct - 1] += weights[e];
+          } else {
+            sources[distinct] = sources[e];
+            weights[distinct] = weights[e];
+            distinct++;
+          }
+        }
+      }
+      inStart[n] = distinct;
+      int[] finalSources = distinct == m ? sources : Arrays.copyOf(sources, distinct);
+      double[] finalWeights = distinct == m ? weights : Arrays.copyOf(weights, distinct);
+      double[] outWeights = new double[n];
+      for (int e = 0; e < distinct; e++) {
+        outWeights[finalSources[e]] += finalWeights[e];
+      }
+      EndorsementGraph graph =
+          new EndorsementGraph(
+              label == null ? ids.compactCopy() : ids.permutedCopy(label),
+              inStart,
+              finalSources,
+              finalWeights,
+              outWeights,
+              droppedSelfEndorsements,
+              m - distinct);
+      reset();
+      return graph;
+    }
+
+    /**
+     * Numbers the contributors of the built graph by decreasing number of endorsements given and
+     * received (ties in first-seen order) instead of in first-seen order. The most connected
+     * contributors then sit together in memory, so the scores an iteration gathers are more often
+     * in cache (wuffie-jmh's {@code LocalityBenchmark} measures what it buys). Ids map to the new
+     * indices as usual ({@link EndorsementGraph#indexOf}); indices returned by {@link
+     * #addContributor(String)} are the builder's, not the graph's. Off by default.
+     */
+    public Builder orderForLocality(boolean orderForLocality) {
+      this.orderForLocality = orderForLocality;
+      return this;
+    }
+
+    /** {@code label[old] = new}: contributors by decreasing degree, stable, by a counting sort. */
+    private int[] degreeOrder() {
+      int n = ids.size();
+      int[] degree = new int[n];
+      forEachBlock(
+          (block, length) -> {
+            int[] endorsers = endorserBlocks[block];
+            int[] endorsed = endorsedBlocks[block];
+            for (int i = 0; i < length; i++) {
+              degree[endorsers[i]]++;
+              degree[endorsed[i]]++;
+            }
+          });
+      int maxDegree = 0;
+      for (int d : degree) {
+        maxDegree = Math.max(maxDegree, d);
+      }
+      int[] start = new int[maxDegree + 2];
+      for (int d : degree) {
+        start[maxDegree - d + 1]++;
+      }
+      for (int k = 0; k <= maxDegree; k++) {
+        start[k + 1] += start[k];
+      }
+      int[] label = new int[n];
+      for (int u = 0; u < n; u++) {
+        label[u] = start[maxDegree - degree[u]]++;
+      }
+      return label;
+    }
+
+    private static int relabel(int[] label, int index) {
+      return label == null ? index : label[index];
+    }
+
+    private void append(int u, int v, double weight) {
+      if (u == v) {
+        droppedSelfEndorsements++;
+        return;
+      }
+      int[] endorsers = endorserBlocks[blocks - 1];
+      if (inLastBlock == endorsers.length) {
+        grow();
+        endorsers = endorserBlocks[blocks - 1];
+      }
+      endorsers[inLastBlock] = u;
+      endorsedBlocks[blocks - 1][inLastBlock] = v;
+      weightBlocks[blocks - 1][inLastBlock] = weight + 0.0; // turns -0.0 into 0.0
+      inLastBlock++;
+      size++;
+    }
+
+    private void checkCapacity() {
+      checkArgument(size < MAX_EDGES, "too many endorsements: at most %s fit", MAX_EDGES);
+    }
+
+    /** Doubles the last block up to {@link #BLOCK} entries, then starts new full-size blocks. */
+    private void grow() {
+      int last = blocks - 1;
+      int capacity = endorserBlocks[last].length;
+      if (capacity < BLOCK) {
+        int doubled = Math.min(BLOCK, capacity * 2);
+        endorserBlocks[last] = Arrays.copyOf(endorserBlocks[last], doubled);
+        endorsedBlocks[last] = Arrays.copyOf(endorsedBlocks[last], doubled);
+        weightBlocks[last] = Arrays.copyOf(weightBlocks[last], doubled);
+        return;
+      }
+      if (blocks == endorserBlocks.length) {
+        endorserBlocks = Arrays.copyOf(endorserBlocks, blocks * 2);
+        endorsedBlocks = Arrays.copyOf(endorsedBlocks, blocks * 2);
+        weightBlocks = Arrays.copyOf(weightBlocks, blocks * 2);
+      }
+      endorserBlocks[blocks] = new int[BLOCK];
+      endorsedBlocks[blocks] = new int[BLOCK];
+      weightBlocks[blocks] = new double[BLOCK];
+      blocks++;
+      inLastBlock = 0;
+    }
+
+    private void forEachBlock(BlockBody body) {
+      for (int block = 0; block < blocks; block++) {
+        body.run(block, block == blocks - 1 ? inLastBlock : endorserBlocks[block].length);
+      }
+    }
+
+    private void reset() {
+      ids = new IdIndex();
+      endorserBlocks = new int[1][16];
+      endorsedBlocks = new int[1][16];
+      weightBlocks = new double[1][16];
+      blocks = 1;
+      inLastBlock = 0;
+      size = 0;
+      droppedSelfEndorsements = 0;
+    }
+
+    /**
+     * Sorts {@code sources[from, to)} ascending, moving {@code weights} along, keeping equal
+     * sources in their order.
+     */
+    private static void sortBySource(int[] sources, double[] weights, int from, int to) {
+      int length = to - from;
+      if (length < 2) {
+        return;
+      }
+      boolean sorted = true;
+      for (int e = from + 1; e < to && sorted; e++) {
+        sorted = sources[e - 1] <= sources[e];
+      }
+      if (sorted) {
+        return;
+      }
+      if (length <= 32) {
+        for (int i = from + 1; i < to; i++) {
+          int source = sources[i];
+          double weight = weights[i];
+          int j = i - 1;
+          while (j >= from && sources[j] > source) {
+            sources[j + 1] = sources[j];
+            weights[j + 1] = weights[j];
+            j--;
+          }
+          sources[j + 1] = source;
+          weights[j + 1] = weight;
+        }
+        return;
+      }
+      // The position breaks ties, so a plain primitive sort is stable here.
+      long[] keys = new long[length];
+      for (int i = 0; i < length; i++) {
+        keys[i] = ((long) sources[from + i] << 32) | i;
+      }
+      Arrays.sort(keys);
+      double[] copy = Arrays.copyOfRange(weights, from, to);
+      for (int i = 0; i < length; i++) {
+        sources[from + i] = (int) (keys[i] >>> 32);
+        weights[from + i] = copy[(int) keys[i]];
+      }
+    }
+
+    private static void checkId(String id, String role) {
+      checkNotNull(id, "%s id is null; every endorsement needs endorser and endorsed ids", role);
+      checkArgument(!id.isEmpty(), "%s id is empty; give every contributor a non-empty id", role);
+    }
+
+    private static void checkWeight(double weight, String endorser, String endorsed) {
       checkArgument(
           Double.isFinite(weight),
           "weight %s of endorsement '%s' -> '%s' is not a finite number; give a weight >= 0",
@@ -219,108 +520,11 @@ public final class EndorsementGraph {
           weight,
           endorser,
           endorsed);
-      int u = intern(endorser);
-      int v = intern(endorsed);
-      if (u == v) {
-        droppedSelfEndorsements++;
-        return this;
-      }
-      if (size == endorsers.length) {
-        checkArgument(size < MAX_EDGES, "too many endorsements: at most %s fit", MAX_EDGES);
-        int capacity = (int) Math.min(MAX_EDGES, (long) size * 2);
-        endorsers = Arrays.copyOf(endorsers, capacity);
-        this.endorsed = Arrays.copyOf(this.endorsed, capacity);
-        weights = Arrays.copyOf(weights, capacity);
-      }
-      endorsers[size] = u;
-      this.endorsed[size] = v;
-      weights[size] = weight + 0.0; // turns -0.0 into 0.0
-      size++;
-      return this;
     }
 
-    /** Builds the graph. The builder keeps its content and can be added to and built again. */
-    public EndorsementGraph build() {
-      int n = ids.size();
-      int m = size;
-      // Two stable counting sorts (by endorser, then by endorsed) order the edges by
-      // (endorsed, endorser) while keeping equal pairs in the order they were added.
-      int[] byEndorser = countingSort(endorsers, m, n, null);
-      int[] order = countingSort(endorsed, m, n, byEndorser);
-
-      int[] inStart = new int[n + 1];
-      int[] sources = new int[m];
-      double[] summed = new double[m];
-      int distinct = 0;
-      int previousTarget = -1;
-      int previousSource = -1;
-      for (int k = 0; k < m; k++) {
-        int e = order[k];
-        int u = endorsers[e];
-        int v = endorsed[e];
-        if (v == previousTarget && u == previousSource) {
-          summed[distinct - 1] += weights[e];
-        } else {
-          sources[distinct] = u;
-          summed[distinct] = weights[e];
-          inStart[v + 1]++;
-          distinct++;
-          previousTarget = v;
-          previousSource = u;
-        }
-      }
-      for (int v = 0; v < n; v++) {
-        inStart[v + 1] += inStart[v];
-      }
-      double[] outWeights = new double[n];
-      for (int e = 0; e < distinct; e++) {
-        outWeights[sources[e]] += summed[e];
-      }
-      return new EndorsementGraph(
-          ids.toArray(new String[0]),
-          Map.copyOf(indexById),
-          inStart,
-          Arrays.copyOf(sources, distinct),
-          Arrays.copyOf(summed, distinct),
-          outWeights,
-          droppedSelfEndorsements,
-          m - distinct);
-    }
-
-    private int intern(String id) {
-      Integer index = indexById.get(id);
-      if (index != null) {
-        return index;
-      }
-      int next = ids.size();
-      ids.add(id);
-      indexById.put(id, next);
-      return next;
-    }
-
-    /**
-     * Returns the permutation of {@code 0 .. m-1} (or of {@code within}, if given) that orders
-     * {@code keys} ascending, stably.
-     */
-    private static int[] countingSort(int[] keys, int m, int n, int[] within) {
-      int[] start = new int[n + 1];
-      for (int e = 0; e < m; e++) {
-        start[keys[e] + 1]++;
-      }
-      for (int k = 0; k < n; k++) {
-        start[k + 1] += start[k];
-      }
-      int[] out = new int[m];
-      for (int i = 0; i < m; i++) {
-        int e = within == null ? i : within[i];
-        out[start[keys[e]]++] = e;
-      }
-      return out;
-    }
-
-    private static void checkId(String id, String role) {
-      checkNotNull(id, "%s id is null; every endorsement needs endorser and endorsed ids", role);
-      checkArgument(!id.isEmpty(), "%s id is empty; give every contributor a non-empty id", role);
+    @FunctionalInterface
+    private interface BlockBody {
+      void run(int block, int length);
     }
   }
 }

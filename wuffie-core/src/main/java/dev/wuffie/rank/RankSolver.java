@@ -220,57 +220,39 @@ public final class RankSolver {
   }
 
   /**
-   * Gauss-Seidel sweeps on {@code x = p + d P^T x}, whose normalised solution is the score vector.
-   * When a sweep changes the normalised iterate by less than the tolerance, one power iteration
-   * from it certifies the result: its L1 change is what {@link Stop} judges and what the result
-   * reports, exactly as for {@link Method#POWER}.
+   * In-place (Gauss-Seidel) sweeps. When a sweep changes the scores by less than the tolerance
+   * allows, one power iteration from them certifies the result: its L1 change is what {@link Stop}
+   * judges and what the result reports, exactly as for {@link Method#POWER}.
    */
-  private RankResult gaussSeidel(Sweeps sweeps, double[] start) {
-    int n = start.length;
-    double[] x = new double[n];
+  private RankResult gaussSeidel(Sweeps sweeps, double[] s) {
+    int n = s.length;
     double[] flow = new double[n];
-    double[] s = new double[n];
     double[] next = new double[n];
     double[] nextFlow = new double[n];
-    // Scale the start so that an exact answer is already a fixed point of the sweeps.
-    scaleToSystem(sweeps, start, x, flow);
+    double dangling = sweeps.prepare(s, flow);
     double residual = Double.POSITIVE_INFINITY;
     int iteration = 0;
     while (iteration < maxIterations) {
       iteration++;
-      double change = sweeps.gaussSeidel(x, flow);
-      double norm = 0;
-      for (double value : x) {
-        norm += value;
-      }
-      for (int v = 0; v < n; v++) {
-        s[v] = x[v] / norm;
-      }
-      residual = change / norm;
+      residual = sweeps.gaussSeidel(s, flow, dangling);
+      dangling = sweeps.lastDangling();
       if (!done(residual) || iteration == maxIterations) {
         continue;
       }
       iteration++;
-      double dangling = sweeps.prepare(s, flow);
       residual = sweeps.power(s, flow, dangling, next, nextFlow);
-      if (done(residual)) {
-        return RankResult.of(next, true, iteration, residual, this);
+      if (done(residual) || iteration == maxIterations) {
+        return RankResult.of(next, done(residual), iteration, residual, this);
       }
-      if (iteration == maxIterations) {
-        return RankResult.of(next, false, iteration, residual, this);
-      }
-      scaleToSystem(sweeps, next, x, flow);
+      dangling = sweeps.lastDangling();
+      double[] swap = s;
+      s = next;
+      next = swap;
+      swap = flow;
+      flow = nextFlow;
+      nextFlow = swap;
     }
     return RankResult.of(s, false, iteration, residual, this);
-  }
-
-  /** Writes {@code x = s / ((1 - d) + d * dangling(s))} and its flows. */
-  private void scaleToSystem(Sweeps sweeps, double[] s, double[] x, double[] flow) {
-    double scale = (1 - damping) + damping * sweeps.prepare(s, flow);
-    for (int v = 0; v < s.length; v++) {
-      x[v] = s[v] / scale;
-    }
-    sweeps.prepare(x, flow);
   }
 
   private boolean done(double residual) {

@@ -1,11 +1,10 @@
 package dev.wuffie.rank;
 
 import dev.wuffie.graph.EndorsementGraph;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The working state of one solve: the graph, the teleport vector, the inverse out-weights, and the
@@ -110,26 +109,54 @@ final class Sweeps {
   }
 
   /**
-   * One in-place Gauss-Seidel sweep over {@code x = p + d * P^T x} (the unnormalised linear system
-   * whose solution, normalised, is the score vector), keeping {@code flow[u] = x[u] / W_u}. Runs on
-   * one thread. Returns the L1 change of {@code x} during the sweep.
+   * One in-place (Gauss-Seidel) sweep of the score equation: each new score is used as soon as it
+   * is computed, and the dangling mass is kept up to date as dangling contributors change, so the
+   * rank-one teleport correction of power iteration is kept. Keeps {@code flow[u] = s[u] / W_u};
+   * returns the L1 change of {@code s}, and leaves {@code s} normalised to sum 1. Runs on one
+   * thread.
+   *
+   * @param dangling the dangling mass of {@code s} on entry; {@link #lastDangling()} has it on exit
    */
-  double gaussSeidel(double[] x, double[] flow) {
+  double gaussSeidel(double[] s, double[] flow, double dangling) {
     double change = 0;
-    for (int v = 0, n = x.length; v < n; v++) {
+    int n = s.length;
+    for (int v = 0; v < n; v++) {
       double in = 0;
       for (int e = graph.inStart(v), stop = graph.inEnd(v); e < stop; e++) {
         in += graph.weight(e) * flow[graph.source(e)];
       }
-      double value = teleport[v] + damping * in;
-      change += Math.abs(value - x[v]);
-      x[v] = value;
+      double value = ((1 - damping) + damping * dangling) * teleport[v] + damping * in;
+      double delta = value - s[v];
+      change += Math.abs(delta);
+      if (inverseOut[v] == 0) {
+        dangling += delta;
+      }
+      s[v] = value;
       flow[v] = value * inverseOut[v];
     }
+    double norm = 0;
+    for (int v = 0; v < n; v++) {
+      norm += s[v];
+    }
+    double danglingSum = 0;
+    for (int v = 0; v < n; v++) {
+      s[v] /= norm;
+      flow[v] = s[v] * inverseOut[v];
+      if (inverseOut[v] == 0) {
+        danglingSum += s[v];
+      }
+    }
+    Arrays.fill(danglings, 0);
+    danglings[0] = danglingSum;
     return change;
   }
 
-  /** Runs {@code body} for every chunk index, on up to {@link #threads} threads. */
+  /**
+   * Runs {@code body} for every chunk index, on the calling thread plus up to {@code threads - 1}
+   * tasks of the common fork-join pool. Chunks are claimed one at a time, so a helper that starts
+   * late (the pool may be busy) finds nothing left and returns at once: the caller never waits for
+   * a helper to be scheduled, only for chunks already being worked on.
+   */
   private void run(ChunkBody body) {
     int chunks = chunkStart.length - 1;
     if (threads == 1) {
@@ -139,19 +166,32 @@ final class Sweeps {
       return;
     }
     AtomicInteger nextChunk = new AtomicInteger();
+    AtomicInteger doneChunks = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable worker =
         () -> {
           for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-            body.run(c);
+            try {
+              body.run(c);
+            } catch (Throwable t) {
+              failure.compareAndSet(null, t);
+            } finally {
+              doneChunks.incrementAndGet();
+            }
           }
         };
-    List<ForkJoinTask<?>> helpers = new ArrayList<>(threads - 1);
     for (int t = 1; t < threads; t++) {
-      helpers.add(ForkJoinPool.commonPool().submit(worker));
+      ForkJoinPool.commonPool().execute(worker);
     }
     worker.run();
-    for (ForkJoinTask<?> helper : helpers) {
-      helper.join();
+    while (doneChunks.get() < chunks) {
+      Thread.onSpinWait();
+    }
+    Throwable thrown = failure.get();
+    if (thrown instanceof RuntimeException e) {
+      throw e;
+    } else if (thrown instanceof Error e) {
+      throw e;
     }
   }
 
@@ -174,14 +214,14 @@ final class Sweeps {
       work += 1 + graph.inEnd(v) - graph.inStart(v);
       if (work >= CHUNK_WORK && v + 1 < n) {
         if (count == starts.length - 1) {
-          starts = java.util.Arrays.copyOf(starts, starts.length * 2);
+          starts = Arrays.copyOf(starts, starts.length * 2);
         }
         starts[count++] = v + 1;
         work = 0;
       }
     }
     starts[count++] = n;
-    return java.util.Arrays.copyOf(starts, count);
+    return Arrays.copyOf(starts, count);
   }
 
   /** The work on one chunk. */

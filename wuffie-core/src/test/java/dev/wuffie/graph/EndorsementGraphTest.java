@@ -2,7 +2,12 @@ package dev.wuffie.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -71,14 +76,95 @@ final class EndorsementGraphTest {
   }
 
   @Test
-  void build_calledTwice_builderStaysUsable() {
+  void build_emptiesBuilder_readyForAnotherGraph() {
     EndorsementGraph.Builder builder = EndorsementGraph.builder().add("a", "b", 1);
     EndorsementGraph first = builder.build();
 
-    EndorsementGraph second = builder.add("b", "a", 1).build();
+    EndorsementGraph second = builder.add("c", "d", 1).add("d", "c", 2).build();
 
+    assertThat(first.ids()).containsExactly("a", "b");
     assertThat(first.edgeCount()).isEqualTo(1);
+    assertThat(second.ids()).containsExactly("c", "d");
     assertThat(second.edgeCount()).isEqualTo(2);
+  }
+
+  @Test
+  void build_randomEndorsements_matchesNaiveSums() {
+    Random random = new Random(5);
+    EndorsementGraph.Builder builder = EndorsementGraph.builder();
+    Map<List<Integer>, Double> expected = new HashMap<>();
+    int n = 300;
+    for (int v = 0; v < n; v++) {
+      assertThat(builder.addContributor("c" + v)).isEqualTo(v);
+    }
+    long selfLoops = 0;
+    for (int e = 0; e < 60_000; e++) {
+      int u = random.nextInt(n);
+      int v = random.nextInt(10) == 0 ? 7 : random.nextInt(n); // contributor 7 is a hub
+      double w = random.nextInt(4) * 0.25;
+      if (random.nextBoolean()) {
+        builder.add(u, v, w);
+      } else {
+        builder.add("c" + u, "c" + v, w);
+      }
+      if (u == v) {
+        selfLoops++;
+      } else {
+        expected.merge(List.of(u, v), w, Double::sum);
+      }
+    }
+
+    EndorsementGraph graph = builder.build();
+
+    assertThat(graph.edgeCount()).isEqualTo(expected.size());
+    assertThat(graph.droppedSelfEndorsements()).isEqualTo(selfLoops);
+    assertThat(graph.mergedDuplicates()).isEqualTo(60_000 - selfLoops - expected.size());
+    double[] outWeights = new double[n];
+    for (int v = 0; v < n; v++) {
+      for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+        int u = graph.source(e);
+        if (e > graph.inStart(v)) {
+          assertThat(graph.source(e - 1)).isLessThan(u);
+        }
+        assertThat(graph.weight(e)).isEqualTo(expected.get(List.of(u, v)));
+        outWeights[u] += graph.weight(e);
+      }
+    }
+    for (int u = 0; u < n; u++) {
+      assertThat(graph.outWeight(u)).isCloseTo(outWeights[u], within(1e-9));
+    }
+  }
+
+  @Test
+  void build_orderForLocality_numbersByDegreeAndKeepsEveryEndorsement() {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder().orderForLocality(true);
+    builder.addContributor("loner");
+    builder.add("a", "hub", 1).add("b", "hub", 2).add("hub", "a", 3).add("c", "hub", 4);
+    builder.add("a", "hub", 5);
+
+    EndorsementGraph graph = builder.build();
+
+    assertThat(graph.ids()).containsExactly("hub", "a", "b", "c", "loner");
+    assertThat(graph.indexOf("loner")).hasValue(4);
+    int hub = graph.indexOf("hub").getAsInt();
+    assertThat(graph.weight(graph.indexOf("a").getAsInt(), hub)).isEqualTo(6.0);
+    assertThat(graph.weight(graph.indexOf("c").getAsInt(), hub)).isEqualTo(4.0);
+    assertThat(graph.weight(hub, graph.indexOf("a").getAsInt())).isEqualTo(3.0);
+    assertThat(graph.outWeight(graph.indexOf("b").getAsInt())).isEqualTo(2.0);
+    assertThat(graph.mergedDuplicates()).isEqualTo(1);
+  }
+
+  @Test
+  void add_byIndexOutOfRange_throwsAndChangesNothing() {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder();
+    builder.addContributor("a");
+
+    assertThatThrownBy(() -> builder.add(0, 1, 1.0))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("endorsed index (1) must be less than size (1)");
+    assertThatThrownBy(() -> builder.add(0, 0, Double.NaN))
+        .hasMessageContaining("weight NaN of endorsement 'a' -> 'a' is not a finite number");
+    assertThat(builder.build().edgeCount()).isZero();
   }
 
   static Stream<Arguments> badEndorsements() {

@@ -200,6 +200,27 @@ final class RankSolverTest {
   }
 
   @Test
+  void solve_graphOrderedForLocality_givesTheSameScoresById() {
+    Random random = new Random(13);
+    List<String[]> edges = randomEdges(random, 500, 6);
+    EndorsementGraph plain = build(edges, b -> {});
+    EndorsementGraph.Builder builder = EndorsementGraph.builder().orderForLocality(true);
+    for (String[] e : edges) {
+      builder.add(e[0], e[1], Double.parseDouble(e[2]));
+    }
+    EndorsementGraph ordered = builder.build();
+
+    RankResult a = TIGHT.solve(plain);
+    RankResult b = TIGHT.solve(ordered);
+
+    assertThat(ordered.ids()).containsExactlyInAnyOrderElementsOf(plain.ids());
+    for (String id : plain.ids()) {
+      assertThat(b.score(ordered.indexOf(id).getAsInt()))
+          .isCloseTo(a.score(plain.indexOf(id).getAsInt()), within(1e-12));
+    }
+  }
+
+  @Test
   void solve_addedEndorsement_neverLowersEndorsedScore() {
     Random random = new Random(11);
     for (int trial = 0; trial < 50; trial++) {
