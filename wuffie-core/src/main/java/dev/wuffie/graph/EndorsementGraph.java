@@ -4,12 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -32,18 +28,19 @@ import java.util.OptionalInt;
  *     .build();
  * }</pre>
  *
- * <p>Cost: building is {@code O(n + m)} time (two counting sorts) for {@code n} contributors and
- * {@code m} endorsements; the built graph holds 12 bytes per distinct endorsement (an int source
- * and a double weight) and 12 bytes per contributor (an int offset and a double out-weight), plus
- * the ids and their index.
+ * <p>Cost: building takes {@code O(n + m log d)} time for {@code n} contributors, {@code m}
+ * endorsements and at most {@code d} endorsements received by one contributor (a counting sort by
+ * endorsed contributor, then a sort of each one's endorsements by endorser); the built graph holds
+ * 12 bytes per distinct endorsement (an int source and a double weight; up to 1/64 more when
+ * duplicates were merged) and 12 bytes per contributor (an int offset and a double out-weight),
+ * plus the ids and their index.
  *
  * <p>Instances are immutable and safe to share between threads. The {@link Builder} is not
  * thread-safe.
  */
 public final class EndorsementGraph {
 
-  private final String[] ids;
-  private final Map<String, Integer> indexById;
+  private final IdIndex ids;
   private final int[] inStart;
   private final int[] sources;
   private final double[] weights;
@@ -52,8 +49,7 @@ public final class EndorsementGraph {
   private final long mergedDuplicates;
 
   private EndorsementGraph(
-      String[] ids,
-      Map<String, Integer> indexById,
+      IdIndex ids,
       int[] inStart,
       int[] sources,
       double[] weights,
@@ -61,7 +57,6 @@ public final class EndorsementGraph {
       long droppedSelfEndorsements,
       long mergedDuplicates) {
     this.ids = ids;
-    this.indexById = indexById;
     this.inStart = inStart;
     this.sources = sources;
     this.weights = weights;
@@ -77,12 +72,12 @@ public final class EndorsementGraph {
 
   /** The number of contributors {@code n}, including those without any endorsement. */
   public int size() {
-    return ids.length;
+    return ids.size();
   }
 
   /** The number of distinct endorsement pairs {@code m}, after summing duplicates. */
   public int edgeCount() {
-    return sources.length;
+    return inStart[ids.size()];
   }
 
   /** How many self-endorsements the builder was given and dropped. */
@@ -101,24 +96,24 @@ public final class EndorsementGraph {
    * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
    */
   public String id(int index) {
-    checkElementIndex(index, ids.length, "contributor index");
-    return ids[index];
+    checkElementIndex(index, ids.size(), "contributor index");
+    return ids.id(index);
   }
 
   /** The contributor ids, in index order, as an unmodifiable list. */
   public List<String> ids() {
-    return Collections.unmodifiableList(Arrays.asList(ids));
+    return ids.asList();
   }
 
   /** The index of contributor {@code id}, or empty if the graph does not contain it. */
   public OptionalInt indexOf(String id) {
-    Integer index = indexById.get(id);
-    return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+    int index = ids.indexOf(id);
+    return index < 0 ? OptionalInt.empty() : OptionalInt.of(index);
   }
 
   /** Whether the graph contains contributor {@code id}. */
   public boolean contains(String id) {
-    return indexById.containsKey(id);
+    return ids.indexOf(id) >= 0;
   }
 
   /** The first edge index of the endorsements that contributor {@code v} received. */
@@ -152,8 +147,8 @@ public final class EndorsementGraph {
    * @throws IndexOutOfBoundsException if either index is not in {@code [0, size())}
    */
   public double weight(int endorser, int endorsed) {
-    checkElementIndex(endorser, ids.length, "endorser index");
-    checkElementIndex(endorsed, ids.length, "endorsed index");
+    checkElementIndex(endorser, ids.size(), "endorser index");
+    checkElementIndex(endorsed, ids.size(), "endorsed index");
     int e = Arrays.binarySearch(sources, inStart[endorsed], inStart[endorsed + 1], endorser);
     return e >= 0 ? weights[e] : 0.0;
   }
@@ -167,16 +162,18 @@ public final class EndorsementGraph {
    * Collects endorsements and builds an {@link EndorsementGraph}.
    *
    * <p>Ids are interned: each distinct id gets the next index the first time it is seen, as an
-   * endorser, an endorsed contributor or through {@link #addContributor(String)}. Duplicate pairs
-   * are summed (in the order they were added, so the result is deterministic); self-endorsements
-   * are dropped and counted. Weights must be finite and non-negative. A rejected call changes
-   * nothing. {@link #build()} leaves the builder usable. Not thread-safe.
+   * endorser, an endorsed contributor or through {@link #addContributor(String)}; {@link #add(int,
+   * int, double)} adds an endorsement between contributors already added, by those indices, without
+   * looking their ids up again. Duplicate pairs are summed (in the order they were added, so the
+   * result is deterministic); self-endorsements are dropped and counted. Weights must be finite and
+   * non-negative. A rejected call changes nothing. {@link #build()} leaves the builder usable. Not
+   * thread-safe.
    */
   public static final class Builder {
     private static final int MAX_EDGES = Integer.MAX_VALUE - 8;
+    private static final int UNUSED_TAIL_MAX = 64; // at most 1/64 of the edge arrays
 
-    private final List<String> ids = new ArrayList<>();
-    private final Map<String, Integer> indexById = new HashMap<>();
+    private final IdIndex ids = new IdIndex();
     private int[] endorsers = new int[16];
     private int[] endorsed = new int[16];
     private double[] weights = new double[16];
@@ -193,7 +190,7 @@ public final class EndorsementGraph {
      */
     public int addContributor(String id) {
       checkId(id, "contributor");
-      return intern(id);
+      return ids.intern(id);
     }
 
     /**
@@ -219,11 +216,51 @@ public final class EndorsementGraph {
           weight,
           endorser,
           endorsed);
-      int u = intern(endorser);
-      int v = intern(endorsed);
+      append(ids.intern(endorser), ids.intern(endorsed), weight);
+      return this;
+    }
+
+    /**
+     * Adds {@code weight} to the endorsement {@code endorser -> endorsed} between two contributors
+     * given by the indices that {@link #addContributor(String)} returned. Ids added through {@link
+     * #add(String, String, double)} have indices too: {@code 0, 1, 2, ...} in the order they were
+     * first seen. This does what {@link #add(String, String, double)} does with the ids at those
+     * indices, without looking the ids up: the fast way for a reader that interns ids itself.
+     *
+     * <pre>{@code
+     * int alice = builder.addContributor("alice");
+     * int bob = builder.addContributor("bob");
+     * builder.add(alice, bob, 1.0).add(alice, bob, 2.0); // summed: alice -> bob weighs 3
+     * }</pre>
+     *
+     * @throws IndexOutOfBoundsException if an index is not one the builder gave out, that is not in
+     *     {@code [0, n)} for {@code n} contributors added so far
+     * @throws IllegalArgumentException if the weight is NaN, infinite or negative
+     */
+    public Builder add(int endorser, int endorsed, double weight) {
+      checkElementIndex(endorser, ids.size(), "endorser index");
+      checkElementIndex(endorsed, ids.size(), "endorsed index");
+      checkArgument(
+          Double.isFinite(weight),
+          "weight %s of endorsement '%s' -> '%s' is not a finite number; give a weight >= 0",
+          weight,
+          ids.id(endorser),
+          ids.id(endorsed));
+      checkArgument(
+          weight >= 0,
+          "weight %s of endorsement '%s' -> '%s' is negative; weights must be >= 0 (drop negative"
+              + " ratings, or record them as distrust)",
+          weight,
+          ids.id(endorser),
+          ids.id(endorsed));
+      append(endorser, endorsed, weight);
+      return this;
+    }
+
+    private void append(int u, int v, double weight) {
       if (u == v) {
         droppedSelfEndorsements++;
-        return this;
+        return;
       }
       if (size == endorsers.length) {
         checkArgument(size < MAX_EDGES, "too many endorsements: at most %s fit", MAX_EDGES);
@@ -236,91 +273,109 @@ public final class EndorsementGraph {
       this.endorsed[size] = v;
       weights[size] = weight + 0.0; // turns -0.0 into 0.0
       size++;
-      return this;
     }
 
     /** Builds the graph. The builder keeps its content and can be added to and built again. */
     public EndorsementGraph build() {
       int n = ids.size();
       int m = size;
-      // Two stable counting sorts (by endorser, then by endorsed) order the edges by
-      // (endorsed, endorser) while keeping equal pairs in the order they were added.
-      int[] byEndorser = countingSort(endorsers, m, n, null);
-      int[] order = countingSort(endorsed, m, n, byEndorser);
-
+      // A stable counting sort by endorsed contributor: each edge goes to its target's bucket, in
+      // the order the edges were added. One pass, so each edge is moved once.
       int[] inStart = new int[n + 1];
-      int[] sources = new int[m];
-      double[] summed = new double[m];
-      int distinct = 0;
-      int previousTarget = -1;
-      int previousSource = -1;
-      for (int k = 0; k < m; k++) {
-        int e = order[k];
-        int u = endorsers[e];
-        int v = endorsed[e];
-        if (v == previousTarget && u == previousSource) {
-          summed[distinct - 1] += weights[e];
-        } else {
-          sources[distinct] = u;
-          summed[distinct] = weights[e];
-          inStart[v + 1]++;
-          distinct++;
-          previousTarget = v;
-          previousSource = u;
-        }
+      for (int e = 0; e < m; e++) {
+        inStart[endorsed[e] + 1]++;
       }
       for (int v = 0; v < n; v++) {
         inStart[v + 1] += inStart[v];
       }
+      int[] next = Arrays.copyOf(inStart, n);
+      int[] sources = new int[m];
+      double[] summed = new double[m];
+      for (int e = 0; e < m; e++) {
+        int at = next[endorsed[e]]++;
+        sources[at] = endorsers[e];
+        summed[at] = weights[e];
+      }
+      // Then each bucket, small and contiguous, is sorted by endorser, stably: equal pairs keep the
+      // order they were added in and are summed in that order, left to right, in place.
+      BucketSorter sorter = new BucketSorter();
+      int distinct = 0;
+      for (int v = 0; v < n; v++) {
+        int from = inStart[v];
+        int to = inStart[v + 1];
+        sorter.sortBySource(sources, summed, from, to);
+        inStart[v] = distinct;
+        for (int k = from; k < to; k++) {
+          if (distinct > inStart[v] && sources[distinct - 1] == sources[k]) {
+            summed[distinct - 1] += summed[k];
+          } else {
+            sources[distinct] = sources[k];
+            summed[distinct] = summed[k];
+            distinct++;
+          }
+        }
+      }
+      inStart[n] = distinct;
       double[] outWeights = new double[n];
       for (int e = 0; e < distinct; e++) {
         outWeights[sources[e]] += summed[e];
       }
+      // A few merged duplicates leave a short unused tail: trimming it would cost a copy of it all.
+      boolean trim = m - distinct > m / UNUSED_TAIL_MAX;
       return new EndorsementGraph(
-          ids.toArray(new String[0]),
-          Map.copyOf(indexById),
+          ids.copy(),
           inStart,
-          Arrays.copyOf(sources, distinct),
-          Arrays.copyOf(summed, distinct),
+          trim ? Arrays.copyOf(sources, distinct) : sources,
+          trim ? Arrays.copyOf(summed, distinct) : summed,
           outWeights,
           droppedSelfEndorsements,
           m - distinct);
     }
 
-    private int intern(String id) {
-      Integer index = indexById.get(id);
-      if (index != null) {
-        return index;
-      }
-      int next = ids.size();
-      ids.add(id);
-      indexById.put(id, next);
-      return next;
-    }
-
-    /**
-     * Returns the permutation of {@code 0 .. m-1} (or of {@code within}, if given) that orders
-     * {@code keys} ascending, stably.
-     */
-    private static int[] countingSort(int[] keys, int m, int n, int[] within) {
-      int[] start = new int[n + 1];
-      for (int e = 0; e < m; e++) {
-        start[keys[e] + 1]++;
-      }
-      for (int k = 0; k < n; k++) {
-        start[k + 1] += start[k];
-      }
-      int[] out = new int[m];
-      for (int i = 0; i < m; i++) {
-        int e = within == null ? i : within[i];
-        out[start[keys[e]]++] = e;
-      }
-      return out;
-    }
-
     private static void checkId(String id, String role) {
       checkNotNull(id, "%s id is null; every endorsement needs endorser and endorsed ids", role);
       checkArgument(!id.isEmpty(), "%s id is empty; give every contributor a non-empty id", role);
+    }
+
+    /** Sorts a bucket of edges by source, stably, reusing its scratch space between buckets. */
+    private static final class BucketSorter {
+      private static final int INSERTION_SORT_MAX = 32;
+
+      private long[] scratchKeys = new long[0];
+      private double[] scratchWeights = new double[0];
+
+      void sortBySource(int[] sources, double[] weights, int from, int to) {
+        if (to - from <= INSERTION_SORT_MAX) {
+          for (int i = from + 1; i < to; i++) {
+            int source = sources[i];
+            double weight = weights[i];
+            int j = i - 1;
+            while (j >= from && sources[j] > source) {
+              sources[j + 1] = sources[j];
+              weights[j + 1] = weights[j];
+              j--;
+            }
+            sources[j + 1] = source;
+            weights[j + 1] = weight;
+          }
+          return;
+        }
+        // (source, position) pairs are distinct, so sorting them is stable by construction.
+        int length = to - from;
+        if (scratchKeys.length < length) {
+          scratchKeys = new long[length];
+          scratchWeights = new double[length];
+        }
+        for (int i = 0; i < length; i++) {
+          scratchKeys[i] = (long) sources[from + i] << 32 | i;
+          scratchWeights[i] = weights[from + i];
+        }
+        Arrays.sort(scratchKeys, 0, length);
+        for (int i = 0; i < length; i++) {
+          sources[from + i] = (int) (scratchKeys[i] >>> 32);
+          weights[from + i] = scratchWeights[(int) scratchKeys[i]];
+        }
+      }
     }
   }
 }
