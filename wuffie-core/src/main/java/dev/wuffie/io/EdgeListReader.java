@@ -5,10 +5,13 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.wuffie.graph.EndorsementGraph;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads an endorsement edge list into an {@link EndorsementGraph}.
@@ -31,7 +34,12 @@ import java.util.Set;
  * Reputation reputation = Reputation.compute(read.graph());
  * }</pre>
  *
- * <p>Cost: one pass over the input, then {@link EndorsementGraph.Builder#build()}.
+ * <p>Cost: one pass over the input, then {@link EndorsementGraph.Builder#build()}. The input is
+ * parsed as bytes, in large chunks: an id seen before is found by its bytes without making a
+ * String, and a plain decimal weight or timestamp is parsed without one. An input of more than
+ * 8,192 records is parsed on a second thread, started for the call and ended before it returns,
+ * while the calling thread builds the graph: the result, and any error, are the same as with one
+ * thread.
  *
  * <p>A reader holds only its settings: it is immutable and safe to share between threads.
  */
@@ -40,6 +48,8 @@ public final class EdgeListReader {
   private static final String FORMAT =
       "expected endorser<sep>endorsed[<sep>weight[<sep>timestamp]] with <sep> a comma, tab or"
           + " spaces";
+  private static final int CHUNK_RECORDS = 8192;
+  private static final int CHUNKS_IN_FLIGHT = 4;
 
   private final boolean dropNegative;
 
@@ -88,53 +98,82 @@ public final class EdgeListReader {
   public Result read(InputStream in, String source) throws IOException {
     checkNotNull(in, "input stream is null");
     checkNotNull(source, "source name is null");
-    TextRecords records = new TextRecords(in, source);
-    EndorsementGraph.Builder builder = EndorsementGraph.builder();
-    long count = 0;
-    long droppedNegative = 0;
-    boolean headerSkipped = false;
-    while (records.next()) {
-      int fields = records.fieldCount();
-      if (count == 0 && !headerSkipped && isHeader(records)) {
-        headerSkipped = true;
-        continue;
-      }
-      if (fields < 2 || fields > 4) {
-        throw records.error("found " + fields + " field(s); " + FORMAT);
-      }
-      String endorser = records.field(0);
-      String endorsed = records.field(1);
-      if (endorser.isEmpty() || endorsed.isEmpty()) {
-        throw records.error("empty " + (endorser.isEmpty() ? "endorser" : "endorsed") + " id");
-      }
-      double weight = fields >= 3 && !records.field(2).isEmpty() ? number(records, 2) : 1.0;
-      if (fields == 4 && !records.field(3).isEmpty()) {
-        number(records, 3);
-      }
-      count++;
-      if (weight < 0) {
-        if (!dropNegative) {
-          throw records.error(
-              "negative weight "
-                  + records.field(2)
-                  + " for "
-                  + endorser
-                  + " -> "
-                  + endorsed
-                  + "; weights must be >= 0: drop negative ratings with dropNegative(true)"
-                  + " (--drop-negative on the command line)");
-        }
-        builder.addContributor(endorser);
-        builder.addContributor(endorsed);
-        droppedNegative++;
-        continue;
-      }
-      builder.add(endorser, endorsed, weight);
+    Parser parser = new Parser(new TextRecords(in, source), dropNegative);
+    Interner interner = new Interner();
+    Chunk chunk = new Chunk();
+    boolean more = parser.fill(chunk);
+    interner.add(chunk);
+    if (more) {
+      readRestInParallel(parser, interner, chunk);
     }
-    if (count == 0) {
+    if (parser.count == 0) {
       throw new InputFormatException(source, 0, "no endorsements found; " + FORMAT);
     }
-    return new Result(builder.build(), count, droppedNegative, headerSkipped);
+    return new Result(
+        interner.builder.build(), parser.count, parser.droppedNegative, parser.headerSkipped);
+  }
+
+  /**
+   * Reads the input after its first chunk: a helper thread parses and checks the records, chunk
+   * after chunk, while this thread interns their ids and adds them to the graph builder. A failure
+   * of the helper is thrown here once the chunks before it are in the builder. This returns, or
+   * throws, only once the helper has stopped using the input; if this thread fails, the helper
+   * stops after the chunk it is parsing. Waiting ignores interrupts, as reading the input does, and
+   * keeps the interrupt status.
+   */
+  private static void readRestInParallel(Parser parser, Interner interner, Chunk first)
+      throws IOException {
+    // The chunks go round: free, filled by the helper, parsed, added by this thread, free again.
+    BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
+    BlockingQueue<Chunk> parsed = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT + 1);
+    free.add(first);
+    for (int i = 1; i < CHUNKS_IN_FLIGHT; i++) {
+      free.add(new Chunk());
+    }
+    Thread helper = new Thread(() -> parser.fillAll(free, parsed), "wuffie-edge-list-parser");
+    helper.setDaemon(true);
+    helper.start();
+    boolean interrupted = false;
+    boolean done = false;
+    Chunk chunk = null;
+    try {
+      while (!done) {
+        try {
+          chunk = parsed.take();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          continue;
+        }
+        if (chunk.failure instanceof IOException failure) {
+          throw failure;
+        } else if (chunk.failure instanceof RuntimeException failure) {
+          throw failure;
+        } else if (chunk.failure instanceof Error failure) {
+          throw failure;
+        }
+        interner.add(chunk);
+        done = chunk.last;
+        free.add(chunk);
+        chunk = null;
+      }
+    } finally {
+      if (!done) {
+        parser.stopped = true;
+        if (chunk != null && chunk.failure == null) {
+          free.add(chunk); // wakes the helper if it waits for a free chunk
+        }
+      }
+      while (helper.isAlive()) {
+        try {
+          helper.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static boolean isHeader(TextRecords records) {
@@ -160,17 +199,166 @@ public final class EdgeListReader {
   }
 
   private static double number(TextRecords records, int i) throws InputFormatException {
-    String field = records.field(i);
     String name = i == 2 ? "weight" : "timestamp";
     double value;
     try {
-      value = Double.parseDouble(field);
+      value = records.number(i);
     } catch (NumberFormatException e) {
-      throw records.error(name + " '" + field + "' is not a number; " + FORMAT);
+      throw records.error(name + " '" + records.field(i) + "' is not a number; " + FORMAT);
     }
     if (!Double.isFinite(value)) {
-      throw records.error(name + " '" + field + "' is not a finite number");
+      throw records.error(name + " '" + records.field(i) + "' is not a finite number");
     }
     return value;
+  }
+
+  /** Endorsements read and checked, to be added to the graph. */
+  private static final class Chunk {
+    private final IdTable.Keys ids = new IdTable.Keys(2 * CHUNK_RECORDS); // endorser, endorsed
+    private final double[] weights = new double[CHUNK_RECORDS];
+    private int count;
+    private boolean last;
+    private Throwable failure;
+
+    /**
+     * Adds the endorsement of the current record; a negative weight is one dropped by {@code
+     * dropNegative}: its contributors still enter the graph.
+     */
+    void add(TextRecords records, double weight) {
+      ids.add(records.bytes(), records.start(0), records.end(0));
+      ids.add(records.bytes(), records.start(1), records.end(1));
+      weights[count++] = weight;
+    }
+
+    boolean isFull() {
+      return count == CHUNK_RECORDS;
+    }
+
+    void clear() {
+      ids.clear();
+      count = 0;
+    }
+  }
+
+  /** Reads records, checks them and collects them into chunks; counts them. */
+  private static final class Parser {
+    private final TextRecords records;
+    private final boolean dropNegative;
+    private long count;
+    private long droppedNegative;
+    private boolean headerSkipped;
+    private volatile boolean stopped;
+
+    Parser(TextRecords records, boolean dropNegative) {
+      this.records = records;
+      this.dropNegative = dropNegative;
+    }
+
+    /**
+     * Fills {@code chunk} with the next records, up to its capacity; false if the input ended.
+     *
+     * @throws InputFormatException on a malformed record
+     * @throws IOException if reading fails
+     */
+    boolean fill(Chunk chunk) throws IOException {
+      chunk.clear();
+      while (!chunk.isFull()) {
+        if (!records.next()) {
+          return false;
+        }
+        int fields = records.fieldCount();
+        if (count == 0 && !headerSkipped && isHeader(records)) {
+          headerSkipped = true;
+          continue;
+        }
+        if (fields < 2 || fields > 4) {
+          throw records.error("found " + fields + " field(s); " + FORMAT);
+        }
+        if (records.isEmpty(0) || records.isEmpty(1)) {
+          throw records.error("empty " + (records.isEmpty(0) ? "endorser" : "endorsed") + " id");
+        }
+        double weight = fields >= 3 && !records.isEmpty(2) ? number(records, 2) : 1.0;
+        if (fields == 4 && !records.isEmpty(3) && !records.isPlainDecimal(3)) {
+          number(records, 3); // the timestamp is only checked
+        }
+        count++;
+        if (weight < 0) {
+          if (!dropNegative) {
+            throw records.error(
+                "negative weight "
+                    + records.field(2)
+                    + " for "
+                    + records.field(0)
+                    + " -> "
+                    + records.field(1)
+                    + "; weights must be >= 0: drop negative ratings with dropNegative(true)"
+                    + " (--drop-negative on the command line)");
+          }
+          droppedNegative++;
+        }
+        chunk.add(records, weight);
+      }
+      return true;
+    }
+
+    /**
+     * Fills the chunks of {@code free} and passes them on to {@code parsed} until the input ends
+     * (the last chunk is marked as such), a failure (passed on in the last chunk) or {@link
+     * #stopped}.
+     */
+    void fillAll(BlockingQueue<Chunk> free, BlockingQueue<Chunk> parsed) {
+      Chunk chunk = null;
+      try {
+        boolean more = true;
+        while (more) {
+          chunk = free.take();
+          if (stopped) {
+            return;
+          }
+          more = fill(chunk);
+          chunk.last = !more;
+          parsed.add(chunk);
+          chunk = null;
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        fail(chunk, e, parsed);
+      } catch (InterruptedException e) { // nobody else knows this thread
+        fail(chunk, new InterruptedIOException("reading was interrupted"), parsed);
+      }
+    }
+
+    private static void fail(Chunk chunk, Throwable failure, BlockingQueue<Chunk> parsed) {
+      Chunk failed = chunk == null ? new Chunk() : chunk;
+      failed.failure = failure;
+      failed.last = true;
+      parsed.add(failed);
+    }
+  }
+
+  /**
+   * Adds chunks to the graph builder. Ids are interned a batch at a time by their bytes (see {@link
+   * IdTable}): only an id not seen before is decoded to a String and added to the builder, which
+   * gives it the next index, in the order of the input.
+   */
+  private static final class Interner {
+    private static final int BATCH = 1024; // ids
+
+    private final EndorsementGraph.Builder builder = EndorsementGraph.builder();
+    private final IdTable indexByIdBytes = new IdTable();
+    private final int[] indices = new int[2 * CHUNK_RECORDS];
+
+    void add(Chunk chunk) {
+      IdTable.Keys ids = chunk.ids;
+      for (int from = 0; from < ids.size(); from += BATCH) {
+        int to = Math.min(ids.size(), from + BATCH);
+        indexByIdBytes.getOrAddAll(
+            ids, from, to, indices, i -> builder.addContributor(ids.utf8(i)));
+      }
+      for (int r = 0; r < chunk.count; r++) {
+        if (chunk.weights[r] >= 0) {
+          builder.add(indices[2 * r], indices[2 * r + 1], chunk.weights[r]);
+        }
+      }
+    }
   }
 }
