@@ -49,11 +49,6 @@ final class Sweeps {
     this.danglings = new double[chunks];
   }
 
-  /** The number of threads the sweeps run on (1 for small graphs). */
-  int threads() {
-    return threads;
-  }
-
   /**
    * Fills {@code flow[u] = s[u] / W_u} (zero for dangling {@code u}) and returns the dangling mass
    * {@code sum_{W_u = 0} s[u]}.
