@@ -53,7 +53,16 @@ public final class Footprint {
 
       out.line("id Strings (caller's)", retained(() -> copies(ids)));
       long wuffie = retained(() -> Graphs.wuffie(ids, from, to, weights));
-      long arrays = arrayBytes(4, n + 1) + arrayBytes(4, m) + arrayBytes(8, m) + arrayBytes(8, n);
+      // The graph keeps weights as floats when every one is exactly a float (as here: 1..10).
+      boolean floats = true;
+      for (double w : weights) {
+        floats &= (float) w == w;
+      }
+      long arrays =
+          arrayBytes(4, n + 1)
+              + arrayBytes(4, m)
+              + arrayBytes(floats ? 4 : 8, m)
+              + arrayBytes(8, n);
       out.line("wuffie graph", wuffie);
       out.line("  CSC arrays (exact)", arrays);
       out.line("  id index (rest)", wuffie - arrays);
