@@ -48,6 +48,7 @@ public final class EndorsementGraph {
   private final double[] weights; // null when every weight is exactly a float
   private final float[] floatWeights; // null otherwise
   private final double[] outWeights;
+  private final double[] teleportWeights; // null when no contributor has any
   private final long droppedSelfEndorsements;
   private final long mergedDuplicates;
 
@@ -57,6 +58,7 @@ public final class EndorsementGraph {
       int[] sources,
       double[] weights,
       double[] outWeights,
+      double[] teleportWeights,
       long droppedSelfEndorsements,
       long mergedDuplicates) {
     this.ids = ids;
@@ -65,6 +67,7 @@ public final class EndorsementGraph {
     this.floatWeights = exactFloats(weights);
     this.weights = floatWeights == null ? weights : null;
     this.outWeights = outWeights;
+    this.teleportWeights = teleportWeights;
     this.droppedSelfEndorsements = droppedSelfEndorsements;
     this.mergedDuplicates = mergedDuplicates;
   }
@@ -140,9 +143,28 @@ public final class EndorsementGraph {
     return floatWeights != null ? floatWeights[e] : weights[e];
   }
 
-  /** The total weight contributor {@code u} gave to others; zero if {@code u} is dangling. */
+  /**
+   * The total weight contributor {@code u} gave: to others, plus its {@linkplain
+   * #teleportWeight(int) teleport weight}; zero if {@code u} is dangling.
+   */
   public double outWeight(int u) {
     return outWeights[u];
+  }
+
+  /**
+   * The part of {@code u}'s out-weight given to nobody in particular: a walk at {@code u} takes it
+   * with probability {@code teleportWeight(u) / outWeight(u)} and restarts from the teleport
+   * distribution, as it does from a dangling contributor. Zero unless set with {@link
+   * Builder#addTeleportWeight(int, double)}; a scoring policy uses it for the weight that decay or
+   * influence limits take away from an endorser.
+   */
+  public double teleportWeight(int u) {
+    return teleportWeights == null ? 0.0 : teleportWeights[u];
+  }
+
+  /** Whether some contributor has a non-zero {@linkplain #teleportWeight(int) teleport weight}. */
+  public boolean hasTeleportWeights() {
+    return teleportWeights != null;
   }
 
   /**
@@ -223,6 +245,7 @@ public final class EndorsementGraph {
     private int inLastBlock;
     private long size;
     private long droppedSelfEndorsements;
+    private double[] teleportWeights; // by builder index; null until one is added
     private boolean orderForLocality;
 
     private Builder() {}
@@ -274,6 +297,34 @@ public final class EndorsementGraph {
       }
       checkCapacity();
       append(endorser, endorsed, weight);
+      return this;
+    }
+
+    /**
+     * Adds {@code weight} to the {@linkplain EndorsementGraph#teleportWeight(int) teleport weight}
+     * of the contributor with builder index {@code contributor}.
+     *
+     * @throws IndexOutOfBoundsException if the index is not in {@code [0, contributorCount())}
+     * @throws IllegalArgumentException if the weight is NaN, infinite or negative
+     */
+    public Builder addTeleportWeight(int contributor, double weight) {
+      checkElementIndex(contributor, ids.size(), "contributor index");
+      checkArgument(
+          Double.isFinite(weight) && weight >= 0,
+          "teleport weight %s of '%s' must be finite and >= 0",
+          weight,
+          ids.id(contributor));
+      if (weight == 0) {
+        return this;
+      }
+      if (teleportWeights == null || teleportWeights.length <= contributor) {
+        int length = Math.max(contributor + 1, ids.size());
+        teleportWeights =
+            teleportWeights == null
+                ? new double[length]
+                : Arrays.copyOf(teleportWeights, Math.max(length, 2 * teleportWeights.length));
+      }
+      teleportWeights[contributor] += weight;
       return this;
     }
 
@@ -335,6 +386,14 @@ public final class EndorsementGraph {
       for (int e = 0; e < distinct; e++) {
         outWeights[finalSources[e]] += finalWeights[e];
       }
+      double[] teleport = null;
+      if (teleportWeights != null) {
+        teleport = new double[n];
+        for (int u = 0; u < Math.min(n, teleportWeights.length); u++) {
+          teleport[relabel(label, u)] = teleportWeights[u];
+          outWeights[relabel(label, u)] += teleportWeights[u];
+        }
+      }
       EndorsementGraph graph =
           new EndorsementGraph(
               label == null ? ids.compactCopy() : ids.permutedCopy(label),
@@ -342,6 +401,7 @@ public final class EndorsementGraph {
               finalSources,
               finalWeights,
               outWeights,
+              teleport,
               droppedSelfEndorsements,
               m - distinct);
       reset();
@@ -455,6 +515,7 @@ public final class EndorsementGraph {
       inLastBlock = 0;
       size = 0;
       droppedSelfEndorsements = 0;
+      teleportWeights = null;
     }
 
     /**

@@ -18,10 +18,14 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>so the mass of dangling contributors (who endorse nobody) goes back through {@code p}, and
- * {@code sum_v s_v = 1}. This is networkx's {@code pagerank(G, alpha=d, personalization=p,
- * weight='weight')} and igraph's PRPACK. Iteration starts from {@code p} (or from a given vector: a
- * warm start) and stops when the L1 change between two iterates is below the tolerance, or after
- * {@link #maxIterations()}; the {@link RankResult} says which.
+ * {@code sum_v s_v = 1}. A contributor with a {@linkplain EndorsementGraph#teleportWeight(int)
+ * teleport weight} {@code T_u} (part of {@code W_u}) sends that share {@code T_u / W_u} of its mass
+ * back through {@code p} the same way: the last sum then runs over every {@code u}, of {@code s_u
+ * T_u / W_u}, with {@code T_u / W_u = 1} for dangling contributors. This is networkx's {@code
+ * pagerank(G, alpha=d, personalization=p, weight='weight')} and igraph's PRPACK. Iteration starts
+ * from {@code p} (or from a given vector: a warm start) and stops when the L1 change between two
+ * iterates is below the tolerance, or after {@link #maxIterations()}; the {@link RankResult} says
+ * which.
  *
  * <pre>{@code
  * RankSolver solver = RankSolver.builder().damping(0.85).tolerance(1e-12).build();

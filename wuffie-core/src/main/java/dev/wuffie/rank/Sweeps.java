@@ -26,6 +26,7 @@ final class Sweeps {
   private final double damping;
   private final double[] teleport;
   private final double[] inverseOut;
+  private final double[] release; // teleportWeight / outWeight; null when the graph has none
   private final int[] chunkStart;
   private final int threads;
   private final double[] residuals;
@@ -41,6 +42,12 @@ final class Sweeps {
       double w = graph.outWeight(u);
       inverseOut[u] = w > 0 ? 1.0 / w : 0.0;
     }
+    this.release = graph.hasTeleportWeights() ? new double[n] : null;
+    if (release != null) {
+      for (int u = 0; u < n; u++) {
+        release[u] = graph.teleportWeight(u) * inverseOut[u];
+      }
+    }
     this.chunkStart = chunks(graph);
     int chunks = chunkStart.length - 1;
     long work = (long) n + graph.edgeCount();
@@ -50,8 +57,8 @@ final class Sweeps {
   }
 
   /**
-   * Fills {@code flow[u] = s[u] / W_u} (zero for dangling {@code u}) and returns the dangling mass
-   * {@code sum_{W_u = 0} s[u]}.
+   * Fills {@code flow[u] = s[u] / W_u} (zero for dangling {@code u}) and returns the dangling mass:
+   * {@code sum_{W_u = 0} s[u]} plus, for graphs with teleport weights, {@code sum s[u] T_u / W_u}.
    */
   double prepare(double[] s, double[] flow) {
     run(
@@ -59,9 +66,7 @@ final class Sweeps {
           double dangling = 0;
           for (int u = chunkStart[c], end = chunkStart[c + 1]; u < end; u++) {
             flow[u] = s[u] * inverseOut[u];
-            if (inverseOut[u] == 0) {
-              dangling += s[u];
-            }
+            dangling += danglingPart(u, s[u]);
           }
           danglings[c] = dangling;
         });
@@ -88,9 +93,7 @@ final class Sweeps {
             residual += Math.abs(value - s[v]);
             next[v] = value;
             nextFlow[v] = value * inverseOut[v];
-            if (inverseOut[v] == 0) {
-              nextDangling += value;
-            }
+            nextDangling += danglingPart(v, value);
           }
           residuals[c] = residual;
           danglings[c] = nextDangling;
@@ -123,9 +126,7 @@ final class Sweeps {
       double value = ((1 - damping) + damping * dangling) * teleport[v] + damping * in;
       double delta = value - s[v];
       change += Math.abs(delta);
-      if (inverseOut[v] == 0) {
-        dangling += delta;
-      }
+      dangling += danglingPart(v, delta);
       s[v] = value;
       flow[v] = value * inverseOut[v];
     }
@@ -137,13 +138,19 @@ final class Sweeps {
     for (int v = 0; v < n; v++) {
       s[v] /= norm;
       flow[v] = s[v] * inverseOut[v];
-      if (inverseOut[v] == 0) {
-        danglingSum += s[v];
-      }
+      danglingSum += danglingPart(v, s[v]);
     }
     Arrays.fill(danglings, 0);
     danglings[0] = danglingSum;
     return change;
+  }
+
+  /** The part of {@code mass} at {@code u} that goes back through the teleport distribution. */
+  private double danglingPart(int u, double mass) {
+    if (inverseOut[u] == 0) {
+      return mass;
+    }
+    return release == null ? 0.0 : mass * release[u];
   }
 
   /**
