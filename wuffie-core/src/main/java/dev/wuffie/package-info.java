@@ -1,6 +1,8 @@
 /**
- * wuffie's entry points: {@link dev.wuffie.Reputation} scores an endorsement graph and answers
- * score, rank, percentile and leaderboard questions by contributor id.
+ * wuffie's entry points: a {@link dev.wuffie.Ledger} records what a community does (contributions
+ * and {@link dev.wuffie.Endorsement}s, retractions, account merges) and hands out consistent
+ * snapshots of it; {@link dev.wuffie.Reputation} scores an endorsement graph and answers score,
+ * rank, percentile and leaderboard questions by contributor id.
  *
  * <p>A quick start:
  *

@@ -1,0 +1,135 @@
+package dev.wuffie;
+
+import java.util.Arrays;
+
+/**
+ * Append-only interned ids for the {@link Ledger}: an array of ids plus an open-addressing hash
+ * table of their indices (no boxed entry per id: 4 to 8 bytes of table and 4 to 6 of array per id,
+ * besides the Strings), whose {@link View}s stay readable without a lock while ids are added.
+ *
+ * <p>Indices are handed out in first-seen order. {@link #intern} and {@link #view} must be called
+ * under the ledger's lock. A {@code View} made under that lock can then be read from any thread,
+ * for the same reason as the rest of a {@link Ledger.Snapshot}: it reads only what was written
+ * before the lock was released. Later additions write array elements the view never reads, or table
+ * slots that were empty when it was made; it skips those (a slot holding an index at or beyond its
+ * size), as it would an empty slot that is part of a probe sequence. Growing copies into new arrays
+ * and leaves the old ones, which older views keep, as they were.
+ */
+final class Interner {
+  private static final int EMPTY = -1;
+
+  private String[] ids = new String[8];
+  private int size;
+  private int[] slots = emptySlots(16); // index of the id in that slot, or EMPTY
+
+  int size() {
+    return size;
+  }
+
+  String id(int index) {
+    return ids[index];
+  }
+
+  /** The index of {@code id}, or -1 if absent. */
+  int indexOf(String id) {
+    return find(ids, slots, size, id);
+  }
+
+  /** The index of {@code id}, adding it with the next index if absent. */
+  int intern(String id) {
+    int index = indexOf(id);
+    if (index >= 0) {
+      return index;
+    }
+    if (size == ids.length) {
+      ids = Arrays.copyOf(ids, size + (size >> 1));
+    }
+    index = size++;
+    ids[index] = id;
+    if (size > (slots.length >> 2) * 3) {
+      rehash(slots.length * 2);
+    } else {
+      insert(slots, hash(id), index);
+    }
+    return index;
+  }
+
+  /** A read-only view of the ids interned so far. */
+  View view() {
+    return new View(ids, slots, size);
+  }
+
+  /** The ids {@code 0 .. size - 1} of an {@link Interner} as they were when it was made. */
+  static final class View {
+    private final String[] ids;
+    private final int[] slots;
+    private final int size;
+
+    private View(String[] ids, int[] slots, int size) {
+      this.ids = ids;
+      this.slots = slots;
+      this.size = size;
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** The id at {@code index}, which the caller has checked is below {@link #size()}. */
+    String id(int index) {
+      return ids[index];
+    }
+
+    /** The index of {@code id}, or -1 if it was not interned when the view was made. */
+    int indexOf(String id) {
+      return find(ids, slots, size, id);
+    }
+  }
+
+  private static int find(String[] ids, int[] slots, int size, String id) {
+    int mask = slots.length - 1;
+    for (int slot = hash(id) & mask; ; slot = (slot + 1) & mask) {
+      int index = slots[slot];
+      if (index == EMPTY) {
+        return -1;
+      }
+      if (index < size && ids[index].equals(id)) {
+        return index;
+      }
+    }
+  }
+
+  private void rehash(int capacity) {
+    int[] grown = emptySlots(capacity);
+    for (int index = 0; index < size; index++) {
+      insert(grown, hash(ids[index]), index);
+    }
+    slots = grown;
+  }
+
+  private static void insert(int[] slots, int hash, int index) {
+    int mask = slots.length - 1;
+    int slot = hash & mask;
+    while (slots[slot] != EMPTY) {
+      slot = (slot + 1) & mask;
+    }
+    slots[slot] = index;
+  }
+
+  private static int[] emptySlots(int capacity) {
+    int[] slots = new int[capacity];
+    Arrays.fill(slots, EMPTY);
+    return slots;
+  }
+
+  /** String hash codes of similar ids differ in low bits only: spread them (murmur3 finaliser). */
+  private static int hash(String id) {
+    int h = id.hashCode();
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
+  }
+}

@@ -1,0 +1,711 @@
+package dev.wuffie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+final class LedgerTest {
+  private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+  private static final Instant EARLIER = NOW.minus(Duration.ofDays(3));
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  private static Ledger ledger() {
+    return Ledger.builder().clock(CLOCK).build();
+  }
+
+  @Test
+  void record_eachEvent_getsTheNextId() {
+    Ledger ledger = ledger();
+
+    assertThat(ledger.record(Endorsement.of("alice", "bob", "upvote", NOW))).isEqualTo(0);
+    assertThat(ledger.record(Endorsement.of("bob", "alice", "upvote", NOW))).isEqualTo(1);
+    assertThat(
+            ledger.recordAll(
+                List.of(
+                    Endorsement.of("carol", "bob", "thanks", NOW),
+                    Endorsement.of("carol", "alice", "thanks", NOW))))
+        .isEqualTo(2);
+    assertThat(ledger.recordAll(List.of())).isEqualTo(4);
+    assertThat(ledger.record(Endorsement.of("dave", "bob", "upvote", NOW))).isEqualTo(4);
+
+    assertThat(ledger.eventCount()).isEqualTo(5);
+    assertThat(ledger.liveEventCount()).isEqualTo(5);
+    assertThat(ledger.contributorCount()).isEqualTo(4);
+    Ledger.Snapshot snapshot = ledger.snapshot();
+    assertThat(snapshot.event(2)).isEqualTo(Endorsement.of("carol", "bob", "thanks", NOW));
+    assertThat(snapshot.event(3)).isEqualTo(Endorsement.of("carol", "alice", "thanks", NOW));
+  }
+
+  @Test
+  void snapshot_recordedEvents_readBackByIndex() {
+    Ledger ledger = ledger();
+    ledger.addContribution("post-1", EARLIER, "bob");
+    Instant precise = EARLIER.plusNanos(123_456_789);
+
+    ledger.record(Endorsement.of("alice", "bob", "upvote", precise));
+    ledger.record(Endorsement.rating("alice", "bob", "trust", 7.5, NOW));
+    ledger.record(Endorsement.ofContribution("carol", "post-1", "upvote", NOW));
+    ledger.record(Endorsement.of("bob", "bob", "upvote", NOW)); // self: recorded as is
+    Ledger.Snapshot s = ledger.snapshot();
+
+    assertThat(s.contributorCount()).isEqualTo(3);
+    assertThat(List.of(s.contributor(0), s.contributor(1), s.contributor(2)))
+        .containsExactly("bob", "alice", "carol");
+    assertThat(s.contributorIndex("carol")).hasValue(2);
+    assertThat(s.contributorIndex("nobody")).isEmpty();
+    assertThat(s.contributorIndex(null)).isEmpty();
+    assertThat(s.kindCount()).isEqualTo(2);
+    assertThat(List.of(s.kindName(0), s.kindName(1))).containsExactly("upvote", "trust");
+    assertThat(s.eventCount()).isEqualTo(4);
+
+    assertThat(s.endorser(0)).isEqualTo(1);
+    assertThat(s.target(0)).isEqualTo(0);
+    assertThat(s.toContribution(0)).isFalse();
+    assertThat(s.kind(0)).isEqualTo(0);
+    assertThat(s.hasValue(0)).isFalse();
+    assertThat(s.value(0)).isNaN();
+    assertThat(s.timeMillis(0)).isEqualTo(EARLIER.toEpochMilli() + 123); // to the millisecond
+    assertThat(s.event(0).time()).isEqualTo(EARLIER.plusMillis(123));
+
+    assertThat(s.kind(1)).isEqualTo(1);
+    assertThat(s.hasValue(1)).isTrue();
+    assertThat(s.value(1)).isEqualTo(7.5);
+    assertThat(s.event(1)).isEqualTo(Endorsement.rating("alice", "bob", "trust", 7.5, NOW));
+
+    assertThat(s.toContribution(2)).isTrue();
+    assertThat(s.target(2)).isEqualTo(0);
+    assertThat(s.contribution(s.target(2))).isEqualTo("post-1");
+    assertThat(s.event(2)).isEqualTo(Endorsement.ofContribution("carol", "post-1", "upvote", NOW));
+
+    assertThat(s.endorser(3)).isEqualTo(s.target(3));
+    assertThat(s.retracted(3)).isFalse();
+    assertThat(s.maxTimeMillis()).isEqualTo(NOW.toEpochMilli());
+  }
+
+  @Test
+  void snapshot_indexBeyondItsCounts_throws() {
+    Ledger ledger = ledger();
+    ledger.record(Endorsement.of("alice", "bob", "upvote", NOW));
+    Ledger.Snapshot s = ledger.snapshot();
+    ledger.record(Endorsement.of("carol", "dave", "upvote", NOW));
+
+    assertThatThrownBy(() -> s.endorser(1))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("event index (1) must be less than size (1)");
+    assertThatThrownBy(() -> s.contributor(2))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("contributor index (2) must be less than size (2)");
+    assertThatThrownBy(() -> s.kindName(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> s.authorCount(0))
+        .hasMessageContaining("contribution index (0) must be less than size (0)");
+  }
+
+  @Test
+  void snapshot_laterChanges_areInvisibleToIt() {
+    Ledger ledger = ledger();
+    ledger.addContribution("post-1", EARLIER, "bob");
+    long first = ledger.record(Endorsement.of("alice", "bob", "upvote", EARLIER));
+    ledger.record(Endorsement.ofContribution("alice", "post-1", "upvote", EARLIER));
+    Ledger.Snapshot before = ledger.snapshot();
+    String content = content(before);
+
+    ledger.retract(first);
+    ledger.merge("alice", "bob");
+    ledger.addContribution("post-2", NOW, "carol");
+    ledger.record(Endorsement.ofContribution("dave", "post-2", "thanks", NOW));
+    ledger.record(Endorsement.rating("erin", "alice", "trust", 9, NOW));
+    Ledger.Snapshot after = ledger.snapshot();
+
+    assertThat(content(before)).isEqualTo(content);
+    assertThat(before.eventCount()).isEqualTo(2);
+    assertThat(before.retracted(0)).isFalse();
+    assertThat(before.canonical(1)).isEqualTo(1);
+    assertThat(before.contributorCount()).isEqualTo(2);
+    assertThat(before.contributorIndex("dave")).isEmpty();
+    assertThat(before.contributionIndex("post-2")).isEmpty();
+    assertThat(before.kindCount()).isEqualTo(1);
+    assertThat(before.maxTimeMillis()).isEqualTo(EARLIER.toEpochMilli());
+
+    assertThat(after.eventCount()).isEqualTo(4);
+    assertThat(after.retracted(0)).isTrue();
+    assertThat(after.canonical(1)).isEqualTo(0);
+    assertThat(after.contributorIndex("dave")).hasValue(3);
+    assertThat(after.contributionIndex("post-2")).hasValue(1);
+    assertThat(after.kindCount()).isEqualTo(3);
+    assertThat(after.maxTimeMillis()).isEqualTo(NOW.toEpochMilli());
+  }
+
+  @Test
+  void snapshot_whileTheLedgerGrowsAndChunksFill_keepsReadingItsOwnEvents() {
+    Ledger ledger = ledger();
+    for (int i = 0; i < 100; i++) {
+      ledger.record(Endorsement.of("u" + i, "u" + (i + 1), "upvote", EARLIER.plusMillis(i)));
+    }
+    Ledger.Snapshot small = ledger.snapshot();
+    String content = content(small);
+
+    int more = 3 * (1 << 16) + 17; // several full chunks and part of another
+    List<Endorsement> batch = new ArrayList<>();
+    for (int i = 0; i < more; i++) {
+      batch.add(Endorsement.rating("v" + i % 5000, "v" + i % 7001, "trust", i % 10, NOW));
+    }
+    ledger.recordAll(batch);
+    ledger.retract(5);
+    ledger.retract(100 + (1 << 16));
+    Ledger.Snapshot large = ledger.snapshot();
+
+    assertThat(content(small)).isEqualTo(content);
+    assertThat(small.retracted(5)).isFalse();
+    assertThat(large.eventCount()).isEqualTo(100 + more);
+    assertThat(large.retracted(5)).isTrue();
+    for (int e = 0; e < 100; e++) {
+      assertThat(large.event(e)).isEqualTo(small.event(e));
+    }
+    for (int e = 100; e < large.eventCount(); e++) {
+      Endorsement expected = batch.get(e - 100);
+      assertThat(large.contributor(large.endorser(e))).isEqualTo(expected.endorser());
+      assertThat(large.contributor(large.target(e))).isEqualTo(expected.target());
+      assertThat(large.value(e)).isEqualTo(expected.value().getAsDouble());
+      assertThat(large.retracted(e)).isEqualTo(e == 100 + (1 << 16));
+    }
+    assertThat(large.contributorIndex("u50")).hasValue(50);
+    assertThat(small.contributorIndex("v17")).isEmpty();
+  }
+
+  @Test
+  void retract_byId_marksItOnce() {
+    Ledger ledger = ledger();
+    long id = ledger.record(Endorsement.of("alice", "bob", "upvote", NOW));
+    ledger.record(Endorsement.of("carol", "bob", "upvote", EARLIER));
+
+    assertThat(ledger.retract(id)).isTrue();
+    assertThat(ledger.retract(id)).isFalse();
+
+    assertThat(ledger.eventCount()).isEqualTo(2);
+    assertThat(ledger.liveEventCount()).isEqualTo(1);
+    Ledger.Snapshot s = ledger.snapshot();
+    assertThat(s.retracted(0)).isTrue();
+    assertThat(s.retracted(1)).isFalse();
+    assertThat(s.maxTimeMillis()).isEqualTo(EARLIER.toEpochMilli()); // the live events' latest
+  }
+
+  @Test
+  void retract_byKey_latestLiveOneFirstThenThePreviousOne() {
+    Ledger ledger = ledger();
+    ledger.record(Endorsement.of("alice", "bob", "upvote", EARLIER)); // 0
+    ledger.record(Endorsement.of("alice", "bob", "upvote", NOW)); // 1
+    ledger.record(Endorsement.of("alice", "bob", "thanks", NOW)); // 2
+    ledger.record(Endorsement.of("alice", "carol", "upvote", NOW)); // 3
+    ledger.record(Endorsement.of("carol", "bob", "upvote", NOW)); // 4
+
+    assertThat(ledger.retract("alice", "bob", "upvote")).isTrue();
+    assertThat(retracted(ledger.snapshot())).containsExactly(1);
+    assertThat(ledger.retract("alice", "bob", "upvote")).isTrue();
+    assertThat(retracted(ledger.snapshot())).containsExactly(0, 1);
+    assertThat(ledger.retract("alice", "bob", "upvote")).isFalse();
+
+    assertThat(ledger.retract("alice", "bob", "flag")).isFalse();
+    assertThat(ledger.retract("nobody", "bob", "upvote")).isFalse();
+    assertThat(ledger.retract("alice", "nobody", "upvote")).isFalse();
+    assertThat(retracted(ledger.snapshot())).containsExactly(0, 1);
+    assertThat(ledger.liveEventCount()).isEqualTo(3);
+  }
+
+  @Test
+  void retractOnContribution_touchesOnlyContributionEvents() {
+    Ledger ledger = ledger();
+    ledger.addContribution("bob", EARLIER, "carol"); // a contribution named like a contributor
+    ledger.record(Endorsement.ofContribution("alice", "bob", "upvote", NOW)); // 0
+    ledger.record(Endorsement.of("alice", "bob", "upvote", NOW)); // 1
+    ledger.record(Endorsement.ofContribution("alice", "bob", "upvote", NOW)); // 2
+
+    assertThat(ledger.retractOnContribution("alice", "bob", "upvote")).isTrue();
+    assertThat(ledger.retractOnContribution("alice", "bob", "upvote")).isTrue();
+    assertThat(ledger.retractOnContribution("alice", "bob", "upvote")).isFalse();
+    assertThat(ledger.retractOnContribution("alice", "post-9", "upvote")).isFalse();
+
+    assertThat(retracted(ledger.snapshot())).containsExactly(0, 2);
+    assertThat(ledger.retract("alice", "bob", "upvote")).isTrue();
+  }
+
+  @Test
+  void addContribution_authors_equalSharesAndRegistered() {
+    Ledger ledger = ledger();
+    ledger.addContributor("alice");
+
+    ledger.addContribution("pr-7", EARLIER, "bob", "alice", "carol");
+
+    Ledger.Snapshot s = ledger.snapshot();
+    assertThat(s.contributionCount()).isEqualTo(1);
+    assertThat(s.contributionIndex("pr-7")).hasValue(0);
+    assertThat(s.contributionTimeMillis(0)).isEqualTo(EARLIER.toEpochMilli());
+    assertThat(s.authorCount(0)).isEqualTo(3);
+    assertThat(List.of(s.author(0, 0), s.author(0, 1), s.author(0, 2))).containsExactly(1, 0, 2);
+    for (int j = 0; j < 3; j++) {
+      assertThat(s.share(0, j)).isEqualTo(1.0 / 3);
+    }
+    assertThat(s.contributorCount()).isEqualTo(3);
+    assertThat(ledger.contributionCount()).isEqualTo(1);
+    assertThat(ledger.contributorCount()).isEqualTo(3);
+  }
+
+  @Test
+  void addContribution_shares_normalisedToSumOne() {
+    Ledger ledger = ledger();
+    Map<String, Double> shares = new LinkedHashMap<>();
+    shares.put("alice", 3.0);
+    shares.put("bob", 1.0);
+    ledger.addContribution("paper", EARLIER, shares);
+    ledger.addContribution("huge", EARLIER, Map.of("carol", Double.MAX_VALUE));
+    Map<String, Double> extreme = new LinkedHashMap<>();
+    extreme.put("dave", Double.MAX_VALUE);
+    extreme.put("erin", Double.MAX_VALUE);
+    extreme.put("fay", Double.MIN_VALUE);
+    ledger.addContribution("extreme", EARLIER, extreme);
+
+    Ledger.Snapshot s = ledger.snapshot();
+    assertThat(s.contributor(s.author(0, 0))).isEqualTo("alice");
+    assertThat(s.share(0, 0)).isCloseTo(0.75, within(1e-15));
+    assertThat(s.share(0, 1)).isCloseTo(0.25, within(1e-15));
+    assertThat(s.share(1, 0)).isEqualTo(1.0);
+    assertThat(s.share(2, 0) + s.share(2, 1) + s.share(2, 2)).isCloseTo(1.0, within(1e-15));
+    assertThat(s.share(2, 0)).isEqualTo(0.5);
+    assertThat(s.share(2, 2)).isZero(); // 1e-632 of the total rounds to zero
+  }
+
+  @Test
+  void merge_chain_resolvesTransitively() {
+    Ledger ledger = ledger();
+    ledger.record(Endorsement.of("a1", "carol", "upvote", NOW));
+
+    ledger.merge("a1", "a2"); // a2 is registered by the merge
+    ledger.merge("a2", "alice");
+    ledger.merge("b", "alice");
+
+    Ledger.Snapshot s = ledger.snapshot();
+    int alice = s.contributorIndex("alice").getAsInt();
+    assertThat(s.canonical(s.contributorIndex("a1").getAsInt())).isEqualTo(alice);
+    assertThat(s.canonical(s.contributorIndex("a2").getAsInt())).isEqualTo(alice);
+    assertThat(s.canonical(s.contributorIndex("b").getAsInt())).isEqualTo(alice);
+    assertThat(s.canonical(alice)).isEqualTo(alice);
+    assertThat(s.canonical(s.contributorIndex("carol").getAsInt()))
+        .isEqualTo(s.contributorIndex("carol").getAsInt());
+    assertThat(s.event(0).endorser()).isEqualTo("a1"); // events keep their recorded ids
+  }
+
+  @Test
+  void record_validatorRefuses_propagatesAndRecordsNothing() {
+    List<Endorsement> seen = new ArrayList<>();
+    Ledger ledger =
+        Ledger.builder()
+            .clock(CLOCK)
+            .validator(
+                e -> {
+                  seen.add(e);
+                  if (!e.kind().equals("upvote")) {
+                    throw new IllegalArgumentException("unknown kind '" + e.kind() + "'");
+                  }
+                })
+            .build();
+    Endorsement upvote = Endorsement.of("alice", "bob", "upvote", NOW);
+    Endorsement flag = Endorsement.of("carol", "dave", "flag", NOW);
+
+    assertThatThrownBy(() -> ledger.record(flag)).hasMessage("unknown kind 'flag'");
+    assertThatThrownBy(() -> ledger.recordAll(List.of(upvote, flag)))
+        .hasMessage("unknown kind 'flag'");
+
+    assertThat(seen).containsExactly(flag, upvote, flag);
+    assertThat(ledger.eventCount()).isZero();
+    assertThat(ledger.contributorCount()).isZero();
+    assertThat(ledger.snapshot().kindCount()).isZero();
+    assertThat(ledger.record(upvote)).isEqualTo(0);
+  }
+
+  @Test
+  void record_farFuture_refusedBeyondMaxFuture() {
+    Ledger ledger = Ledger.builder().clock(CLOCK).maxFuture(Duration.ofHours(2)).build();
+
+    ledger.record(Endorsement.of("alice", "bob", "upvote", NOW.plus(Duration.ofHours(2))));
+    assertThatThrownBy(
+            () ->
+                ledger.record(
+                    Endorsement.of("alice", "bob", "upvote", NOW.plus(Duration.ofMinutes(150)))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "time 2026-11-26T14:30:00Z of endorsement 'alice' -> 'bob' (upvote) is PT2H30M ahead"
+                + " of the ledger's clock (now 2026-11-26T12:00:00Z), PT30M more than maxFuture"
+                + " (PT2H) allows; check the clocks and time zones of the systems that timestamp"
+                + " events");
+    assertThat(ledger.eventCount()).isEqualTo(1);
+    assertThat(Ledger.create().snapshot().eventCount()).isZero();
+    assertThat(Ledger.DEFAULT_MAX_FUTURE).isEqualTo(Duration.ofDays(1));
+  }
+
+  /** A ledger with some of everything, whose validator refuses the kind "forbidden". */
+  private static Ledger populated() {
+    Ledger ledger =
+        Ledger.builder()
+            .clock(CLOCK)
+            .validator(
+                e -> {
+                  if (e.kind().equals("forbidden")) {
+                    throw new IllegalArgumentException("kind 'forbidden' is not in the policy");
+                  }
+                })
+            .build();
+    ledger.addContribution("post-1", EARLIER, "bob", "carol");
+    ledger.record(Endorsement.of("alice", "bob", "upvote", EARLIER));
+    ledger.record(Endorsement.ofContribution("alice", "post-1", "accepted", NOW));
+    ledger.record(Endorsement.rating("carol", "alice", "trust", 8, NOW));
+    ledger.retract(0);
+    ledger.merge("alias", "alice");
+    return ledger;
+  }
+
+  private static Arguments bad(Consumer<Ledger> call, String message) {
+    return Arguments.of(call, message);
+  }
+
+  static Stream<Arguments> badCalls() {
+    Endorsement ok = Endorsement.of("new-1", "new-2", "new-kind", NOW);
+    Endorsement unknownPost = Endorsement.ofContribution("new-3", "post-9", "upvote", NOW);
+    Endorsement future = Endorsement.of("new-4", "bob", "upvote", NOW.plus(Duration.ofDays(3)));
+    Endorsement forbidden = Endorsement.of("new-5", "bob", "forbidden", NOW);
+    List<Endorsement> withNull = Arrays.asList(ok, null);
+    Map<String, Double> nullShare = new HashMap<>();
+    nullShare.put("dan", null);
+    return Stream.of(
+        bad(l -> l.record(null), "endorsement is null"),
+        bad(
+            l -> l.record(unknownPost),
+            "unknown contribution 'post-9': register it with addContribution(...) before"
+                + " endorsing it"),
+        bad(l -> l.record(future), "is PT72H ahead of the ledger's clock"),
+        bad(
+            l -> l.record(Endorsement.of("new-6", "bob", "upvote", Instant.MIN)),
+            "of endorsement 'new-6' -> 'bob' (upvote) is outside the range of milliseconds since"
+                + " 1970 that a long holds"),
+        bad(l -> l.record(forbidden), "kind 'forbidden' is not in the policy"),
+        bad(l -> l.recordAll(null), "batch is null"),
+        bad(l -> l.recordAll(withNull), "batch element 1 is null"),
+        bad(
+            l -> l.recordAll(List.of(ok, unknownPost, ok)),
+            "batch element 1: unknown contribution 'post-9'"),
+        bad(
+            l -> l.recordAll(List.of(ok, ok, future)),
+            "batch element 2: time 2026-11-29T12:00:00Z of endorsement 'new-4' -> 'bob'"
+                + " (upvote) is PT72H ahead"),
+        bad(l -> l.recordAll(List.of(ok, forbidden)), "kind 'forbidden' is not in the policy"),
+        bad(l -> l.addContributor(null), "contributor id is null"),
+        bad(l -> l.addContributor(""), "contributor id is empty; give every contributor a"),
+        bad(
+            l -> l.addContribution("post-1", NOW, "dan"),
+            "contribution 'post-1' is already registered; give each contribution its own id"),
+        bad(
+            l -> l.addContribution("post-2", NOW),
+            "contribution 'post-2' has no authors; give at least one"),
+        bad(
+            l -> l.addContribution("post-2", NOW, "dan", "erin", "dan"),
+            "author 'dan' is given twice for contribution 'post-2'"),
+        bad(l -> l.addContribution("post-2", NOW, "dan", null), "author id is null"),
+        bad(l -> l.addContribution("post-2", NOW, "dan", ""), "author id is empty"),
+        bad(l -> l.addContribution("", NOW, "dan"), "contribution id is empty"),
+        bad(l -> l.addContribution("post-2", null, "dan"), "time of contribution 'post-2' is null"),
+        bad(
+            l -> l.addContribution("post-2", NOW.plus(Duration.ofDays(2)), "dan"),
+            "time 2026-11-28T12:00:00Z of contribution 'post-2' is PT48H ahead of the ledger's"
+                + " clock"),
+        bad(
+            l -> l.addContribution("post-2", NOW, Map.of("dan", 1.0, "erin", 0.0)),
+            "share 0.0 of author 'erin' of contribution 'post-2' must be a finite number > 0"),
+        bad(
+            l -> l.addContribution("post-2", NOW, Map.of("dan", -1.0)),
+            "share -1.0 of author 'dan'"),
+        bad(
+            l -> l.addContribution("post-2", NOW, Map.of("dan", Double.NaN)),
+            "share NaN of author 'dan'"),
+        bad(
+            l -> l.addContribution("post-2", NOW, Map.of("dan", Double.POSITIVE_INFINITY)),
+            "share Infinity of author 'dan'"),
+        bad(
+            l -> l.addContribution("post-2", NOW, nullShare),
+            "share of author 'dan' of contribution 'post-2' is null"),
+        bad(
+            l -> l.addContribution("post-2", NOW, Map.of()),
+            "contribution 'post-2' has no authors"),
+        bad(
+            l -> l.merge("dan", "dan"),
+            "cannot merge 'dan' into itself; give the alias and the person it belongs to"),
+        bad(
+            l -> l.merge("alias", "bob"),
+            "'alias' is already merged into 'alice'; an account can belong to one person only"),
+        bad(
+            l -> l.merge("alice", "alias"),
+            "cannot merge 'alice' into 'alias': 'alias' already belongs to 'alice', and merges"
+                + " must not make a cycle"),
+        bad(l -> l.merge("", "bob"), "alias id is empty"),
+        bad(l -> l.merge("dan", null), "person id is null"),
+        bad(
+            l -> l.retract(3),
+            "no event 3: event ids are the values record(...) returned, and this ledger has 3"
+                + " events"),
+        bad(l -> l.retract(-1), "no event -1"),
+        bad(l -> l.retract(null, "bob", "upvote"), "endorser id is null"),
+        bad(l -> l.retract("alice", "", "upvote"), "target id is empty"),
+        bad(l -> l.retractOnContribution("alice", "post-1", ""), "kind id is empty"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("badCalls")
+  void mutator_badInput_throwsWithMessageAndChangesNothing(Consumer<Ledger> call, String message) {
+    Ledger ledger = populated();
+    String before = content(ledger.snapshot());
+    String counts = ledger.toString();
+
+    assertThatThrownBy(() -> call.accept(ledger)).hasMessageContaining(message);
+
+    assertThat(ledger.toString()).isEqualTo(counts);
+    assertThat(content(ledger.snapshot())).isEqualTo(before);
+  }
+
+  @Test
+  void merge_cycleThroughSeveralAccounts_refused() {
+    Ledger ledger = ledger();
+    ledger.merge("a", "b");
+    ledger.merge("b", "c");
+
+    assertThatThrownBy(() -> ledger.merge("c", "a"))
+        .hasMessageContaining("cannot merge 'c' into 'a': 'a' already belongs to 'c'");
+
+    Ledger.Snapshot s = ledger.snapshot();
+    assertThat(s.canonical(s.contributorIndex("c").getAsInt()))
+        .isEqualTo(s.contributorIndex("c").getAsInt());
+  }
+
+  static Stream<Arguments> badSettings() {
+    return Stream.of(
+        Arguments.of(
+            (Consumer<Ledger.Builder>) b -> b.clock(null),
+            "clock is null; pass Clock.systemUTC() for the default"),
+        Arguments.of(
+            (Consumer<Ledger.Builder>) b -> b.maxFuture(Duration.ofSeconds(-1)),
+            "maxFuture PT-1S is negative; give a duration >= 0"),
+        Arguments.of(
+            (Consumer<Ledger.Builder>) b -> b.maxFuture(null),
+            "maxFuture is null; pass Ledger.DEFAULT_MAX_FUTURE for the default"),
+        Arguments.of(
+            (Consumer<Ledger.Builder>) b -> b.validator(null),
+            "validator is null; leave it unset for none"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("badSettings")
+  void builder_badSetting_throwsWithMessage(Consumer<Ledger.Builder> set, String message) {
+    assertThatThrownBy(() -> set.accept(Ledger.builder())).hasMessageContaining(message);
+  }
+
+  @Test
+  void maxTimeMillis_noLiveEvent_isLongMinValue() {
+    Ledger ledger = ledger();
+    assertThat(ledger.snapshot().maxTimeMillis()).isEqualTo(Long.MIN_VALUE);
+
+    ledger.record(Endorsement.of("alice", "bob", "upvote", NOW));
+    ledger.retract(0);
+
+    assertThat(ledger.snapshot().maxTimeMillis()).isEqualTo(Long.MIN_VALUE);
+  }
+
+  @Test
+  void record_extremeTimes_keptToTheMillisecond() {
+    Ledger ledger =
+        Ledger.builder().clock(CLOCK).maxFuture(Duration.ofSeconds(Long.MAX_VALUE)).build();
+    Instant first = Instant.ofEpochMilli(Long.MIN_VALUE);
+    Instant last = Instant.ofEpochMilli(Long.MAX_VALUE).plusNanos(999_999);
+
+    ledger.record(Endorsement.of("alice", "bob", "upvote", first));
+    ledger.record(Endorsement.of("alice", "bob", "upvote", last));
+
+    Ledger.Snapshot s = ledger.snapshot();
+    assertThat(s.timeMillis(0)).isEqualTo(Long.MIN_VALUE);
+    assertThat(s.timeMillis(1)).isEqualTo(Long.MAX_VALUE);
+    assertThatThrownBy(() -> ledger.record(Endorsement.of("a", "b", "upvote", last.plusNanos(1))))
+        .hasMessageContaining("is outside the range of milliseconds since 1970");
+    assertThatThrownBy(() -> ledger.record(Endorsement.of("a", "b", "upvote", first.minusNanos(1))))
+        .hasMessageContaining("is outside the range of milliseconds since 1970");
+  }
+
+  @Test
+  void concurrentRecords_snapshotsInBetween_areConsistent() throws Exception {
+    int writers = 8;
+    int perWriter = 50_000;
+    Ledger ledger = ledger();
+    ledger.addContribution("post", EARLIER, "author");
+    AtomicBoolean done = new AtomicBoolean();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+    try {
+      List<Future<?>> writing = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        writing.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < perWriter; i++) {
+                    String endorser = "w" + writer + "-" + i % 500;
+                    int j = i / 4;
+                    ledger.record(
+                        switch (i % 4) {
+                          case 0 -> Endorsement.of(endorser, "t" + j % 700, "upvote", NOW);
+                          case 1 -> Endorsement.rating(endorser, "t" + j % 900, "trust", 5, NOW);
+                          case 2 -> Endorsement.ofContribution(endorser, "post", "thanks", NOW);
+                          default -> Endorsement.of(endorser, "k" + writer + "-" + i, "kind", NOW);
+                        });
+                  }
+                  return null;
+                }));
+      }
+      Future<Integer> checking =
+          pool.submit(
+              () -> {
+                start.await();
+                int snapshots = 0;
+                Ledger.Snapshot previous = ledger.snapshot();
+                boolean last = false;
+                while (!last) {
+                  last = done.get();
+                  Ledger.Snapshot s = ledger.snapshot();
+                  checkConsistent(s, previous);
+                  previous = s;
+                  snapshots++;
+                }
+                return snapshots;
+              });
+      start.countDown();
+      for (Future<?> f : writing) {
+        f.get(5, TimeUnit.MINUTES);
+      }
+      done.set(true);
+      assertThat(checking.get(5, TimeUnit.MINUTES)).isPositive();
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(ledger.eventCount()).isEqualTo((long) writers * perWriter);
+    Ledger.Snapshot s = ledger.snapshot();
+    assertThat(s.eventCount()).isEqualTo(writers * perWriter);
+    assertThat(s.kindCount()).isEqualTo(4);
+    // author, 8 x 500 endorsers, t0 .. t899, and k<w>-<i> for every fourth record
+    assertThat(s.contributorCount()).isEqualTo(1 + 4000 + 900 + writers * perWriter / 4);
+  }
+
+  private static void checkConsistent(Ledger.Snapshot s, Ledger.Snapshot previous) {
+    assertThat(s.eventCount()).isGreaterThanOrEqualTo(previous.eventCount());
+    assertThat(s.contributorCount()).isGreaterThanOrEqualTo(previous.contributorCount());
+    assertThat(s.kindCount()).isGreaterThanOrEqualTo(previous.kindCount());
+    int contributors = s.contributorCount();
+    for (int i = 0; i < contributors; i++) {
+      if (s.contributor(i) == null) {
+        throw new AssertionError("contributor " + i + " of " + contributors + " is null");
+      }
+    }
+    for (int e = 0; e < s.eventCount(); e++) {
+      int endorser = s.endorser(e);
+      int target = s.target(e);
+      int targets = s.toContribution(e) ? s.contributionCount() : contributors;
+      if (endorser < 0
+          || endorser >= contributors
+          || target < 0
+          || target >= targets
+          || s.kind(e) >= s.kindCount()
+          || s.retracted(e)) {
+        throw new AssertionError("event " + e + " is inconsistent in " + s + ": " + s.event(e));
+      }
+    }
+    if (s.eventCount() > 0) {
+      Endorsement last = s.event(s.eventCount() - 1);
+      assertThat(s.contributorIndex(last.endorser())).isPresent();
+    }
+  }
+
+  @Test
+  void classJavadocExample_runs() {
+    // Ledger's class javadoc, verbatim:
+    Ledger ledger = Ledger.create();
+    Instant now = Instant.now();
+    ledger.addContribution("answer-17", now, "bob");
+    ledger.record(Endorsement.ofContribution("alice", "answer-17", "upvote", now));
+    ledger.record(Endorsement.rating("alice", "bob", "trust", 8, now));
+    long thanks = ledger.record(Endorsement.of("carol", "bob", "thanks", now));
+    ledger.retract(thanks); // carol takes it back
+    ledger.merge("bob-old", "bob"); // bob's old account is bob's
+    Ledger.Snapshot snapshot = ledger.snapshot(); // what scoring reads
+
+    assertThat(snapshot.eventCount()).isEqualTo(3);
+    assertThat(snapshot.retracted(2)).isTrue();
+    OptionalInt bobOld = snapshot.contributorIndex("bob-old");
+    assertThat(snapshot.contributor(snapshot.canonical(bobOld.getAsInt()))).isEqualTo("bob");
+    assertThat(ledger.toString())
+        .isEqualTo("Ledger{contributors=4, contributions=1, events=3, retracted=1}");
+  }
+
+  /** The event ids a snapshot sees as retracted. */
+  private static List<Integer> retracted(Ledger.Snapshot s) {
+    List<Integer> out = new ArrayList<>();
+    for (int e = 0; e < s.eventCount(); e++) {
+      if (s.retracted(e)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** Everything a snapshot holds, as text. */
+  private static String content(Ledger.Snapshot s) {
+    StringBuilder out = new StringBuilder(s.toString()).append('\n');
+    for (int i = 0; i < s.contributorCount(); i++) {
+      out.append("contributor ").append(i).append(' ').append(s.contributor(i));
+      out.append(" -> ").append(s.canonical(i)).append('\n');
+    }
+    for (int c = 0; c < s.contributionCount(); c++) {
+      out.append("contribution ").append(c).append(' ').append(s.contribution(c));
+      out.append(" at ").append(s.contributionTimeMillis(c)).append(" by");
+      for (int j = 0; j < s.authorCount(c); j++) {
+        out.append(' ').append(s.author(c, j)).append(':').append(s.share(c, j));
+      }
+      out.append('\n');
+    }
+    for (int k = 0; k < s.kindCount(); k++) {
+      out.append("kind ").append(k).append(' ').append(s.kindName(k)).append('\n');
+    }
+    for (int e = 0; e < s.eventCount(); e++) {
+      out.append("event ").append(e).append(' ').append(s.event(e));
+      out.append(s.retracted(e) ? " retracted" : "").append('\n');
+    }
+    return out.append("max time ").append(s.maxTimeMillis()).toString();
+  }
+}
