@@ -6,8 +6,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.wuffie.graph.EndorsementGraph;
 import dev.wuffie.rank.RankResult;
 import dev.wuffie.rank.RankSolver;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,15 +43,41 @@ import java.util.TreeSet;
 public final class Reputation {
   private final EndorsementGraph graph;
   private final RankResult result;
+  private final double[] teleport; // normalised; null for uniform
+  private final CompiledLedger compiled; // null when scored from a bare graph
+  private final double[] trust; // the solver's scores, before distrust
   private final double[] scores;
+  private final boolean discounted; // whether distrust changed the scores
+  private final double normaliser; // the sum the discounted scores were divided by
+  private final double returnedMass; // the trust mass that went back through the teleport vector
   private final int[] byRank;
   private final int[] rankOf;
   private final int[] lowerCount;
 
-  private Reputation(EndorsementGraph graph, RankResult result) {
+  private Reputation(
+      EndorsementGraph graph, RankResult result, double[] teleport, CompiledLedger compiled) {
     this.graph = graph;
     this.result = result;
-    this.scores = result.scores();
+    this.teleport = teleport;
+    this.compiled = compiled;
+    this.trust = result.scores();
+    double[] discount = compiled == null ? null : discounted(compiled, trust);
+    this.discounted = discount != null;
+    if (discount == null) {
+      this.scores = trust;
+      this.normaliser = 1;
+    } else {
+      double sum = 0;
+      for (double t : discount) {
+        sum += t;
+      }
+      for (int v = 0; v < discount.length; v++) {
+        discount[v] /= sum;
+      }
+      this.scores = discount;
+      this.normaliser = sum;
+    }
+    this.returnedMass = returnedMass(graph, trust);
     int n = scores.length;
     this.byRank = IndexSort.byScoreDescendingThenId(scores, graph);
     this.rankOf = new int[n];
@@ -63,6 +91,34 @@ public final class Reputation {
       rankOf[i] = r + 1;
       lowerCount[i] = n - runEnd;
     }
+  }
+
+  /**
+   * Scores what {@code ledger} holds now under {@code policy}: compiles a {@linkplain
+   * Ledger#snapshot() snapshot} into a graph (see {@link ScoringPolicy} for the rules), solves it,
+   * and applies distrust. Ids of accounts merged into a person read that person's standing.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the ledger has no contributor, holds events the policy
+   *     cannot weigh (an unknown kind, a missing value), or a seed is not a contributor
+   */
+  public static Reputation compute(Ledger ledger, ScoringPolicy policy) {
+    checkNotNull(ledger, "ledger is null");
+    return compute(ledger.snapshot(), policy);
+  }
+
+  /**
+   * Scores a ledger snapshot under {@code policy}; see {@link #compute(Ledger, ScoringPolicy)}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as {@link #compute(Ledger, ScoringPolicy)}
+   */
+  public static Reputation compute(Ledger.Snapshot snapshot, ScoringPolicy policy) {
+    checkNotNull(snapshot, "snapshot is null");
+    checkNotNull(policy, "policy is null");
+    CompiledLedger compiled = CompiledLedger.compile(snapshot, policy);
+    CompiledLedger.Solved solved = compiled.solve();
+    return new Reputation(solved.graph(), solved.result(), normalised(compiled.teleport), compiled);
   }
 
   /**
@@ -91,14 +147,15 @@ public final class Reputation {
     checkNotNull(solver, "solver is null");
     checkNotNull(seeds, "seeds is null; pass Map.of() for a uniform teleport distribution");
     if (seeds.isEmpty()) {
-      return new Reputation(graph, solver.solve(graph));
+      return new Reputation(graph, solver.solve(graph), null, null);
     }
-    return new Reputation(graph, solver.solve(graph, teleport(graph, seeds)));
+    double[] teleport = normalised(teleport(graph, seeds));
+    return new Reputation(graph, solver.solve(graph, teleport), teleport, null);
   }
 
   /**
-   * Wraps a result that {@code graph} was scored to (for callers that drive the {@link RankSolver}
-   * themselves, say for a warm start).
+   * Wraps a result that {@code graph} was scored to with a uniform teleport distribution (for
+   * callers that drive the {@link RankSolver} themselves, say for a warm start).
    *
    * @throws IllegalArgumentException if the result's size differs from the graph's
    */
@@ -110,7 +167,7 @@ public final class Reputation {
         "result has %s scores but the graph has %s contributors; pass the graph that was scored",
         result.size(),
         graph.size());
-    return new Reputation(graph, result);
+    return new Reputation(graph, result, null, null);
   }
 
   /** The number of contributors. */
@@ -120,7 +177,7 @@ public final class Reputation {
 
   /** Whether {@code id} is one of the contributors. */
   public boolean contains(String id) {
-    return id != null && graph.contains(id);
+    return id != null && lookup(id).isPresent();
   }
 
   /**
@@ -151,7 +208,79 @@ public final class Reputation {
   }
 
   /**
-   * The standing (rank, score, percentile) of {@code id}.
+   * The score of {@code id} on the display scale, "wuffie points": the score times the number of
+   * contributors, so that 1.0 is the average contributor, 2.0 twice the average, and the points of
+   * everyone add up to the number of contributors.
+   *
+   * @throws IllegalArgumentException if {@code id} is not a contributor
+   */
+  public double points(String id) {
+    return scores[index(id)] * scores.length;
+  }
+
+  /**
+   * Where the score of {@code id} comes from: teleport, dangling share, one term per endorser
+   * (largest first, each split into kinds and contributions when scored from a ledger) and one
+   * discount per distruster. The terms add up to the score within the solver's tolerance; see
+   * {@link Explanation}.
+   *
+   * <p>Cost: {@code O(in-degree log in-degree)}, plus, for the first explanation of a reputation
+   * computed from a ledger, one pass over the ledger's events to index them by contributor.
+   *
+   * @throws IllegalArgumentException if {@code id} is not a contributor
+   */
+  public Explanation explain(String id) {
+    int v = index(id);
+    double d = result.damping();
+    double[] s = trust;
+    double p = teleport == null ? 1.0 / s.length : teleport[v];
+    double scale = 1 / normaliser;
+    Map<Integer, Map<CompiledLedger.PartKey, double[]>> trustParts =
+        compiled == null ? Map.of() : compiled.rawParts(v, true);
+    List<Explanation.Term> endorsers = new ArrayList<>();
+    for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+      int u = graph.source(e);
+      double amount = d * s[u] * graph.weight(e) / graph.outWeight(u) * scale;
+      endorsers.add(
+          new Explanation.Term(
+              graph.id(u), amount, CompiledLedger.parts(trustParts.get(u), amount)));
+    }
+    List<Explanation.Term> distrusters = new ArrayList<>();
+    double discount = 0;
+    if (discounted) {
+      Map<Integer, Map<CompiledLedger.PartKey, double[]>> distrustParts =
+          compiled.rawParts(v, false);
+      EndorsementGraph distrust = compiled.distrust;
+      double strength = compiled.policy.distrustStrength();
+      for (int e = distrust.inStart(v); e < distrust.inEnd(v); e++) {
+        int u = distrust.source(e);
+        double amount = strength * s[u] * distrust.weight(e) / distrust.outWeight(u);
+        discount += amount;
+        distrusters.add(
+            new Explanation.Term(
+                graph.id(u),
+                amount * scale,
+                CompiledLedger.parts(distrustParts.get(u), amount * scale)));
+      }
+    }
+    Comparator<Explanation.Term> largestFirst =
+        Comparator.comparingDouble(Explanation.Term::amount)
+            .reversed()
+            .thenComparing(Explanation.Term::endorser);
+    endorsers.sort(largestFirst);
+    distrusters.sort(largestFirst);
+    return new Explanation(
+        graph.id(v),
+        scores[v],
+        (1 - d) * p * scale,
+        d * p * returnedMass * scale,
+        endorsers,
+        distrusters,
+        Math.max(0, discount - s[v]) * scale);
+  }
+
+  /**
+   * The standing (rank, score, points, percentile) of {@code id}.
    *
    * @throws IllegalArgumentException if {@code id} is not a contributor
    */
@@ -164,7 +293,7 @@ public final class Reputation {
     if (id == null) {
       return Optional.empty();
     }
-    OptionalInt index = graph.indexOf(id);
+    OptionalInt index = lookup(id);
     return index.isPresent() ? Optional.of(standingOf(index.getAsInt())) : Optional.empty();
   }
 
@@ -203,12 +332,33 @@ public final class Reputation {
     return result.residual();
   }
 
-  /** The graph that was scored. */
+  /** The policy this reputation was computed with, if it was computed from a ledger. */
+  public Optional<ScoringPolicy> policy() {
+    return compiled == null ? Optional.empty() : Optional.of(compiled.policy);
+  }
+
+  /**
+   * The time the scores are as of (the policy's {@code asOf}, or the ledger's latest live event),
+   * if computed from a ledger that has events.
+   */
+  public Optional<Instant> asOf() {
+    return compiled == null || compiled.asOfMillis == Long.MIN_VALUE
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(compiled.asOfMillis));
+  }
+
+  /**
+   * The graph that was scored: for a reputation computed from a ledger, the policy's compiled trust
+   * graph over persons (merged accounts excluded).
+   */
   public EndorsementGraph graph() {
     return graph;
   }
 
-  /** The solver's result, indexed like the graph. */
+  /**
+   * The solver's result, indexed like the graph: the trust scores before distrust (equal to the
+   * scores when there is no distrust).
+   */
   public RankResult result() {
     return result;
   }
@@ -224,9 +374,13 @@ public final class Reputation {
         + "}";
   }
 
+  private OptionalInt lookup(String id) {
+    return compiled == null ? graph.indexOf(id) : compiled.indexOf(id);
+  }
+
   private int index(String id) {
     checkNotNull(id, "contributor id is null");
-    OptionalInt index = graph.indexOf(id);
+    OptionalInt index = lookup(id);
     checkArgument(
         index.isPresent(),
         "unknown contributor '%s': it is not in the scored graph; check contains(id) or use"
@@ -236,12 +390,61 @@ public final class Reputation {
   }
 
   private Standing standingOf(int i) {
-    return new Standing(graph.id(i), rankOf[i], scores[i], percentileOf(i));
+    return new Standing(
+        graph.id(i), rankOf[i], scores[i], scores[i] * scores.length, percentileOf(i));
   }
 
   private double percentileOf(int i) {
     int others = scores.length - 1;
     return others == 0 ? 100.0 : 100.0 * lowerCount[i] / others;
+  }
+
+  /** The mass that went back through the teleport distribution: dangling and teleport weights. */
+  private static double returnedMass(EndorsementGraph graph, double[] s) {
+    double mass = 0;
+    for (int u = 0; u < s.length; u++) {
+      double out = graph.outWeight(u);
+      mass += out == 0 ? s[u] : s[u] * graph.teleportWeight(u) / out;
+    }
+    return mass;
+  }
+
+  /**
+   * The trust scores discounted by distrust and floored at zero, not yet normalised; null when
+   * there is no distrust, or when it would leave no score at all.
+   */
+  private static double[] discounted(CompiledLedger compiled, double[] s) {
+    EndorsementGraph distrust = compiled.distrust;
+    double strength = compiled.policy.distrustStrength();
+    if (distrust == null || strength == 0) {
+      return null;
+    }
+    double[] t = s.clone();
+    for (int v = 0; v < t.length; v++) {
+      double discount = 0;
+      for (int e = distrust.inStart(v); e < distrust.inEnd(v); e++) {
+        int u = distrust.source(e);
+        discount += strength * s[u] * distrust.weight(e) / distrust.outWeight(u);
+      }
+      t[v] = Math.max(0, s[v] - discount);
+    }
+    double sum = 0;
+    for (double x : t) {
+      sum += x;
+    }
+    return sum > 0 ? t : null;
+  }
+
+  private static double[] normalised(double[] weights) {
+    double sum = 0;
+    for (double w : weights) {
+      sum += w;
+    }
+    double[] p = new double[weights.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = weights[i] / sum;
+    }
+    return p;
   }
 
   private static double[] teleport(EndorsementGraph graph, Map<String, Double> seeds) {

@@ -53,7 +53,8 @@ final class ReputationTest {
     assertThat(reputation.percentile("erin")).isEqualTo(25.0);
     assertThat(reputation.percentile("carol")).isEqualTo(0.0);
     assertThat(reputation.standing("alice"))
-        .isEqualTo(new Standing("alice", 2, reputation.score("alice"), 75.0));
+        .isEqualTo(
+            new Standing("alice", 2, reputation.score("alice"), reputation.points("alice"), 75.0));
   }
 
   @Test
@@ -63,7 +64,7 @@ final class ReputationTest {
 
     Reputation reputation = Reputation.compute(builder.build());
 
-    assertThat(reputation.standing("solo")).isEqualTo(new Standing("solo", 1, 1.0, 100.0));
+    assertThat(reputation.standing("solo")).isEqualTo(new Standing("solo", 1, 1.0, 1.0, 100.0));
   }
 
   @Test

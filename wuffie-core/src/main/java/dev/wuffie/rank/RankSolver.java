@@ -304,6 +304,25 @@ public final class RankSolver {
     return out;
   }
 
+  /**
+   * Whether {@code o} is a solver with the same damping, tolerance, iteration cap, method and
+   * stopping rule. The thread count is not compared: it never changes the scores.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RankSolver other
+        && Double.compare(damping, other.damping) == 0
+        && Double.compare(tolerance, other.tolerance) == 0
+        && maxIterations == other.maxIterations
+        && method == other.method
+        && stop == other.stop;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(damping, tolerance, maxIterations, method, stop);
+  }
+
   @Override
   public String toString() {
     return "RankSolver{damping="
