@@ -66,11 +66,19 @@ final class CompiledLedger {
     KindWeight[] kindOf = kinds(snapshot, policy);
     long asOf = policy.asOf().map(java.time.Instant::toEpochMilli).orElse(snapshot.maxTimeMillis());
 
-    // Persons: contributors that are not merged into someone else, in ledger order.
+    // Everything below runs in an order fixed by the ledger's content, not by the order events
+    // were recorded in: persons by id, events by (endorser, target, kind, time, value). So the
+    // same events give bit-identical scores however concurrent threads interleaved them.
     int contributors = snapshot.contributorCount();
+    int[] contributorRank = ranks(IndexSort.ordered(contributors, byId(snapshot::contributor)));
+    int[] contributionRank =
+        ranks(IndexSort.ordered(snapshot.contributionCount(), byId(snapshot::contribution)));
+    int[] kindRank = ranks(IndexSort.ordered(snapshot.kindCount(), byId(snapshot::kindName)));
+
     EndorsementGraph.Builder builder = EndorsementGraph.builder();
     int[] personOf = new int[contributors];
-    for (int i = 0; i < contributors; i++) {
+    for (int i :
+        IndexSort.ordered(contributors, (a, b) -> contributorRank[a] - contributorRank[b])) {
       if (snapshot.canonical(i) == i) {
         personOf[i] = builder.addContributor(snapshot.contributor(i));
       }
@@ -80,13 +88,35 @@ final class CompiledLedger {
     }
     int n = builder.contributorCount();
 
-    PairTable pairs = new PairTable(Math.max(16, snapshot.eventCount() / 2));
+    int[] events = liveEvents(snapshot, asOf);
+    IndexSort.sort(
+        events,
+        (a, b) -> {
+          int c = contributorRank[snapshot.endorser(a)] - contributorRank[snapshot.endorser(b)];
+          if (c != 0) {
+            return c;
+          }
+          c = Boolean.compare(snapshot.toContribution(a), snapshot.toContribution(b));
+          if (c != 0) {
+            return c;
+          }
+          int[] targetRank = snapshot.toContribution(a) ? contributionRank : contributorRank;
+          c = targetRank[snapshot.target(a)] - targetRank[snapshot.target(b)];
+          if (c != 0) {
+            return c;
+          }
+          c = kindRank[snapshot.kind(a)] - kindRank[snapshot.kind(b)];
+          if (c != 0) {
+            return c;
+          }
+          c = Long.compare(snapshot.timeMillis(a), snapshot.timeMillis(b));
+          return c != 0 ? c : Double.compare(snapshot.value(a), snapshot.value(b));
+        });
+
+    PairTable pairs = new PairTable(Math.max(16, events.length / 2));
     Decay decay = policy.decay();
-    for (int e = 0, events = snapshot.eventCount(); e < events; e++) {
+    for (int e : events) {
       long time = snapshot.timeMillis(e);
-      if (snapshot.retracted(e) || time > asOf) {
-        continue;
-      }
       double weight = kindOf[snapshot.kind(e)].weightOf(snapshot.value(e));
       if (weight == 0 || policy.distrustStrength() == 0 && weight < 0) {
         continue;
@@ -164,7 +194,7 @@ final class CompiledLedger {
       distrust = negative.build();
     }
 
-    double[] teleport = teleport(snapshot, policy, personOf, n, asOf);
+    double[] teleport = teleport(snapshot, policy, personOf, n, asOf, contributionRank);
     return new CompiledLedger(snapshot, policy, asOf, personOf, graph, distrust, teleport, kindOf);
   }
 
@@ -368,6 +398,32 @@ final class CompiledLedger {
     void credit(int event, int person);
   }
 
+  /** The live events up to {@code asOf}, in record order. */
+  private static int[] liveEvents(Ledger.Snapshot snapshot, long asOf) {
+    int[] live = new int[snapshot.eventCount()];
+    int count = 0;
+    for (int e = 0; e < live.length; e++) {
+      if (!snapshot.retracted(e) && snapshot.timeMillis(e) <= asOf) {
+        live[count++] = e;
+      }
+    }
+    return java.util.Arrays.copyOf(live, count);
+  }
+
+  /** Compares indices by the ids they name. */
+  private static IndexSort.IndexComparator byId(java.util.function.IntFunction<String> id) {
+    return (a, b) -> id.apply(a).compareTo(id.apply(b));
+  }
+
+  /** {@code rank[order[r]] = r}. */
+  private static int[] ranks(int[] order) {
+    int[] rank = new int[order.length];
+    for (int r = 0; r < order.length; r++) {
+      rank[order[r]] = r;
+    }
+    return rank;
+  }
+
   private static KindWeight[] kinds(Ledger.Snapshot snapshot, ScoringPolicy policy) {
     int kinds = snapshot.kindCount();
     KindWeight[] kindOf = new KindWeight[kinds];
@@ -407,7 +463,12 @@ final class CompiledLedger {
   }
 
   private static double[] teleport(
-      Ledger.Snapshot snapshot, ScoringPolicy policy, int[] personOf, int n, long asOf) {
+      Ledger.Snapshot snapshot,
+      ScoringPolicy policy,
+      int[] personOf,
+      int n,
+      long asOf,
+      int[] contributionRank) {
     double[] teleport = new double[n];
     switch (policy.teleport()) {
       case UNIFORM -> java.util.Arrays.fill(teleport, 1.0);
@@ -430,7 +491,10 @@ final class CompiledLedger {
       }
       case ACTIVITY -> {
         double total = 0;
-        for (int c = 0; c < snapshot.contributionCount(); c++) {
+        int[] byId =
+            IndexSort.ordered(
+                snapshot.contributionCount(), (a, b) -> contributionRank[a] - contributionRank[b]);
+        for (int c : byId) {
           long time = snapshot.contributionTimeMillis(c);
           if (time > asOf) {
             continue;

@@ -404,6 +404,47 @@ final class ScoringPolicyTest {
     assertThat(bob.total()).isCloseTo(bob.score(), within(1e-10));
   }
 
+  @Test
+  void compute_sameEventsRecordedConcurrentlyInAnyOrder_bitIdenticalScores() throws Exception {
+    java.util.List<Endorsement> events = new java.util.ArrayList<>();
+    for (BitcoinOtc.Rating r : BitcoinOtc.ratings()) {
+      events.add(Endorsement.rating(r.rater(), r.rated(), "trust", r.value(), r.time()));
+    }
+    ScoringPolicy policy =
+        ScoringPolicy.builder().decay(Decay.halfLife(Duration.ofDays(200))).build();
+    Ledger inOrder = Ledger.create();
+    events.forEach(inOrder::record);
+    Reputation expected = Reputation.compute(inOrder, policy);
+
+    for (int run = 0; run < 3; run++) {
+      java.util.List<Endorsement> shuffled = new java.util.ArrayList<>(events);
+      java.util.Collections.shuffle(shuffled, new java.util.Random(run));
+      Ledger concurrent = Ledger.create();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(4);
+      int slice = shuffled.size() / 4 + 1;
+      java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        java.util.List<Endorsement> part =
+            shuffled.subList(
+                Math.min(t * slice, shuffled.size()), Math.min((t + 1) * slice, shuffled.size()));
+        done.add(pool.submit(() -> part.forEach(concurrent::record)));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+      ScoringPolicy oneThread =
+          policy.toBuilder().solver(RankSolver.builder().threads(1 + run).build()).build();
+
+      Reputation actual = Reputation.compute(concurrent, oneThread);
+
+      for (String id : expected.ids()) {
+        assertThat(actual.score(id)).as(id).isEqualTo(expected.score(id));
+      }
+    }
+  }
+
   static Stream<Arguments> badLedgers() {
     Ledger unknownKind = Ledger.create();
     unknownKind.record(Endorsement.of("a", "b", "retweet", T0));
