@@ -207,11 +207,15 @@ final class CompiledLedger {
   }
 
   /**
-   * Solves the trust graph, and applies the influence cap if the policy has one: returns the graph
-   * that was finally scored and its result.
+   * Solves the trust graph, from {@code start} if not null (a warm start, indexed like the graph),
+   * and applies the influence cap if the policy has one: returns the graph that was finally scored
+   * and its result.
    */
-  Solved solve() {
-    RankResult result = policy.solver().solve(graph, teleport);
+  Solved solve(double[] start) {
+    RankResult result =
+        start == null
+            ? policy.solver().solve(graph, teleport)
+            : policy.solver().solve(graph, teleport, start);
     if (policy.influenceCap() >= 1) {
       return new Solved(graph, result);
     }

@@ -116,9 +116,36 @@ public final class Reputation {
   public static Reputation compute(Ledger.Snapshot snapshot, ScoringPolicy policy) {
     checkNotNull(snapshot, "snapshot is null");
     checkNotNull(policy, "policy is null");
+    return compute(snapshot, policy, null);
+  }
+
+  /**
+   * Scores a ledger snapshot, starting the solver from {@code previous}'s trust scores (by id;
+   * contributors new since then start at zero) when it is not null: a warm start, which needs fewer
+   * iterations when little changed. The result agrees with a cold start within the solver's
+   * tolerance.
+   */
+  static Reputation compute(Ledger.Snapshot snapshot, ScoringPolicy policy, Reputation previous) {
+    checkNotNull(snapshot, "snapshot is null");
+    checkNotNull(policy, "policy is null");
     CompiledLedger compiled = CompiledLedger.compile(snapshot, policy);
-    CompiledLedger.Solved solved = compiled.solve();
+    double[] start = previous == null ? null : previous.startFor(compiled.graph);
+    CompiledLedger.Solved solved = compiled.solve(start);
     return new Reputation(solved.graph(), solved.result(), normalised(compiled.teleport), compiled);
+  }
+
+  /** This reputation's trust scores laid out for {@code next}, or null if none carries over. */
+  private double[] startFor(EndorsementGraph next) {
+    double[] start = new double[next.size()];
+    double sum = 0;
+    for (int v = 0; v < start.length; v++) {
+      OptionalInt before = graph.indexOf(next.id(v));
+      if (before.isPresent()) {
+        start[v] = trust[before.getAsInt()];
+        sum += start[v];
+      }
+    }
+    return sum > 0 ? start : null;
   }
 
   /**
