@@ -123,9 +123,13 @@ public final class Reputation {
    * Scores a ledger snapshot, starting the solver from {@code previous}'s trust scores (by id;
    * contributors new since then start at zero) when it is not null: a warm start, which needs fewer
    * iterations when little changed. The result agrees with a cold start within the solver's
-   * tolerance.
+   * tolerance. {@link LiveReputation} does this at every refresh.
+   *
+   * @throws NullPointerException if {@code snapshot} or {@code policy} is null
+   * @throws IllegalArgumentException as {@link #compute(Ledger, ScoringPolicy)}
    */
-  static Reputation compute(Ledger.Snapshot snapshot, ScoringPolicy policy, Reputation previous) {
+  public static Reputation compute(
+      Ledger.Snapshot snapshot, ScoringPolicy policy, Reputation previous) {
     checkNotNull(snapshot, "snapshot is null");
     checkNotNull(policy, "policy is null");
     CompiledLedger compiled = CompiledLedger.compile(snapshot, policy);
