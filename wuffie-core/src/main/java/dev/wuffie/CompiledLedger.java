@@ -189,7 +189,9 @@ final class CompiledLedger {
         }
       }
       for (int u = 0; u < n; u++) {
-        negative.addTeleportWeight(u, releasedDistrust[u]);
+        // A distruster's opinion is split over everything it gave, trust and distrust alike: its
+        // distrust out-weight also counts its (undecayed) trust out-weight, W_u.
+        negative.addTeleportWeight(u, releasedDistrust[u] + graph.outWeight(u));
       }
       distrust = negative.build();
     }

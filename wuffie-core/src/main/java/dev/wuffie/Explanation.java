@@ -12,8 +12,8 @@ import java.util.List;
  * <p>At the solver's fixed point the trust score is {@code s_v = (1 - d) p_v + d p_v L + sum_u d
  * s_u w_uv / W_u}, where {@code L} is the mass that went back through the teleport distribution
  * (from dangling contributors and teleport weights). Distrust then takes {@code strength * s_u *
- * δ_uv / Δ_u} per distruster, the result is floored at zero, and all scores are divided by their
- * sum. Every amount here is already divided by that sum, so
+ * δ_uv / (W_u + Δ_u)} per distruster, the result is floored at zero, and all scores are divided by
+ * their sum. Every amount here is already divided by that sum, so
  *
  * <pre>
  * score = teleport + dangling + sum(endorsers.amount) - sum(distrusters.amount) + floor

@@ -55,12 +55,14 @@ import java.util.Optional;
  * counts).
  *
  * <p><b>Distrust</b> is applied after convergence and never flows: with trust scores {@code s},
- * each distruster {@code u} takes {@code strength * s_u * δ_uv / Δ_u} from each contributor {@code
- * v} it distrusts ({@code Δ_u} is its summed distrust, undecayed, as for {@code W_u}), scores are
- * floored at 0 and normalised to sum 1. A distruster can take at most its own score, spread over
- * its targets: a contributor with zero score cannot hurt anyone. (If distrust would take every
- * score to zero, the trust scores are kept.) This follows EigenTrust (Kamvar, Schlosser,
- * Garcia-Molina, 2003) and OpenRank's treatment of negative trust.
+ * each distruster {@code u} takes {@code strength * s_u * δ_uv / (W_u + Δ_u)} from each contributor
+ * {@code v} it distrusts, where {@code Δ_u} is its summed distrust (undecayed, as for {@code W_u}):
+ * a contributor's opinion, its score, is split over everything it gave, trust and distrust alike,
+ * so one downvote among a hundred upvotes weighs a hundredth. Scores are then floored at 0 and
+ * normalised to sum 1. A distruster can take at most its own score, spread over its targets: a
+ * contributor with zero score cannot hurt anyone. (If distrust would take every score to zero, the
+ * trust scores are kept.) This follows EigenTrust (Kamvar, Schlosser, Garcia-Molina, 2003) and
+ * OpenRank's treatment of negative trust.
  *
  * <h2>Defaults</h2>
  *
