@@ -8,8 +8,8 @@ import static com.google.common.base.Preconditions.checkState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +45,11 @@ import java.util.function.Consumer;
  * the past), and instants that a {@code long} of milliseconds since 1970 cannot hold are refused. A
  * time more than {@code maxFuture} (a day by default) ahead of the ledger's clock is refused too:
  * it is nearly always a clock or time-zone error, and it would stay the newest event for good.
+ *
+ * <p><b>Batches.</b> {@link #apply(List)} applies a batch of {@link LedgerEntry}s (contributors,
+ * contributions, endorsements, retractions and merges, in any mix) whole or not at all, checking
+ * each entry against the ledger plus the batch's entries before it; this is how a ledger export is
+ * read back.
  *
  * <p><b>Validation.</b> Every mutator checks its arguments first and changes nothing when it
  * throws: no half-registered id and no partial batch. The optional {@linkplain Builder#validator
@@ -124,6 +129,7 @@ public final class Ledger {
   private Chunk[] chunks = {new Chunk(FIRST_CHUNK)}; // event e is at chunks[e >>> CHUNK_SHIFT]
   private int eventCount;
   private int retractions;
+  private final State committed = new State(); // the ledger's state, as single mutations see it
 
   private Ledger(Builder builder) {
     this.clock = builder.clock;
@@ -164,72 +170,35 @@ public final class Ledger {
    *     there are no authors or one is given twice, or the time is refused (see the class javadoc)
    */
   public void addContribution(String contribution, Instant time, String... authors) {
-    checkId(contribution, "contribution");
-    checkNotNull(time, "time of contribution '%s' is null", contribution);
-    checkNotNull(authors, "authors of contribution '%s' is null", contribution);
-    String[] names = authors.clone();
-    checkArgument(
-        names.length > 0, "contribution '%s' has no authors; give at least one", contribution);
-    Set<String> seen = new HashSet<>();
-    for (String author : names) {
-      checkId(author, "author");
-      checkArgument(
-          seen.add(author),
-          "author '%s' is given twice for contribution '%s'; give each author once (or pass"
-              + " shares)",
-          author,
-          contribution);
-    }
-    double[] equal = new double[names.length];
-    Arrays.fill(equal, 1.0 / names.length);
-    register(contribution, time, names, equal);
+    addContribution(LedgerEntry.contribution(contribution, time, authors));
   }
 
   /**
    * Registers {@code contribution}, made at {@code time} by the authors that {@code shares} maps to
-   * their share of the credit. Shares are relative: they are divided by their sum. The authors are
-   * registered as contributors, in the map's iteration order.
+   * their share of the credit. The authors are registered as contributors, in the map's iteration
+   * order.
+   *
+   * <p>Shares are relative: they are divided by their sum, unless they already sum to 1 to within
+   * rounding ({@code n * 2^-50} for {@code n} authors), in which case they are kept exactly as
+   * given. So the shares that a {@linkplain Snapshot#share(int, int) snapshot} reports register the
+   * same values again, bit for bit.
    *
    * @throws NullPointerException if an argument, an author or a share is null
    * @throws IllegalArgumentException if an id is empty, the contribution is already registered,
-   *     there are no authors, a share is not a finite number above zero, or the time is refused
-   *     (see the class javadoc)
+   *     there are no authors, a share is not a finite number above zero or is so much smaller than
+   *     the largest one that it would count as 0, or the time is refused (see the class javadoc)
    */
   public void addContribution(String contribution, Instant time, Map<String, Double> shares) {
-    checkId(contribution, "contribution");
-    checkNotNull(time, "time of contribution '%s' is null", contribution);
-    checkNotNull(shares, "shares of contribution '%s' is null", contribution);
-    List<Map.Entry<String, Double>> entries = new ArrayList<>(shares.entrySet());
-    String[] names = new String[entries.size()];
-    double[] given = new double[names.length];
-    int j = 0;
-    double max = 0;
-    for (Map.Entry<String, Double> entry : entries) {
-      String author = entry.getKey();
-      checkId(author, "author");
-      Double share = entry.getValue();
-      checkNotNull(
-          share, "share of author '%s' of contribution '%s' is null", author, contribution);
-      checkArgument(
-          Double.isFinite(share) && share > 0,
-          "share %s of author '%s' of contribution '%s' must be a finite number > 0",
-          share,
-          author,
-          contribution);
-      names[j] = author;
-      given[j++] = share;
-      max = Math.max(max, share);
+    addContribution(new LedgerEntry.Contribution(contribution, time, shares));
+  }
+
+  private void addContribution(LedgerEntry.Contribution contribution) {
+    double[] given = normalisedShares(contribution, NONE);
+    checkTime(contribution, clock.instant(), NONE);
+    synchronized (lock) {
+      checkContribution(committed, contribution, NONE);
+      register(contribution, given);
     }
-    checkArgument(j > 0, "contribution '%s' has no authors; give at least one", contribution);
-    double sum = 0;
-    for (int i = 0; i < j; i++) {
-      given[i] /= max; // scaled first, so that the sum can neither overflow nor underflow
-      sum += given[i];
-    }
-    for (int i = 0; i < j; i++) {
-      given[i] /= sum;
-    }
-    register(contribution, time, names, given);
   }
 
   /**
@@ -245,13 +214,18 @@ public final class Ledger {
    */
   public long record(Endorsement endorsement) {
     checkNotNull(endorsement, "endorsement is null");
-    return appendAll(new Endorsement[] {endorsement}, false);
+    checkEndorsement(endorsement, clock.instant(), NONE);
+    synchronized (lock) {
+      checkEndorsement(committed, endorsement, NONE);
+      return append(endorsement);
+    }
   }
 
   /**
    * Records every endorsement of {@code batch}, in order and with consecutive event ids, or none of
    * them if one is refused; returns the id of the batch's first event (for an empty batch, the id
-   * that the next event will get).
+   * that the next event will get). The same as {@link #apply(List)} with a {@link
+   * LedgerEntry.Event} for each endorsement.
    *
    * @throws NullPointerException if {@code batch} or one of its elements is null
    * @throws IllegalArgumentException if an endorsement is refused as by {@link #record}; the
@@ -261,11 +235,53 @@ public final class Ledger {
    */
   public long recordAll(List<Endorsement> batch) {
     checkNotNull(batch, "batch is null");
-    Endorsement[] events = batch.toArray(new Endorsement[0]);
-    for (int i = 0; i < events.length; i++) {
-      checkNotNull(events[i], "batch element %s is null", i);
+    LedgerEntry[] entries = new LedgerEntry[batch.size()];
+    int i = 0;
+    for (Endorsement endorsement : batch) {
+      checkNotNull(endorsement, "batch element %s is null", i);
+      entries[i++] = new LedgerEntry.Event(endorsement);
     }
-    return appendAll(events, true);
+    return applyAll(entries);
+  }
+
+  /**
+   * Applies every entry of {@code batch} in order, or none of them if one is refused: then the
+   * ledger is exactly as it was, without even the contributors the batch named. Returns the id of
+   * the batch's first event (for a batch without events, the id that the next event will get); the
+   * batch's events get consecutive ids from there.
+   *
+   * <p>Each entry is checked as the ledger method it stands for would check it ({@link
+   * #addContributor}, {@link #addContribution(String, Instant, Map)}, {@link #record}, {@link
+   * #retract(long)}, {@link #merge}), against the ledger's state plus the batch's entries before
+   * it: a contribution registered by the batch can be endorsed later in it, and a retraction can
+   * name an event recorded earlier in the batch by the id it will get ({@code first + k} for the
+   * batch's {@code k}-th event), as can a merge name an account that an earlier merge of the batch
+   * merged. The time checks and the {@linkplain Builder#validator validator} run first, before the
+   * lock is taken; then every entry is checked under the lock, and only then is anything applied.
+   *
+   * <pre>{@code
+   * ledger.apply(List.of(
+   *     LedgerEntry.contribution("answer-17", now, "bob"),
+   *     LedgerEntry.event(Endorsement.ofContribution("alice", "answer-17", "upvote", now)),
+   *     LedgerEntry.merge("bob-old", "bob")));
+   * }</pre>
+   *
+   * <p>Cost: {@code O(batch.size())}, all of it under the lock, so recording from other threads
+   * waits while a large batch is checked and applied.
+   *
+   * @throws NullPointerException if {@code batch} or one of its elements is null
+   * @throws IllegalArgumentException if an entry is refused; the message starts with {@code "batch
+   *     element i: "}, {@code i} its position
+   * @throws IllegalStateException if the batch's events or kinds do not fit, as by {@link #record}
+   * @throws RuntimeException whatever the validator throws
+   */
+  public long apply(List<? extends LedgerEntry> batch) {
+    checkNotNull(batch, "batch is null");
+    LedgerEntry[] entries = batch.toArray(new LedgerEntry[0]);
+    for (int i = 0; i < entries.length; i++) {
+      checkNotNull(entries[i], "batch element %s is null", i);
+    }
+    return applyAll(entries);
   }
 
   /**
@@ -276,12 +292,7 @@ public final class Ledger {
    */
   public boolean retract(long eventId) {
     synchronized (lock) {
-      checkArgument(
-          eventId >= 0 && eventId < eventCount,
-          "no event %s: event ids are the values record(...) returned, and this ledger has %s"
-              + " events",
-          eventId,
-          eventCount);
+      checkRetraction(committed, eventId, NONE);
       return retractEvent((int) eventId);
     }
   }
@@ -320,38 +331,10 @@ public final class Ledger {
    *     alias} (directly or through other merges)
    */
   public void merge(String alias, String person) {
-    checkId(alias, "alias");
-    checkId(person, "person");
-    checkArgument(
-        !alias.equals(person),
-        "cannot merge '%s' into itself; give the alias and the person it belongs to",
-        alias);
+    LedgerEntry.Merge merge = new LedgerEntry.Merge(alias, person);
     synchronized (lock) {
-      int a = contributors.indexOf(alias);
-      int p = contributors.indexOf(person);
-      if (a >= 0) {
-        if (mergedAt[a] != NONE) {
-          throw new IllegalArgumentException(
-              String.format(
-                  "'%s' is already merged into '%s'; an account can belong to one person only",
-                  alias, contributors.id(mergePerson[mergedAt[a]])));
-        }
-        checkArgument(
-            p < 0 || canonical(p, mergedAt, mergePerson, merges) != a,
-            "cannot merge '%s' into '%s': '%s' already belongs to '%s', and merges must not make"
-                + " a cycle",
-            alias,
-            person,
-            person,
-            alias);
-      }
-      a = contributor(alias);
-      p = contributor(person);
-      if (merges == mergePerson.length) {
-        mergePerson = Arrays.copyOf(mergePerson, merges * 2);
-      }
-      mergePerson[merges] = p;
-      mergedAt[a] = merges++;
+      checkMerge(committed, merge, NONE);
+      merge(merge);
     }
   }
 
@@ -407,27 +390,63 @@ public final class Ledger {
     }
   }
 
-  /** Checks {@code events}, then appends them all, with consecutive ids; returns the first id. */
-  private long appendAll(Endorsement[] events, boolean batch) {
+  /** Checks every entry, then applies them all; returns the id of the first event. */
+  private long applyAll(LedgerEntry[] entries) {
     Instant now = clock.instant();
-    for (int i = 0; i < events.length; i++) {
-      checkOutsideLock(events[i], now, batch ? i : NONE);
+    double[][] shares = new double[entries.length][];
+    for (int i = 0; i < entries.length; i++) {
+      if (entries[i] instanceof LedgerEntry.Event event) {
+        checkEndorsement(event.endorsement(), now, i);
+      } else if (entries[i] instanceof LedgerEntry.Contribution contribution) {
+        shares[i] = normalisedShares(contribution, i);
+        checkTime(contribution, now, i);
+      }
     }
     synchronized (lock) {
-      for (int i = 0; i < events.length; i++) {
-        checkUnderLock(events[i], batch ? i : NONE);
+      State state = new State();
+      for (int i = 0; i < entries.length; i++) {
+        LedgerEntry entry = entries[i];
+        if (entry instanceof LedgerEntry.Event event) {
+          checkEndorsement(state, event.endorsement(), i);
+          state.addEvent(event.endorsement().kind());
+        } else if (entry instanceof LedgerEntry.Contribution contribution) {
+          checkContribution(state, contribution, i);
+          state.addContribution(contribution.id());
+        } else if (entry instanceof LedgerEntry.Retraction retraction) {
+          checkRetraction(state, retraction.eventId(), i);
+        } else if (entry instanceof LedgerEntry.Merge merge) {
+          checkMerge(state, merge, i);
+          state.addMerge(merge);
+        }
       }
-      checkCapacity(events);
       long first = eventCount;
-      for (Endorsement event : events) {
-        append(event);
+      for (int i = 0; i < entries.length; i++) {
+        LedgerEntry entry = entries[i];
+        if (entry instanceof LedgerEntry.Contributor contributor) {
+          contributor(contributor.id());
+        } else if (entry instanceof LedgerEntry.Event event) {
+          append(event.endorsement());
+        } else if (entry instanceof LedgerEntry.Contribution contribution) {
+          register(contribution, shares[i]);
+        } else if (entry instanceof LedgerEntry.Retraction retraction) {
+          retractEvent((int) retraction.eventId());
+        } else {
+          merge((LedgerEntry.Merge) entry);
+        }
       }
       return first;
     }
   }
 
-  /** The checks that need neither the lock nor the ledger's state, and then the validator. */
-  private void checkOutsideLock(Endorsement endorsement, Instant now, int position) {
+  /*
+   * The checks. Those that need neither the lock nor the ledger's state run before the lock is
+   * taken; the others read a State, under the lock: the ledger as it is for a single mutation, or
+   * the ledger plus the entries of a batch checked so far. position is the entry's place in its
+   * batch, or NONE for a single mutation.
+   */
+
+  /** The time check of an endorsement, and then the validator. */
+  private void checkEndorsement(Endorsement endorsement, Instant now, int position) {
     String problem = timeProblem(endorsement.time(), now);
     if (problem != null) {
       throw new IllegalArgumentException(
@@ -440,34 +459,120 @@ public final class Ledger {
     }
   }
 
-  private void checkUnderLock(Endorsement endorsement, int position) {
-    if (endorsement.toContribution() && contributions.indexOf(endorsement.target()) < 0) {
+  /** Whether the endorsed contribution exists, and whether the event and its kind fit. */
+  private void checkEndorsement(State state, Endorsement endorsement, int position) {
+    if (endorsement.toContribution() && !state.hasContribution(endorsement.target())) {
       throw new IllegalArgumentException(
           String.format(
               "%sunknown contribution '%s': register it with addContribution(...) before"
                   + " endorsing it",
               where(position), endorsement.target()));
     }
+    checkState(
+        state.eventCount() < MAX_EVENTS,
+        "%sthe ledger is full: it holds %s events and at most %s fit",
+        where(position),
+        state.eventCount(),
+        MAX_EVENTS);
+    checkState(
+        !state.isNewKindBeyondCapacity(endorsement.kind()),
+        "%stoo many kinds of endorsement: at most %s fit",
+        where(position),
+        MAX_KINDS);
   }
 
-  private void checkCapacity(Endorsement[] events) {
-    checkState(
-        events.length <= MAX_EVENTS - eventCount,
-        "the ledger is full: it holds %s events and at most %s fit",
-        eventCount,
-        MAX_EVENTS);
-    if (kinds.size() + events.length > MAX_KINDS) {
-      Set<String> added = new HashSet<>();
-      for (Endorsement event : events) {
-        if (kinds.indexOf(event.kind()) < 0) {
-          added.add(event.kind());
-        }
-      }
-      checkState(
-          kinds.size() + added.size() <= MAX_KINDS,
-          "too many kinds of endorsement: at most %s fit",
-          MAX_KINDS);
+  private void checkTime(LedgerEntry.Contribution contribution, Instant now, int position) {
+    String problem = timeProblem(contribution.time(), now);
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          String.format(
+              "%stime %s of contribution '%s' %s",
+              where(position), contribution.time(), contribution.id(), problem));
     }
+  }
+
+  private static void checkContribution(
+      State state, LedgerEntry.Contribution contribution, int position) {
+    if (state.hasContribution(contribution.id())) {
+      throw new IllegalArgumentException(
+          String.format(
+              "%scontribution '%s' is already registered; give each contribution its own id",
+              where(position), contribution.id()));
+    }
+  }
+
+  private static void checkRetraction(State state, long eventId, int position) {
+    if (eventId < 0 || eventId >= state.eventCount()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "%sno event %s: event ids are the values record(...) returned, and this ledger has"
+                  + " %s events%s",
+              where(position),
+              eventId,
+              state.eventCount(),
+              position == NONE ? "" : " counting those of the batch before this entry"));
+    }
+  }
+
+  private static void checkMerge(State state, LedgerEntry.Merge merge, int position) {
+    String alias = merge.alias();
+    String person = merge.person();
+    String into = state.mergedInto(alias);
+    if (into != null) {
+      throw new IllegalArgumentException(
+          String.format(
+              "%s'%s' is already merged into '%s'; an account can belong to one person only",
+              where(position), alias, into));
+    }
+    if (state.canonical(person).equals(alias)) {
+      throw new IllegalArgumentException(
+          String.format(
+              "%scannot merge '%s' into '%s': '%s' already belongs to '%s', and merges must not"
+                  + " make a cycle",
+              where(position), alias, person, person, alias));
+    }
+  }
+
+  /**
+   * The shares of {@code contribution} normalised as {@link #addContribution(String, Instant, Map)}
+   * says, in the record's order.
+   */
+  private static double[] normalisedShares(LedgerEntry.Contribution contribution, int position) {
+    double[] given = new double[contribution.shares().size()];
+    String[] names = new String[given.length];
+    int j = 0;
+    double sum = 0;
+    double max = 0;
+    for (Map.Entry<String, Double> entry : contribution.shares().entrySet()) {
+      names[j] = entry.getKey();
+      given[j] = entry.getValue();
+      sum += given[j];
+      max = Math.max(max, given[j++]);
+    }
+    if (Math.abs(sum - 1) <= given.length * 0x1p-50) {
+      return given; // already normalised: kept as is, so that normalising is idempotent
+    }
+    sum = 0;
+    for (int i = 0; i < given.length; i++) {
+      given[i] /= max; // scaled first, so that the sum can neither overflow nor underflow
+      sum += given[i];
+    }
+    for (int i = 0; i < given.length; i++) {
+      given[i] /= sum;
+      if (given[i] == 0) {
+        throw new IllegalArgumentException(
+            String.format(
+                "%sshare %s of author '%s' of contribution '%s' is too small next to the largest"
+                    + " share, %s: it would count as 0; leave the author out or give a larger"
+                    + " share",
+                where(position),
+                contribution.shares().get(names[i]),
+                names[i],
+                contribution.id(),
+                max));
+      }
+    }
+    return given;
   }
 
   /** What is wrong with {@code time}, or null if nothing is. */
@@ -496,42 +601,121 @@ public final class Ledger {
         e.endorser(), e.toContribution() ? "contribution " : "", e.target(), e.kind());
   }
 
-  private static void checkId(String id, String role) {
+  /** Checks a contributor, contribution, endorser, kind, alias or person id. */
+  static void checkId(String id, String role) {
     checkNotNull(id, "%s id is null", role);
     checkArgument(!id.isEmpty(), "%s id is empty; give every %s a non-empty id", role, role);
   }
 
-  private void register(String contribution, Instant time, String[] names, double[] given) {
-    String problem = timeProblem(time, clock.instant());
-    if (problem != null) {
-      throw new IllegalArgumentException(
-          String.format("time %s of contribution '%s' %s", time, contribution, problem));
+  /**
+   * What the checks under the lock read: the ledger's state plus the entries of a batch checked so
+   * far (none in {@link #committed}, the state single mutations check against). Reads the ledger's
+   * fields, so it is used under the lock only.
+   */
+  private final class State {
+    private int newEvents;
+    private Set<String> newKinds; // the kinds that the batch's events add; null until one does
+    private Set<String> newContributions; // null until the batch registers one
+    private Map<String, String> newMerges; // alias -> person; null until the batch merges one
+
+    long eventCount() {
+      return (long) eventCount + newEvents;
     }
-    synchronized (lock) {
-      checkArgument(
-          contributions.indexOf(contribution) < 0,
-          "contribution '%s' is already registered; give each contribution its own id",
-          contribution);
-      int c = contributions.intern(contribution);
-      if (c == contributionTimes.length) {
-        int capacity = c + (c >> 1);
-        contributionTimes = Arrays.copyOf(contributionTimes, capacity);
-        authorStart = Arrays.copyOf(authorStart, capacity + 1);
-      }
-      int from = authorStart[c];
-      int to = from + names.length;
-      if (to > authors.length) {
-        int capacity = Math.max(to, authors.length + (authors.length >> 1));
-        authors = Arrays.copyOf(authors, capacity);
-        shares = Arrays.copyOf(shares, capacity);
-      }
-      for (int j = 0; j < names.length; j++) {
-        authors[from + j] = contributor(names[j]);
-        shares[from + j] = given[j];
-      }
-      contributionTimes[c] = time.toEpochMilli();
-      authorStart[c + 1] = to;
+
+    boolean hasContribution(String id) {
+      return contributions.indexOf(id) >= 0
+          || (newContributions != null && newContributions.contains(id));
     }
+
+    /** Whether {@code kind} is new and would be one kind too many. */
+    boolean isNewKindBeyondCapacity(String kind) {
+      int count = kinds.size() + (newKinds == null ? 0 : newKinds.size());
+      return count >= MAX_KINDS && !isKnownKind(kind);
+    }
+
+    /** The id of the person that {@code id} is merged into, or null if it is not merged. */
+    String mergedInto(String id) {
+      String person = newMerges == null ? null : newMerges.get(id);
+      if (person != null) {
+        return person;
+      }
+      int i = contributors.indexOf(id);
+      return i < 0 || mergedAt[i] == NONE ? null : contributors.id(mergePerson[mergedAt[i]]);
+    }
+
+    /** The id of the person that {@code id} belongs to, following merges. */
+    String canonical(String id) {
+      for (String person = mergedInto(id); person != null; person = mergedInto(id)) {
+        id = person;
+      }
+      return id;
+    }
+
+    void addEvent(String kind) {
+      newEvents++;
+      if (!isKnownKind(kind)) {
+        if (newKinds == null) {
+          newKinds = new HashSet<>();
+        }
+        newKinds.add(kind);
+      }
+    }
+
+    void addContribution(String id) {
+      if (newContributions == null) {
+        newContributions = new HashSet<>();
+      }
+      newContributions.add(id);
+    }
+
+    void addMerge(LedgerEntry.Merge merge) {
+      if (newMerges == null) {
+        newMerges = new HashMap<>();
+      }
+      newMerges.put(merge.alias(), merge.person());
+    }
+
+    private boolean isKnownKind(String kind) {
+      return kinds.indexOf(kind) >= 0 || (newKinds != null && newKinds.contains(kind));
+    }
+  }
+
+  /*
+   * The mutations, under the lock, after the checks.
+   */
+
+  private void register(LedgerEntry.Contribution contribution, double[] given) {
+    int c = contributions.intern(contribution.id());
+    if (c == contributionTimes.length) {
+      int capacity = c + (c >> 1);
+      contributionTimes = Arrays.copyOf(contributionTimes, capacity);
+      authorStart = Arrays.copyOf(authorStart, capacity + 1);
+    }
+    int from = authorStart[c];
+    int to = from + given.length;
+    if (to > authors.length) {
+      int capacity = Math.max(to, authors.length + (authors.length >> 1));
+      authors = Arrays.copyOf(authors, capacity);
+      shares = Arrays.copyOf(shares, capacity);
+    }
+    int j = from;
+    for (String author : contribution.shares().keySet()) {
+      authors[j] = contributor(author);
+      shares[j] = given[j - from];
+      j++;
+    }
+    contributionTimes[c] = contribution.time().toEpochMilli();
+    authorStart[c + 1] = to;
+  }
+
+  private void merge(LedgerEntry.Merge merge) {
+    int a = contributor(merge.alias());
+    int p = contributor(merge.person());
+    if (merges == mergePerson.length) {
+      mergePerson = Arrays.copyOf(mergePerson, merges * 2);
+    }
+    mergePerson[merges] = p;
+    mergedAt[a] = merges++;
   }
 
   /** The index of contributor {@code id}, registering it if it is new. */
@@ -545,7 +729,8 @@ public final class Ledger {
     return index;
   }
 
-  private void append(Endorsement endorsement) {
+  /** Appends {@code endorsement} as the next event and returns its id. */
+  private int append(Endorsement endorsement) {
     int endorser = contributor(endorsement.endorser());
     int target =
         endorsement.toContribution()
@@ -564,6 +749,7 @@ public final class Ledger {
     chunk.previous[i] = lastEventOf[endorser];
     lastEventOf[endorser] = e;
     eventCount = e + 1;
+    return e;
   }
 
   /** The chunk that event {@code e}, the next one, goes into, adding or growing it if need be. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -284,8 +285,13 @@ final class LedgerTest {
     Map<String, Double> extreme = new LinkedHashMap<>();
     extreme.put("dave", Double.MAX_VALUE);
     extreme.put("erin", Double.MAX_VALUE);
-    extreme.put("fay", Double.MIN_VALUE);
+    extreme.put("fay", 1.0);
     ledger.addContribution("extreme", EARLIER, extreme);
+    Map<String, Double> normalised = new LinkedHashMap<>();
+    normalised.put("gus", 0.7);
+    normalised.put("hal", 0.2);
+    normalised.put("ida", 0.1); // they add up to 1 - 2^-53: 1 to within rounding, kept as given
+    ledger.addContribution("normalised", EARLIER, normalised);
 
     Ledger.Snapshot s = ledger.snapshot();
     assertThat(s.contributor(s.author(0, 0))).isEqualTo("alice");
@@ -294,7 +300,35 @@ final class LedgerTest {
     assertThat(s.share(1, 0)).isEqualTo(1.0);
     assertThat(s.share(2, 0) + s.share(2, 1) + s.share(2, 2)).isCloseTo(1.0, within(1e-15));
     assertThat(s.share(2, 0)).isEqualTo(0.5);
-    assertThat(s.share(2, 2)).isZero(); // 1e-632 of the total rounds to zero
+    assertThat(s.share(2, 2)).isEqualTo(0.5 / Double.MAX_VALUE).isPositive(); // subnormal
+    assertThat(List.of(s.share(3, 0), s.share(3, 1), s.share(3, 2))).containsExactly(0.7, 0.2, 0.1);
+  }
+
+  @Test
+  void addContribution_sharesOfASnapshot_registerTheSameValues() {
+    Ledger ledger = ledger();
+    Random random = new Random(17);
+    for (int c = 0; c < 2_000; c++) {
+      Map<String, Double> shares = new LinkedHashMap<>();
+      int authors = 1 + random.nextInt(c < 1_000 ? 5 : 200);
+      for (int j = 0; j < authors; j++) {
+        double share = random.nextBoolean() ? 1 + random.nextInt(9) : random.nextDouble() + 1e-9;
+        shares.put("a" + j, share * Math.pow(10, random.nextInt(40) - 20));
+      }
+      ledger.addContribution("c" + c, EARLIER, shares);
+    }
+    Ledger.Snapshot s = ledger.snapshot();
+    Ledger copy = ledger();
+
+    for (int c = 0; c < s.contributionCount(); c++) {
+      Map<String, Double> shares = new LinkedHashMap<>();
+      for (int j = 0; j < s.authorCount(c); j++) {
+        shares.put(s.contributor(s.author(c, j)), s.share(c, j));
+      }
+      copy.addContribution(s.contribution(c), EARLIER, shares);
+    }
+
+    assertThat(content(copy.snapshot())).isEqualTo(content(s));
   }
 
   @Test
@@ -452,6 +486,11 @@ final class LedgerTest {
             l -> l.addContribution("post-2", NOW, Map.of("dan", Double.POSITIVE_INFINITY)),
             "share Infinity of author 'dan'"),
         bad(
+            l -> l.addContribution("post-2", NOW, Map.of("dan", Double.MAX_VALUE, "erin", 1e-300)),
+            "share 1.0E-300 of author 'erin' of contribution 'post-2' is too small next to the"
+                + " largest share, 1.7976931348623157E308: it would count as 0; leave the author"
+                + " out or give a larger share"),
+        bad(
             l -> l.addContribution("post-2", NOW, nullShare),
             "share of author 'dan' of contribution 'post-2' is null"),
         bad(
@@ -476,7 +515,311 @@ final class LedgerTest {
         bad(l -> l.retract(-1), "no event -1"),
         bad(l -> l.retract(null, "bob", "upvote"), "endorser id is null"),
         bad(l -> l.retract("alice", "", "upvote"), "target id is empty"),
-        bad(l -> l.retractOnContribution("alice", "post-1", ""), "kind id is empty"));
+        bad(l -> l.retractOnContribution("alice", "post-1", ""), "kind id is empty"),
+        bad(l -> l.apply(null), "batch is null"),
+        bad(
+            l -> l.apply(Arrays.asList(LedgerEntry.contributor("new-7"), null)),
+            "batch element 1 is null"));
+  }
+
+  /** A good start for a batch: a new contributor, contribution, endorsement, merge. */
+  private static List<LedgerEntry> goodStart() {
+    return List.of(
+        LedgerEntry.contributor("new-1"),
+        LedgerEntry.contribution("post-2", EARLIER, "new-2", "bob"),
+        LedgerEntry.event(Endorsement.ofContribution("new-3", "post-2", "upvote", NOW)),
+        LedgerEntry.event(Endorsement.rating("new-4", "new-5", "new-kind", 3, NOW)),
+        LedgerEntry.retraction(3),
+        LedgerEntry.merge("new-6", "new-7"),
+        LedgerEntry.merge("new-7", "alice"));
+  }
+
+  private static Arguments badEnd(LedgerEntry last, String message) {
+    List<LedgerEntry> batch = new ArrayList<>(goodStart());
+    batch.add(last);
+    return Arguments.of(batch, message);
+  }
+
+  static Stream<Arguments> badBatches() {
+    return Stream.of(
+        badEnd(
+            LedgerEntry.event(Endorsement.ofContribution("new-8", "post-9", "upvote", NOW)),
+            "batch element 7: unknown contribution 'post-9': register it with"
+                + " addContribution(...) before endorsing it"),
+        badEnd(
+            LedgerEntry.event(Endorsement.of("new-8", "bob", "forbidden", NOW)),
+            "kind 'forbidden' is not in the policy"),
+        badEnd(
+            LedgerEntry.event(
+                Endorsement.of("new-8", "bob", "upvote", NOW.plus(Duration.ofDays(2)))),
+            "batch element 7: time 2026-11-28T12:00:00Z of endorsement 'new-8' -> 'bob' (upvote)"
+                + " is PT48H ahead of the ledger's clock"),
+        badEnd(
+            LedgerEntry.contribution("post-2", EARLIER, "new-8"),
+            "batch element 7: contribution 'post-2' is already registered; give each"
+                + " contribution its own id"),
+        badEnd(
+            LedgerEntry.contribution("post-1", EARLIER, "new-8"),
+            "batch element 7: contribution 'post-1' is already registered"),
+        badEnd(
+            LedgerEntry.contribution("post-3", NOW.plus(Duration.ofDays(2)), "new-8"),
+            "batch element 7: time 2026-11-28T12:00:00Z of contribution 'post-3' is PT48H ahead"),
+        badEnd(
+            LedgerEntry.contribution("post-3", NOW, Map.of("a", 1e300, "b", 1e-300)),
+            "batch element 7: share 1.0E-300 of author 'b' of contribution 'post-3' is too small"),
+        badEnd(
+            LedgerEntry.retraction(7),
+            "batch element 7: no event 7: event ids are the values record(...) returned, and this"
+                + " ledger has 5 events counting those of the batch before this entry"),
+        badEnd(LedgerEntry.retraction(-1), "batch element 7: no event -1"),
+        badEnd(
+            LedgerEntry.merge("new-6", "bob"),
+            "batch element 7: 'new-6' is already merged into 'new-7'; an account can belong to"
+                + " one person only"),
+        badEnd(
+            LedgerEntry.merge("alias", "bob"),
+            "batch element 7: 'alias' is already merged into 'alice'"),
+        badEnd(
+            LedgerEntry.merge("alice", "new-6"),
+            "batch element 7: cannot merge 'alice' into 'new-6': 'new-6' already belongs to"
+                + " 'alice', and merges must not make a cycle"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("badBatches")
+  void apply_badEntryAtTheEnd_throwsAndChangesNothing(List<LedgerEntry> batch, String message) {
+    Ledger ledger = populated();
+    String before = content(ledger.snapshot());
+    String counts = ledger.toString();
+    assertThat(ledger.apply(goodStart().subList(0, 0))).isEqualTo(3);
+
+    assertThatThrownBy(() -> ledger.apply(batch)).hasMessageContaining(message);
+
+    assertThat(ledger.toString()).isEqualTo(counts);
+    assertThat(content(ledger.snapshot())).isEqualTo(before);
+    for (String id : List.of("new-1", "new-2", "new-3", "new-4", "new-5", "new-6", "new-7")) {
+      assertThat(ledger.snapshot().contributorIndex(id)).isEmpty();
+    }
+    assertThat(ledger.snapshot().contributionIndex("post-2")).isEmpty();
+    assertThat(ledger.snapshot().kindCount()).isEqualTo(3);
+    // and the same batch without its bad end applies
+    assertThat(ledger.apply(goodStart())).isEqualTo(3);
+  }
+
+  @Test
+  void apply_mixedBatch_appliesEveryEntryInOrder() {
+    Ledger ledger = populated(); // 3 events, 0 retracted; bob, carol, alice, alias
+    Map<String, Double> shares = new LinkedHashMap<>();
+    shares.put("erin", 2.0);
+    shares.put("bob", 1.0);
+
+    long first =
+        ledger.apply(
+            List.of(
+                LedgerEntry.contributor("dave"),
+                LedgerEntry.contribution("post-2", NOW, shares),
+                LedgerEntry.event(Endorsement.ofContribution("dave", "post-2", "upvote", NOW)),
+                LedgerEntry.event(Endorsement.rating("fay", "erin", "trust", 6, EARLIER)),
+                LedgerEntry.retraction(3), // dave's upvote, recorded by this batch
+                LedgerEntry.retraction(3), // again: no change
+                LedgerEntry.retraction(2), // an event recorded before
+                LedgerEntry.merge("dave-old", "dave"),
+                LedgerEntry.merge("dave", "erin"), // dave-old -> dave -> erin
+                LedgerEntry.event(Endorsement.ofContribution("bob", "post-1", "thanks", NOW)),
+                LedgerEntry.contributor("bob")));
+
+    assertThat(first).isEqualTo(3);
+    Ledger.Snapshot s = ledger.snapshot();
+    assertThat(s.toString())
+        .isEqualTo("Ledger.Snapshot{contributors=8, contributions=2, events=6, retracted=3}");
+    assertThat(List.of(s.contributor(4), s.contributor(5), s.contributor(6), s.contributor(7)))
+        .containsExactly("dave", "erin", "fay", "dave-old");
+    assertThat(s.contribution(1)).isEqualTo("post-2");
+    assertThat(s.contributionTimeMillis(1)).isEqualTo(NOW.toEpochMilli());
+    assertThat(List.of(s.author(1, 0), s.author(1, 1))).containsExactly(5, 0);
+    assertThat(s.share(1, 0)).isCloseTo(2.0 / 3, within(1e-15));
+    assertThat(s.event(3)).isEqualTo(Endorsement.ofContribution("dave", "post-2", "upvote", NOW));
+    assertThat(s.event(4)).isEqualTo(Endorsement.rating("fay", "erin", "trust", 6, EARLIER));
+    assertThat(s.event(5)).isEqualTo(Endorsement.ofContribution("bob", "post-1", "thanks", NOW));
+    assertThat(retracted(s)).containsExactly(0, 2, 3);
+    assertThat(s.contributor(s.canonical(7))).isEqualTo("erin");
+    assertThat(s.contributor(s.canonical(4))).isEqualTo("erin");
+    assertThat(s.contributor(s.canonical(8 - 5))).isEqualTo("alice"); // alias, merged before
+    assertThat(ledger.apply(List.of())).isEqualTo(6);
+    assertThat(ledger.eventCount()).isEqualTo(6);
+    assertThat(ledger.liveEventCount()).isEqualTo(3);
+  }
+
+  @Test
+  void apply_sameAsTheSingleMutations() {
+    Ledger batched = populated();
+    Ledger single = populated();
+    List<LedgerEntry> batch = goodStart();
+
+    batched.apply(batch.subList(0, 3));
+    batched.apply(batch.subList(3, batch.size())); // retracts event 3, of the batch before
+    single.addContributor("new-1");
+    single.addContribution("post-2", EARLIER, "new-2", "bob");
+    single.record(Endorsement.ofContribution("new-3", "post-2", "upvote", NOW));
+    single.record(Endorsement.rating("new-4", "new-5", "new-kind", 3, NOW));
+    single.retract(3);
+    single.merge("new-6", "new-7");
+    single.merge("new-7", "alice");
+
+    assertThatThrownBy(() -> batched.apply(List.of(LedgerEntry.retraction(5))))
+        .hasMessage(
+            "batch element 0: no event 5: event ids are the values record(...) returned, and this"
+                + " ledger has 5 events counting those of the batch before this entry");
+    assertThat(content(batched.snapshot())).isEqualTo(content(single.snapshot()));
+  }
+
+  @Test
+  void ledgerEntry_records_checkTheirFields() {
+    Map<String, Double> order = new LinkedHashMap<>();
+    order.put("zed", 1.0);
+    order.put("amy", 2.0);
+    LedgerEntry.Contribution contribution = LedgerEntry.contribution("p", NOW, order);
+    order.put("bo", 3.0);
+
+    assertThat(contribution.shares().keySet()).containsExactly("zed", "amy");
+    assertThatThrownBy(() -> contribution.shares().put("bo", 1.0))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(LedgerEntry.contribution("p", NOW, "zed", "amy"))
+        .isEqualTo(LedgerEntry.contribution("p", NOW, Map.of("zed", 1.0, "amy", 1.0)));
+    assertThatThrownBy(() -> LedgerEntry.contributor(""))
+        .hasMessage("contributor id is empty; give every contributor a non-empty id");
+    assertThatThrownBy(() -> LedgerEntry.event(null)).hasMessage("endorsement is null");
+    assertThatThrownBy(() -> LedgerEntry.merge("a", "a"))
+        .hasMessage("cannot merge 'a' into itself; give the alias and the person it belongs to");
+    assertThatThrownBy(() -> LedgerEntry.contribution("p", NOW, Map.of()))
+        .hasMessage("contribution 'p' has no authors; give at least one");
+    assertThatThrownBy(() -> LedgerEntry.contribution("p", NOW, (String[]) null))
+        .hasMessage("authors of contribution 'p' is null");
+  }
+
+  @Test
+  void ledgerEntryJavadocExample_runs() {
+    Ledger ledger = ledger();
+    Instant now = NOW;
+    // LedgerEntry's class javadoc, verbatim:
+    long first =
+        ledger.apply(
+            List.of(
+                LedgerEntry.contributor("alice"),
+                LedgerEntry.contribution("answer-17", now, "bob"),
+                LedgerEntry.event(Endorsement.ofContribution("alice", "answer-17", "upvote", now)),
+                LedgerEntry.retraction(ledger.eventCount()), // the upvote above, by its future id
+                LedgerEntry.merge("bob-old", "bob")));
+
+    assertThat(first).isZero();
+    assertThat(ledger.toString())
+        .isEqualTo("Ledger{contributors=3, contributions=1, events=1, retracted=1}");
+  }
+
+  @Test
+  void concurrentApplyAndRecord_batchesAreWholeInEverySnapshot() throws Exception {
+    int appliers = 3;
+    int recorders = 3;
+    int batches = 2_000;
+    int records = 20_000;
+    Ledger ledger = ledger();
+    AtomicBoolean done = new AtomicBoolean();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(appliers + recorders + 1);
+    try {
+      List<Future<?>> writing = new ArrayList<>();
+      for (int w = 0; w < appliers; w++) {
+        int writer = w;
+        writing.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int b = 0; b < batches; b++) {
+                    String post = "post-" + writer + "-" + b;
+                    long first =
+                        ledger.apply(
+                            List.of(
+                                LedgerEntry.contribution(post, NOW, "author-" + writer),
+                                LedgerEntry.event(
+                                    Endorsement.ofContribution("a" + b % 50, post, "up", NOW)),
+                                LedgerEntry.event(
+                                    Endorsement.ofContribution("b" + b % 70, post, "up", NOW)),
+                                LedgerEntry.event(
+                                    Endorsement.ofContribution("c" + b % 90, post, "ok", NOW)),
+                                LedgerEntry.merge("alias-" + post, "person-" + post)));
+                    Ledger.Snapshot s = ledger.snapshot();
+                    for (int k = 0; k < 3; k++) {
+                      if (!s.contribution(s.target((int) first + k)).equals(post)) {
+                        throw new AssertionError("event " + (first + k) + " is not of " + post);
+                      }
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (int w = 0; w < recorders; w++) {
+        int writer = w;
+        writing.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < records; i++) {
+                    long e = ledger.record(Endorsement.of("r" + writer, "t" + i % 300, "up", NOW));
+                    if (i % 10 == 0) {
+                      ledger.retract(e);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      Future<Integer> checking =
+          pool.submit(
+              () -> {
+                start.await();
+                int snapshots = 0;
+                boolean last = false;
+                while (!last) {
+                  last = done.get();
+                  checkBatchesWhole(ledger.snapshot());
+                  snapshots++;
+                }
+                return snapshots;
+              });
+      start.countDown();
+      for (Future<?> f : writing) {
+        f.get(5, TimeUnit.MINUTES);
+      }
+      done.set(true);
+      assertThat(checking.get(5, TimeUnit.MINUTES)).isPositive();
+    } finally {
+      pool.shutdownNow();
+    }
+
+    Ledger.Snapshot s = ledger.snapshot();
+    checkBatchesWhole(s);
+    assertThat(s.eventCount()).isEqualTo(appliers * batches * 3 + recorders * records);
+    assertThat(s.contributionCount()).isEqualTo(appliers * batches);
+    assertThat(ledger.liveEventCount()).isEqualTo(s.eventCount() - recorders * records / 10);
+  }
+
+  /** Every contribution has its three events, and every alias of a batch its person. */
+  private static void checkBatchesWhole(Ledger.Snapshot s) {
+    int[] events = new int[s.contributionCount()];
+    for (int e = 0; e < s.eventCount(); e++) {
+      if (s.toContribution(e)) {
+        events[s.target(e)]++;
+      }
+    }
+    for (int c = 0; c < events.length; c++) {
+      if (events[c] != 3) {
+        throw new AssertionError(s + ": " + s.contribution(c) + " has " + events[c] + " events");
+      }
+      OptionalInt alias = s.contributorIndex("alias-" + s.contribution(c));
+      if (alias.isEmpty()
+          || !s.contributor(s.canonical(alias.getAsInt())).equals("person-" + s.contribution(c))) {
+        throw new AssertionError(s + ": the merge of " + s.contribution(c) + " is missing");
+      }
+    }
   }
 
   @ParameterizedTest(name = "{1}")
