@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -84,6 +86,13 @@ final class SybilAttackTest {
     }
     assertThat(row("seeded", 10, 10).percent()).isGreaterThan(row("seeded", 1, 10).percent());
     assertThat(row("seeded", 10, 1000).percent()).isLessThan(row("plain", 1, 10).percent());
+  }
+
+  @Test
+  void readme_resistanceToGaming_showsThisOutput() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+
+    assertThat(readme).contains(output);
   }
 
   private static Row row(String policy, int g, int k) {
