@@ -5,7 +5,8 @@
  * votes, time {@link dev.wuffie.Decay}, seeds, distrust, influence limits); a {@link
  * dev.wuffie.Reputation} holds the result and answers score, rank, percentile, points, leaderboard
  * and {@link dev.wuffie.Explanation} questions by contributor id. A live site keeps a {@link
- * dev.wuffie.LiveReputation}, which refreshes as events arrive and assigns {@link dev.wuffie.Tiers}.
+ * dev.wuffie.LiveReputation}, which refreshes as events arrive and assigns {@link
+ * dev.wuffie.Tiers}.
  *
  * <pre>{@code
  * Ledger ledger = Ledger.create();
@@ -16,8 +17,8 @@
  * Explanation why = reputation.explain("bob");
  * }</pre>
  *
- * <p>The layers below are usable on their own: {@link dev.wuffie.graph.EndorsementGraph} and
- * {@link dev.wuffie.rank.RankSolver} score a weighted graph ({@link
+ * <p>The layers below are usable on their own: {@link dev.wuffie.graph.EndorsementGraph} and {@link
+ * dev.wuffie.rank.RankSolver} score a weighted graph ({@link
  * dev.wuffie.Reputation#compute(dev.wuffie.graph.EndorsementGraph)}).
  */
 package dev.wuffie;
