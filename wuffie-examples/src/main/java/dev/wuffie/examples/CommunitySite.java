@@ -152,7 +152,7 @@ public final class CommunitySite {
 
     db.setAutoCommit(false); // one transaction: readers see the old table or the new one
     try (Statement sql = db.createStatement()) {
-      sql.executeUpdate(
+      sql.executeUpdate( // on MySQL 8, which reserves RANK, quote it: `rank`
           "CREATE TABLE IF NOT EXISTS reputation (id BIGINT PRIMARY KEY, score DOUBLE PRECISION,"
               + " rank INT, percentile DOUBLE PRECISION, updated_at TIMESTAMP)");
       sql.executeUpdate("DELETE FROM reputation");
