@@ -50,7 +50,7 @@ final class ExampleCommand implements Callable<Integer> {
               "Bitcoin OTC with negative ratings as distrust: who falls against PageRank, and why."),
           new Example(
               "SybilAttack",
-              "Fake accounts rating each other into Bitcoin OTC: what seeded trust leaves them."),
+              "A ring of fake accounts in Bitcoin OTC: its gain under plain and seeded PageRank."),
           new Example(
               "LiveSite", "Votes from four threads while the reputation refreshes every 50 ms."));
 
