@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The top-level {@code wuffie} command. With a subcommand ({@code score}) it delegates; without one
- * it scores the bundled Bitcoin OTC dataset as a demo, with negative ratings dropped.
+ * it scores the bundled Bitcoin OTC dataset as a demo, with negative ratings as distrust.
  */
 @Command(
     name = "wuffie",
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
       "Reputation scores from endorsements: weighted, personalised PageRank.",
       "",
       "Without a command, scores the bundled Bitcoin OTC trust network (SNAP), with negative"
-          + " ratings dropped, and prints the top 20."
+          + " ratings as distrust, and prints the top 20."
     })
 final class WuffieCommand implements Callable<Integer> {
   private final boolean progress;
