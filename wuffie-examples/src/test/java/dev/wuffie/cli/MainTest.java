@@ -25,7 +25,8 @@ final class MainTest {
         .containsPattern("(?m)^kinds +endorse = value \\(35,592 lines\\)$")
         .containsPattern("(?m)^policy +linear saturation, no decay, as of 2016-01-25T01:12:03.757Z")
         .containsPattern("(?m)^converged +yes after ")
-        .contains("top 20 of 5,881 contributors");
+        .contains("top 20 of 5,881 contributors")
+        .contains("'wuffie explain --id ID'");
     List<String> rows =
         run.out()
             .lines()
@@ -59,11 +60,22 @@ final class MainTest {
   }
 
   @Test
-  void help_topLevel_listsScoreCommand() {
+  void help_explainCommand_showsIdInputAndTerms() {
+    CliRun run = CliRun.of("explain", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("Usage: wuffie explain", "--id=ID", "--input=PATH", "--terms=K", "--policy=PATH")
+        .contains("The contributor to explain (default: the top", "(default: 20)");
+  }
+
+  @Test
+  void help_topLevel_listsScoreAndExplainCommands() {
     CliRun run = CliRun.of("--help");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("Usage: wuffie", "score", "Bitcoin OTC", "negative ratings as distrust");
+        .contains(
+            "Usage: wuffie", "score", "explain", "Bitcoin OTC", "negative ratings as distrust");
   }
 }
