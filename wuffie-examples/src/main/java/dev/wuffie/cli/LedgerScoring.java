@@ -106,17 +106,13 @@ record LedgerScoring(
         .forEach(
             (name, count) ->
                 parts.add(
-                    weighs(policy.kinds().get(name))
-                        + " ("
-                        + Report.count(count)
-                        + (count == 1 ? " line)" : " lines)")));
+                    weighs(policy.kinds().get(name)) + " (" + Report.count(count, "line") + ")"));
     return String.join(", ", parts);
   }
 
   /** How many records are distrust, and how it is applied. */
   String distrustLine() {
-    return Report.count(events.distrust())
-        + (events.distrust() == 1 ? " negative record" : " negative records")
+    return Report.count(events.distrust(), "negative record")
         + ", applied after convergence (strength "
         + Report.number(policy.distrustStrength())
         + ")";

@@ -21,6 +21,11 @@ final class Report {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
+  /** {@code n} and a noun, plural unless {@code n} is 1: {@code 1 line}, {@code 3,563 lines}. */
+  static String count(long n, String noun) {
+    return count(n) + " " + noun + (n == 1 ? "" : "s");
+  }
+
   static long millis(long nanos) {
     return TimeUnit.NANOSECONDS.toMillis(nanos);
   }

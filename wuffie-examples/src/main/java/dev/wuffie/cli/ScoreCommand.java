@@ -25,13 +25,14 @@ import picocli.CommandLine.Spec;
       "",
       "Input lines: endorser,endorsed[,weight[,time[,kind]]], separated by commas, tabs or spaces;"
           + " a header, # or %% comments, CRLF line ends and gzip are accepted. A missing weight"
-          + " is 1; a time is Unix seconds or ISO-8601; a missing kind is 'endorse'.",
+          + " is 1.",
       "",
       "Without policy options the input is a weighted graph: repeated pairs are summed,"
-          + " self-endorsements dropped, and the scores are plain weighted PageRank. With any of"
-          + " --policy, --kinds, --half-life, --as-of or --distrust, each line is an endorsement"
-          + " event of its kind, and the events are scored under that policy (the identity"
-          + " policy unless --policy says otherwise).",
+          + " self-endorsements dropped, a time (Unix seconds) is ignored and a kind refused; the"
+          + " scores are plain weighted PageRank. With any of --policy, --kinds, --half-life,"
+          + " --as-of or --distrust, each line is an endorsement event: a time is Unix seconds or"
+          + " ISO-8601, a missing kind is 'endorse', and the events are scored under that policy"
+          + " (the identity policy unless --policy says otherwise).",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -150,10 +150,9 @@ record ScoreJob(Input input, Scoring scoring, int top, Path output) {
         out,
         "dropped",
         (read.droppedNegative() > 0
-                ? Report.count(read.droppedNegative()) + " negative ratings, "
+                ? Report.count(read.droppedNegative(), "negative rating") + ", "
                 : "")
-            + Report.count(graph.droppedSelfEndorsements())
-            + " self-endorsements");
+            + Report.count(graph.droppedSelfEndorsements(), "self-endorsement"));
     Report.line(
         out, "duplicates", Report.count(graph.mergedDuplicates()) + " merged (weights summed)");
     if (scoring.seeds() != null) {
@@ -184,10 +183,9 @@ record ScoreJob(Input input, Scoring scoring, int top, Path output) {
         out,
         "dropped",
         (events.droppedNegative() > 0
-                ? Report.count(events.droppedNegative()) + " negative ratings, "
+                ? Report.count(events.droppedNegative(), "negative rating") + ", "
                 : "")
-            + Report.count(events.selfEndorsements())
-            + " self-endorsements");
+            + Report.count(events.selfEndorsements(), "self-endorsement"));
     Report.line(out, "kinds", scored.kindsLine());
     Report.line(out, "policy", scored.policyLine());
     if (!scored.seeds().isEmpty()) {
