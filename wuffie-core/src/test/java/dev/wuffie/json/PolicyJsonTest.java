@@ -268,7 +268,7 @@ final class PolicyJsonTest {
         arguments(
             "{\"halfLife\": \"180 days\"}",
             "1:14: halfLife: \"180 days\" is not an ISO-8601 duration; write e.g. \"P180D\""),
-        arguments("{\"halfLife\": \"-P1D\"}", "halfLife: half-life PT-24H must be positive"),
+        arguments("{\"halfLife\": \"-P1D\"}", "halfLife: half-life PT-24H must be at least 1 ms"),
         arguments("{\"halfLife\": 180}", "halfLife: expected a string, found a number (180)"),
         arguments(
             "{\"asOf\": \"yesterday\"}",
