@@ -35,13 +35,14 @@ public interface Decay {
    * Exponential decay: an endorsement counts half after {@code halfLife}, a quarter after twice
    * that, and so on ({@code factor = 2^(-age / halfLife)}).
    *
-   * @throws IllegalArgumentException if {@code halfLife} is not positive
+   * @throws IllegalArgumentException if {@code halfLife} is shorter than a millisecond
    */
   static Decay halfLife(Duration halfLife) {
     checkNotNull(halfLife, "halfLife is null");
     checkArgument(
-        !halfLife.isNegative() && !halfLife.isZero(),
-        "half-life %s must be positive, e.g. Duration.ofDays(180)",
+        halfLife.compareTo(Duration.ofMillis(1)) >= 0,
+        "half-life %s must be at least 1 ms (times are kept to the millisecond), e.g."
+            + " Duration.ofDays(180)",
         halfLife);
     return new HalfLife(halfLife);
   }

@@ -60,6 +60,7 @@ final class LiveReputationTest {
     Ledger ledger = Ledger.create();
     LiveReputation live = LiveReputation.builder(ledger, POLICY).build();
     live.record(Endorsement.of("seed-a", "seed-b", "upvote", T0));
+    live.refresh(); // readers find a reputation from the start
     ExecutorService pool = Executors.newFixedThreadPool(threads + 2);
     AtomicBoolean recording = new AtomicBoolean(true);
     ConcurrentLinkedQueue<Double> sums = new ConcurrentLinkedQueue<>();
@@ -83,18 +84,18 @@ final class LiveReputationTest {
     Future<?> refresher =
         pool.submit(
             () -> {
-              while (recording.get()) {
+              do {
                 live.refresh();
                 refreshes.incrementAndGet();
-              }
+              } while (recording.get());
             });
     Future<?> reader =
         pool.submit(
             () -> {
-              while (recording.get()) {
-                live.latest()
-                    .ifPresent(r -> sums.add(r.ids().stream().mapToDouble(r::score).sum()));
-              }
+              do {
+                Reputation r = live.latest().orElseThrow();
+                sums.add(r.ids().stream().mapToDouble(r::score).sum());
+              } while (recording.get());
             });
     for (Future<?> writer : writers) {
       writer.get();

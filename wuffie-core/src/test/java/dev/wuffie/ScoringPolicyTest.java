@@ -496,7 +496,7 @@ final class ScoringPolicyTest {
             (Runnable) () -> ScoringPolicy.builder().clearKinds().build(),
             "the policy knows no kind"),
         Arguments.of(
-            (Runnable) () -> Decay.halfLife(Duration.ZERO), "half-life PT0S must be positive"),
+            (Runnable) () -> Decay.halfLife(Duration.ZERO), "half-life PT0S must be at least 1 ms"),
         Arguments.of((Runnable) () -> Saturation.named("cube"), "unknown saturation 'cube'"));
   }
 

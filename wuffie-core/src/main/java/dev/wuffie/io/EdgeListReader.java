@@ -292,7 +292,8 @@ public final class EdgeListReader {
                     + " -> "
                     + records.field(1)
                     + "; weights must be >= 0: drop negative ratings with dropNegative(true)"
-                    + " (--drop-negative on the command line)");
+                    + " (--drop-negative on the command line, or --distrust to apply them as"
+                    + " distrust)");
           }
           droppedNegative++;
         }

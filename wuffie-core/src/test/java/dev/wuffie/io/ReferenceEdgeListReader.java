@@ -64,7 +64,8 @@ final class ReferenceEdgeListReader {
                   + " -> "
                   + endorsed
                   + "; weights must be >= 0: drop negative ratings with dropNegative(true)"
-                  + " (--drop-negative on the command line)");
+                  + " (--drop-negative on the command line, or --distrust to apply them as"
+                  + " distrust)");
         }
         builder.addContributor(endorser);
         builder.addContributor(endorsed);

@@ -38,6 +38,7 @@ public final class Main {
     PrintWriter errWriter = new PrintWriter(err, true);
     CommandLine cli =
         new CommandLine(new WuffieCommand(System.console() != null))
+            .addSubcommand(new ExampleCommand())
             .setOut(outWriter)
             .setErr(errWriter)
             .setExpandAtFiles(false)

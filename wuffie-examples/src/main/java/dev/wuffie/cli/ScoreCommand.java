@@ -1,9 +1,9 @@
 package dev.wuffie.cli;
 
-import dev.wuffie.rank.RankSolver;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -11,8 +11,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wuffie score}: scores the endorsements of an edge list file; see {@link ScoreJob} for what
- * it prints and writes. Option values are checked by the core ({@link RankSolver.Builder}), whose
+ * {@code wuffie score}: scores the endorsements of an input file; see {@link ScoreJob} for what it
+ * prints and writes. Option values are checked by the core (the solver and policy builders), whose
  * messages are reported as usage errors.
  */
 @Command(
@@ -21,11 +21,18 @@ import picocli.CommandLine.Spec;
     versionProvider = WuffieCommand.Version.class,
     sortOptions = false,
     description = {
-      "Scores every contributor of an edge list and prints a summary and the leaderboard.",
+      "Scores every contributor of an input file and prints a summary and the leaderboard.",
       "",
-      "Input lines: endorser,endorsed[,weight[,timestamp]], separated by commas, tabs or spaces;"
-          + " a header, # or %% comments, CRLF line ends and gzip are accepted. Repeated pairs are"
-          + " summed and self-endorsements dropped.",
+      "Input lines: endorser,endorsed[,weight[,time[,kind]]], separated by commas, tabs or spaces;"
+          + " a header, # or %% comments, CRLF line ends and gzip are accepted. A missing weight"
+          + " is 1.",
+      "",
+      "Without policy options the input is a weighted graph: repeated pairs are summed,"
+          + " self-endorsements dropped, a time (Unix seconds) is ignored and a kind refused; the"
+          + " scores are plain weighted PageRank. With any of --policy, --kinds, --half-life,"
+          + " --as-of or --distrust, each line is an endorsement event: a time is Unix seconds or"
+          + " ISO-8601, a missing kind is 'endorse', and the events are scored under that policy"
+          + " (the identity policy unless --policy says otherwise).",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -43,74 +50,33 @@ final class ScoreCommand implements Callable<Integer> {
       names = "--input",
       required = true,
       paramLabel = "PATH",
-      description = "Edge list to score (plain or gzip).")
+      order = 1,
+      description = "Endorsements to score (plain or gzip).")
   private Path input;
 
-  @Option(
-      names = "--damping",
-      paramLabel = "D",
-      description =
-          "Probability of following an endorsement rather than jumping, in [0, 1)"
-              + " (default: ${DEFAULT-VALUE}).")
-  private double damping = RankSolver.DEFAULT_DAMPING;
-
-  @Option(
-      names = "--tolerance",
-      paramLabel = "T",
-      description =
-          "Stop when an iteration changes the scores by less, in L1 norm"
-              + " (default: ${DEFAULT-VALUE}).")
-  private double tolerance = RankSolver.DEFAULT_TOLERANCE;
-
-  @Option(
-      names = "--max-iterations",
-      paramLabel = "N",
-      description = "Give up after N iterations, with exit code 3 (default: ${DEFAULT-VALUE}).")
-  private int maxIterations = RankSolver.DEFAULT_MAX_ITERATIONS;
-
-  @Option(
-      names = "--seeds",
-      paramLabel = "PATH",
-      description =
-          "Trusted contributors to teleport to: one id and an optional weight a line"
-              + " (default: everyone, uniformly).")
-  private Path seeds;
+  @Mixin private ScoringOptions scoringOptions;
 
   @Option(
       names = "--top",
       paramLabel = "K",
+      order = 30,
       description = "Leaderboard size (default: ${DEFAULT-VALUE}).")
   private int top = ScoreJob.DEFAULT_TOP;
 
   @Option(
       names = "--output",
       paramLabel = "PATH",
+      order = 31,
       description = "Write every contributor's score to PATH as TSV: id, score, rank.")
   private Path output;
-
-  @Option(
-      names = "--drop-negative",
-      description = "Drop negative weights (ratings) instead of rejecting the input.")
-  private boolean dropNegative;
 
   @Override
   public Integer call() throws BadInputException {
     if (top < 0) {
       throw new ParameterException(spec.commandLine(), "--top " + top + " must be at least 0");
     }
-    RankSolver solver;
-    try {
-      solver =
-          RankSolver.builder()
-              .damping(damping)
-              .tolerance(tolerance)
-              .maxIterations(maxIterations)
-              .build();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
-    ScoreJob job =
-        new ScoreJob(ScoreJob.Input.file(input), dropNegative, solver, seeds, top, output);
+    Scoring scoring = scoringOptions.scoring(spec.commandLine());
+    ScoreJob job = new ScoreJob(Input.file(input), scoring, top, output);
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }
 }

@@ -4,7 +4,6 @@ import dev.wuffie.Reputation;
 import dev.wuffie.Standing;
 import dev.wuffie.graph.EndorsementGraph;
 import dev.wuffie.io.EdgeListReader;
-import dev.wuffie.io.SeedListReader;
 import dev.wuffie.rank.RankSolver;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,175 +12,111 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One run of {@code wuffie score}: reads an edge list (a file or the bundled dataset) and an
- * optional seed list, scores the graph, writes the optional TSV, and prints a summary and the
- * leaderboard.
+ * One run of {@code wuffie score}: reads the endorsements (a file or the bundled dataset), scores
+ * them, writes the optional TSV, and prints a summary and the leaderboard.
+ *
+ * <p>Without policy options (see {@link Scoring#policyMode()}) the input is read straight into an
+ * {@link EndorsementGraph} and scored as plain weighted PageRank; with them it is read into a
+ * ledger and scored under the policy ({@link LedgerScoring}).
  *
  * <p>{@link #run} returns exit code 0, or 3 if the solver did not converge: the scores are then
  * approximate, but still written and printed, with a warning on stderr. Bad input is thrown as a
  * {@link BadInputException}.
  *
  * @param input where the endorsements come from
- * @param dropNegative drop negative ratings instead of rejecting them
- * @param solver the solver settings
- * @param seeds the seed list, or null for a uniform teleport distribution
+ * @param scoring how to score
  * @param top how many contributors the leaderboard shows
  * @param output where to write every contributor's score, or null
  */
-record ScoreJob(
-    Input input, boolean dropNegative, RankSolver solver, Path seeds, int top, Path output) {
+record ScoreJob(Input input, Scoring scoring, int top, Path output) {
   /** Leaderboard size unless {@code --top} says otherwise. */
   static final int DEFAULT_TOP = 20;
 
-  private static final int SHOWN_IDS = 5;
-
-  /**
-   * Where the endorsements come from: a file or a resource, both read as a stream.
-   *
-   * @param name the file name, used in error messages
-   * @param title what the summary calls the input
-   * @param size the size in bytes if known, else 0
-   * @param opener opens the stream
-   */
-  record Input(String name, String title, long size, Opener opener) {
-    /** Opens an input stream. */
-    interface Opener {
-      InputStream open() throws IOException;
-    }
-
-    static Input file(Path path) {
-      return new Input(
-          path.toString(),
-          path.toString(),
-          path.toFile().length(),
-          () -> Files.newInputStream(path));
-    }
-
-    /** The dataset that ships in the jar, see {@code datasets/README.md} beside it. */
-    static Input bundled() {
-      String resource = "datasets/soc-sign-bitcoinotc.csv.gz";
-      return new Input(
-          resource,
-          "Bitcoin OTC trust weighted signed network (SNAP), bundled " + resource,
-          0,
-          () -> {
-            InputStream in = ScoreJob.class.getClassLoader().getResourceAsStream(resource);
-            if (in == null) {
-              throw new IllegalStateException(resource + " is missing from the class path");
-            }
-            return in;
-          });
-    }
-  }
-
-  /** The default job: the bundled dataset, negative ratings dropped, default solver. */
+  /** The default job: the bundled dataset, negative ratings as distrust, default solver. */
   static ScoreJob bundled() {
-    return new ScoreJob(Input.bundled(), true, RankSolver.defaults(), null, DEFAULT_TOP, null);
+    return new ScoreJob(Input.bundled(), Scoring.bundled(), DEFAULT_TOP, null);
   }
 
   /** Runs the job, printing to {@code out} and {@code err}; returns the exit code. */
   int run(PrintWriter out, PrintWriter err, boolean showProgress) throws BadInputException {
-    Map<String, Double> listedSeeds = readSeeds();
-    long start = System.nanoTime();
-    EdgeListReader.Result read;
-    Map<String, Double> knownSeeds;
-    long scoringStart;
     Reputation reputation;
-    try (Progress progress = Progress.start(err, showProgress)) {
-      read = readInput(progress);
-      knownSeeds = knownSeeds(listedSeeds, read.graph(), err);
-      progress.phase(
-          String.format(
-              Locale.ROOT,
-              "scoring %,d contributors and %,d endorsements",
-              read.graph().size(),
-              read.graph().edgeCount()));
-      scoringStart = System.nanoTime();
-      reputation = Reputation.compute(read.graph(), solver, knownSeeds);
-    }
-    long end = System.nanoTime();
-    if (output != null) {
+    RankSolver solver;
+    if (scoring.policyMode()) {
+      LedgerScoring scored;
+      try (Progress progress = Progress.start(err, showProgress)) {
+        scored = LedgerScoring.run(input, scoring, progress, err);
+      }
+      reputation = scored.reputation();
+      solver = scored.policy().solver();
       writeTsv(reputation);
+      printSummary(out, scored);
+    } else {
+      solver = scoring.solver(RankSolver.defaults());
+      Map<String, Double> listedSeeds = Seeds.read(scoring.seeds());
+      long start = System.nanoTime();
+      EdgeListReader.Result read;
+      Map<String, Double> knownSeeds;
+      long scoringStart;
+      try (Progress progress = Progress.start(err, showProgress)) {
+        read = readGraph(progress);
+        knownSeeds =
+            Seeds.known(listedSeeds, read.graph()::contains, String.valueOf(scoring.seeds()), err);
+        progress.phase(
+            String.format(
+                Locale.ROOT,
+                "scoring %,d contributors and %,d endorsements",
+                read.graph().size(),
+                read.graph().edgeCount()));
+        scoringStart = System.nanoTime();
+        reputation = Reputation.compute(read.graph(), solver, knownSeeds);
+      }
+      long end = System.nanoTime();
+      writeTsv(reputation);
+      printSummary(
+          out,
+          read,
+          knownSeeds,
+          reputation,
+          solver,
+          Report.millis(scoringStart - start),
+          Report.millis(end - scoringStart));
     }
-    printSummary(
-        out,
-        read,
-        knownSeeds,
-        reputation,
-        millis(scoringStart - start),
-        millis(end - scoringStart));
     printLeaderboard(out, reputation);
-    if (!reputation.converged()) {
-      err.printf(
-          Locale.ROOT,
-          "wuffie: warning: not converged after %d iterations (residual %.2e, tolerance %.2e);"
-              + " the scores are approximate, raise --max-iterations%n",
-          reputation.iterations(),
-          reputation.residual(),
-          solver.tolerance());
-      return Main.NOT_CONVERGED;
-    }
-    return Main.OK;
+    return warnIfNotConverged(reputation, solver, err);
   }
 
-  private Map<String, Double> readSeeds() throws BadInputException {
-    if (seeds == null) {
-      return Map.of();
+  /** Warns if the solver did not converge; returns the exit code. */
+  static int warnIfNotConverged(Reputation reputation, RankSolver solver, PrintWriter err) {
+    if (reputation.converged()) {
+      return Main.OK;
     }
-    try {
-      return SeedListReader.read(seeds);
-    } catch (IOException e) {
-      throw BadInputException.reading(seeds.toString(), e);
-    }
+    err.printf(
+        Locale.ROOT,
+        "wuffie: warning: not converged after %d iterations (residual %.2e, tolerance %.2e);"
+            + " the scores are approximate, raise --max-iterations%n",
+        reputation.iterations(),
+        reputation.residual(),
+        solver.tolerance());
+    return Main.NOT_CONVERGED;
   }
 
-  private EdgeListReader.Result readInput(Progress progress) throws BadInputException {
+  private EdgeListReader.Result readGraph(Progress progress) throws BadInputException {
     try (InputStream in = progress.reading(input.opener().open(), input.name(), input.size())) {
-      return EdgeListReader.create().dropNegative(dropNegative).read(in, input.name());
+      return EdgeListReader.create().dropNegative(scoring.dropNegative()).read(in, input.name());
     } catch (IOException e) {
       throw BadInputException.reading(input.name(), e);
     }
   }
 
-  /** The listed seeds that are contributors; warns once about the others. */
-  private Map<String, Double> knownSeeds(
-      Map<String, Double> listed, EndorsementGraph graph, PrintWriter err)
-      throws BadInputException {
-    Map<String, Double> known = new LinkedHashMap<>();
-    List<String> unknown = new ArrayList<>();
-    listed.forEach(
-        (id, weight) -> {
-          if (graph.contains(id)) {
-            known.put(id, weight);
-          } else {
-            unknown.add(id);
-          }
-        });
-    if (!listed.isEmpty() && known.values().stream().noneMatch(weight -> weight > 0)) {
-      throw new BadInputException(
-          seeds
-              + ": no seed with a positive weight is a contributor of the graph"
-              + (unknown.isEmpty()
-                  ? ""
-                  : " (" + unknown.size() + " are not: " + firstFew(unknown) + ")"));
-    }
-    if (!unknown.isEmpty()) {
-      err.printf(
-          "wuffie: warning: %d of %d seeds are not contributors of the graph and are ignored: %s%n",
-          unknown.size(), listed.size(), firstFew(unknown));
-    }
-    return known;
-  }
-
   private void writeTsv(Reputation reputation) throws BadInputException {
+    if (output == null) {
+      return;
+    }
     try (BufferedWriter writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
       writer.write("id\tscore\trank\n");
       for (Standing s : reputation.top(reputation.size())) {
@@ -192,42 +127,84 @@ record ScoreJob(
     }
   }
 
+  /** The summary of the fast path: a weighted graph read straight from the edge list. */
   private void printSummary(
       PrintWriter out,
       EdgeListReader.Result read,
       Map<String, Double> knownSeeds,
       Reputation reputation,
+      RankSolver solver,
       long readMillis,
       long scoreMillis) {
     EndorsementGraph graph = read.graph();
-    line(out, "input", input.title());
-    line(out, "contributors", count(graph.size()));
-    line(
+    Report.line(out, "input", input.title());
+    Report.line(out, "contributors", Report.count(graph.size()));
+    Report.line(
         out,
         "endorsements",
-        count(graph.edgeCount()) + " distinct pairs from " + count(read.records()) + " records");
-    line(
+        Report.count(graph.edgeCount())
+            + " distinct pairs from "
+            + Report.count(read.records())
+            + " records");
+    Report.line(
         out,
         "dropped",
-        (read.droppedNegative() > 0 ? count(read.droppedNegative()) + " negative ratings, " : "")
-            + count(graph.droppedSelfEndorsements())
-            + " self-endorsements");
-    line(out, "duplicates", count(graph.mergedDuplicates()) + " merged (weights summed)");
-    if (seeds != null) {
-      line(out, "seeds", count(knownSeeds.size()) + " from " + seeds);
+        (read.droppedNegative() > 0
+                ? Report.count(read.droppedNegative(), "negative rating") + ", "
+                : "")
+            + Report.count(graph.droppedSelfEndorsements(), "self-endorsement"));
+    Report.line(
+        out, "duplicates", Report.count(graph.mergedDuplicates()) + " merged (weights summed)");
+    if (scoring.seeds() != null) {
+      Report.line(out, "seeds", Report.count(knownSeeds.size()) + " from " + scoring.seeds());
     }
-    line(out, "damping", String.valueOf(solver.damping()));
-    line(
+    printSolver(out, reputation, solver, readMillis, scoreMillis);
+  }
+
+  /** The summary of policy mode: a ledger scored under a policy. */
+  private void printSummary(PrintWriter out, LedgerScoring scored) {
+    EventReader.Events events = scored.events();
+    Reputation reputation = scored.reputation();
+    Report.line(out, "input", input.title());
+    Report.line(out, "contributors", Report.count(reputation.size()));
+    Report.line(
         out,
-        "converged",
-        String.format(
-            Locale.ROOT,
-            "%s after %,d iterations (residual %.2e, tolerance %.2e)",
-            reputation.converged() ? "yes" : "NO",
-            reputation.iterations(),
-            reputation.residual(),
-            solver.tolerance()));
-    line(
+        "endorsements",
+        Report.count(reputation.graph().edgeCount())
+            + " trusting pairs from "
+            + Report.count(events.trust())
+            + " positive records ("
+            + Report.count(events.records())
+            + " in all)");
+    if (scoring.distrust()) {
+      Report.line(out, "distrust", scored.distrustLine());
+    }
+    Report.line(
+        out,
+        "dropped",
+        (events.droppedNegative() > 0
+                ? Report.count(events.droppedNegative(), "negative rating") + ", "
+                : "")
+            + Report.count(events.selfEndorsements(), "self-endorsement"));
+    Report.line(out, "kinds", scored.kindsLine());
+    Report.line(out, "policy", scored.policyLine());
+    if (!scored.seeds().isEmpty()) {
+      Report.line(
+          out, "seeds", Report.count(scored.seeds().size()) + " from " + scored.seedSource());
+    }
+    printSolver(
+        out, reputation, scored.policy().solver(), scored.readMillis(), scored.scoreMillis());
+  }
+
+  private void printSolver(
+      PrintWriter out,
+      Reputation reputation,
+      RankSolver solver,
+      long readMillis,
+      long scoreMillis) {
+    Report.line(out, "damping", String.valueOf(solver.damping()));
+    Report.line(out, "converged", converged(reputation, solver));
+    Report.line(
         out,
         "time",
         String.format(
@@ -237,14 +214,24 @@ record ScoreJob(
             readMillis,
             scoreMillis));
     if (output != null) {
-      line(out, "output", output + " (" + count(reputation.size()) + " rows)");
+      Report.line(out, "output", output + " (" + Report.count(reputation.size()) + " rows)");
     }
+  }
+
+  /** The "converged" line: yes or NO, iterations, residual and tolerance. */
+  static String converged(Reputation reputation, RankSolver solver) {
+    return String.format(
+        Locale.ROOT,
+        "%s after %,d iterations (residual %.2e, tolerance %.2e)",
+        reputation.converged() ? "yes" : "NO",
+        reputation.iterations(),
+        reputation.residual(),
+        solver.tolerance());
   }
 
   /**
    * Prints the top contributors as a table. Scores get enough decimals to show 4 significant digits
-   * of the smallest one (at least 6); percentiles are rounded down, so that only a leader shows
-   * 100.00.
+   * of the smallest one (at least 6); see {@link #percentile(double)} for percentiles.
    */
   private void printLeaderboard(PrintWriter out, Reputation reputation) {
     List<Standing> leaders = reputation.top(top);
@@ -262,7 +249,10 @@ record ScoreJob(
     String row = "%" + rankWidth + "s  %-" + idWidth + "s  %" + (decimals + 2) + "s  %10s%n";
     out.println();
     out.printf(
-        Locale.ROOT, "top %d of %s contributors%n", leaders.size(), count(reputation.size()));
+        Locale.ROOT,
+        "top %d of %s contributors%n",
+        leaders.size(),
+        Report.count(reputation.size()));
     out.printf(Locale.ROOT, row, "rank", "id", "score", "percentile");
     for (Standing s : leaders) {
       out.printf(
@@ -271,26 +261,14 @@ record ScoreJob(
           s.rank(),
           s.id(),
           String.format(Locale.ROOT, "%." + decimals + "f", s.score()),
-          String.format(
-              Locale.ROOT, "%.2f", s.percentile() < 100 ? Math.min(s.percentile(), 99.99) : 100));
+          percentile(s.percentile()));
     }
   }
 
-  private static void line(PrintWriter out, String key, String value) {
-    out.printf(Locale.ROOT, "%-14s %s%n", key, value);
-  }
-
-  private static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
-  }
-
-  private static long millis(long nanos) {
-    return TimeUnit.NANOSECONDS.toMillis(nanos);
-  }
-
-  private static String firstFew(List<String> ids) {
-    return ids.size() <= SHOWN_IDS
-        ? String.join(", ", ids)
-        : String.join(", ", ids.subList(0, SHOWN_IDS)) + ", ...";
+  /**
+   * A percentile with 2 decimals, at most 99.99 unless it is 100, so only a leader shows 100.00.
+   */
+  static String percentile(double percentile) {
+    return String.format(Locale.ROOT, "%.2f", percentile < 100 ? Math.min(percentile, 99.99) : 100);
   }
 }

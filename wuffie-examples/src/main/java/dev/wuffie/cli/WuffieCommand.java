@@ -10,19 +10,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code wuffie} command. With a subcommand ({@code score}) it delegates; without one
- * it scores the bundled Bitcoin OTC dataset as a demo, with negative ratings dropped.
+ * The top-level {@code wuffie} command. With a subcommand ({@code score}, {@code explain}) it
+ * delegates; without one it scores the bundled Bitcoin OTC dataset as a demo, with negative ratings
+ * as distrust.
  */
 @Command(
     name = "wuffie",
     mixinStandardHelpOptions = true,
     versionProvider = WuffieCommand.Version.class,
-    subcommands = ScoreCommand.class,
+    subcommands = {ScoreCommand.class, ExplainCommand.class},
     description = {
       "Reputation scores from endorsements: weighted, personalised PageRank.",
       "",
       "Without a command, scores the bundled Bitcoin OTC trust network (SNAP), with negative"
-          + " ratings dropped, and prints the top 20."
+          + " ratings as distrust, and prints the top 20."
     })
 final class WuffieCommand implements Callable<Integer> {
   private final boolean progress;
@@ -45,7 +46,8 @@ final class WuffieCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .println(
-            "\nScore your own edge list with 'wuffie score --input FILE'; see 'wuffie --help'.");
+            "\nScore your own edge list with 'wuffie score --input FILE', see where a score comes"
+                + " from with 'wuffie explain --id ID'; see 'wuffie --help'.");
     return exitCode;
   }
 

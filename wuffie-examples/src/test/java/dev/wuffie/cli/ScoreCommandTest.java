@@ -156,7 +156,7 @@ final class ScoreCommandTest {
             "negative.csv",
             "alice,bob,1\n\nbob,carol,-2\n",
             input,
-            List.of("negative.csv:3: ", "negative weight -2", "--drop-negative")),
+            List.of("negative.csv:3: ", "negative weight -2", "--drop-negative", "--distrust")),
         arguments("empty file", "empty.csv", "", input, List.of("empty.csv: ", "no endorsements")),
         arguments(
             "comment-only file",

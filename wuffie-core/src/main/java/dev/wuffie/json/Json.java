@@ -1,0 +1,72 @@
+package dev.wuffie.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.wuffie.io.InputFormatException;
+import java.io.IOException;
+
+/**
+ * The mapper behind the entry points of this package, with {@link WuffieModule}, and the reading of
+ * one JSON document with errors turned into {@link InputFormatException}s naming the source, line
+ * and column. Shared by every entry point; safe to use from many threads.
+ */
+final class Json {
+  static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new WuffieModule()).build();
+
+  /** Writes two-space indented JSON, {@code "name": value}, with {@code \n} line ends. */
+  static final ObjectWriter PRETTY =
+      MAPPER.writer(
+          new DefaultPrettyPrinter()
+              .withSeparators(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+              .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+  private Json() {}
+
+  /**
+   * Reads one value of {@code type} from {@code parser} (closed afterwards): the whole input must
+   * be exactly one JSON value, and not null.
+   *
+   * @param what what the value is, for messages: {@code "a policy"}
+   * @throws InputFormatException if the input is empty, not JSON, not a valid value, or followed by
+   *     more content
+   * @throws IOException if reading fails
+   */
+  static <T> T readOne(JsonParser parser, String source, Class<T> type, String what)
+      throws IOException {
+    try (JsonParser p = parser) {
+      if (p.nextToken() == null) {
+        throw new InputFormatException(
+            source, 0, 0, "no JSON found; " + what + " is a JSON object, {} for every default");
+      }
+      JsonLocation start = p.currentTokenLocation();
+      T value = MAPPER.readValue(p, type);
+      if (value == null) {
+        throw error(source, start, what + " is a JSON object, found null; {} for every default");
+      }
+      if (p.nextToken() != null) {
+        throw error(
+            source,
+            p.currentTokenLocation(),
+            "more content after the end of " + what + "; the input holds exactly one JSON object");
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw error(source, e.getLocation(), e.getOriginalMessage());
+    }
+  }
+
+  private static InputFormatException error(String source, JsonLocation at, String problem) {
+    long line = at == null ? 0 : Math.max(0, at.getLineNr());
+    long column = at == null ? 0 : Math.max(0, at.getColumnNr());
+    return new InputFormatException(source, line, column, problem);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.wuffie.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code wuffie explain}: where one contributor's score comes from; see {@link ExplainJob}. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    versionProvider = WuffieCommand.Version.class,
+    sortOptions = false,
+    description = {
+      "Explains where one contributor's score comes from, term by term.",
+      "",
+      "Prints the contributor's standing, then the exact terms its score is the sum of:"
+          + " teleport, dangling (mass sent back through the teleport distribution), one term per"
+          + " endorser split into kinds, one discount per distruster, and the floor at zero.",
+      "",
+      "The input is read and scored as 'wuffie score' does with a policy option (each line an"
+          + " event of its kind; the identity policy unless --policy says otherwise). Without"
+          + " --input, explains the bundled Bitcoin OTC network scored like 'wuffie' without"
+          + " arguments (negative ratings as distrust).",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:unexpected error",
+      "2:bad usage, bad input or unknown --id",
+      "3:not converged within --max-iterations (the explanation is still printed)"
+    })
+final class ExplainCommand implements Callable<Integer> {
+  @ParentCommand private WuffieCommand wuffie;
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--input",
+      paramLabel = "PATH",
+      order = 1,
+      description =
+          "Endorsements to score (plain or gzip; default: the bundled Bitcoin OTC network).")
+  private Path input;
+
+  @Option(
+      names = "--id",
+      paramLabel = "ID",
+      order = 2,
+      description = "The contributor to explain (default: the top contributor).")
+  private String id;
+
+  @Mixin private ScoringOptions scoringOptions;
+
+  @Option(
+      names = "--terms",
+      paramLabel = "K",
+      order = 30,
+      description =
+          "Show the K largest endorser terms and the K largest distrust terms; the others are"
+              + " summed on one row each (default: ${DEFAULT-VALUE}).")
+  private int terms = ExplainJob.DEFAULT_TERMS;
+
+  @Override
+  public Integer call() throws BadInputException {
+    if (terms < 0) {
+      throw new ParameterException(spec.commandLine(), "--terms " + terms + " must be at least 0");
+    }
+    Scoring scoring = scoringOptions.scoring(spec.commandLine());
+    ExplainJob job =
+        input == null
+            ? new ExplainJob(Input.bundled(), scoring.distrustUnlessDropped(), id, terms)
+            : new ExplainJob(Input.file(input), scoring, id, terms);
+    return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
+  }
+}

@@ -1,0 +1,45 @@
+package dev.wuffie.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the endorsements come from: a file or the dataset bundled in the jar, both read as a
+ * stream.
+ *
+ * @param name the file name, used in error messages
+ * @param title what the summary calls the input
+ * @param size the size in bytes if known, else 0
+ * @param opener opens the stream
+ */
+record Input(String name, String title, long size, Opener opener) {
+  /** The bundled dataset's resource name. */
+  static final String BUNDLED = "datasets/soc-sign-bitcoinotc.csv.gz";
+
+  /** Opens an input stream. */
+  interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  static Input file(Path path) {
+    return new Input(
+        path.toString(), path.toString(), path.toFile().length(), () -> Files.newInputStream(path));
+  }
+
+  /** The dataset that ships in the jar, see {@code datasets/README.md} beside it. */
+  static Input bundled() {
+    return new Input(
+        BUNDLED,
+        "Bitcoin OTC trust weighted signed network (SNAP), bundled " + BUNDLED,
+        0,
+        () -> {
+          InputStream in = Input.class.getClassLoader().getResourceAsStream(BUNDLED);
+          if (in == null) {
+            throw new IllegalStateException(BUNDLED + " is missing from the class path");
+          }
+          return in;
+        });
+  }
+}

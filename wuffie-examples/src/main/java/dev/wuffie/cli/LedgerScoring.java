@@ -1,0 +1,159 @@
+package dev.wuffie.cli;
+
+import dev.wuffie.Decay;
+import dev.wuffie.KindWeight;
+import dev.wuffie.Reputation;
+import dev.wuffie.ScoringPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Policy mode, shared by {@code score} and {@code explain}: builds the policy, reads the input into
+ * a ledger, resolves the seeds and scores the ledger.
+ *
+ * @param reputation the scores
+ * @param events what was read
+ * @param policy the policy the ledger was scored with
+ * @param seeds the seeds that are contributors, or empty for no seeds
+ * @param seedSource where the seeds came from ({@code --seeds} file or policy file), or null
+ * @param readMillis how long reading took
+ * @param scoreMillis how long scoring took
+ */
+record LedgerScoring(
+    Reputation reputation,
+    EventReader.Events events,
+    ScoringPolicy policy,
+    Map<String, Double> seeds,
+    String seedSource,
+    long readMillis,
+    long scoreMillis) {
+
+  /** Reads {@code input} and scores it as {@code scoring} says. */
+  static LedgerScoring run(Input input, Scoring scoring, Progress progress, PrintWriter err)
+      throws BadInputException {
+    long start = System.nanoTime();
+    ScoringPolicy policy = scoring.policy();
+    Map<String, Double> listed;
+    String seedSource;
+    if (scoring.seeds() != null) {
+      listed = Seeds.read(scoring.seeds());
+      seedSource = scoring.seeds().toString();
+    } else {
+      listed = policy.seeds();
+      seedSource = policy.seeds().isEmpty() ? null : scoring.policyFile().toString();
+    }
+    EventReader.Negative negative =
+        scoring.distrust()
+            ? EventReader.Negative.DISTRUST
+            : scoring.dropNegative() ? EventReader.Negative.DROP : EventReader.Negative.REJECT;
+    EventReader reader =
+        new EventReader(
+            policy,
+            negative,
+            scoring.timeNeededBy(policy),
+            scoring.policyFile() == null ? "the policy" : scoring.policyFile().toString());
+    EventReader.Events events;
+    try (InputStream in = progress.reading(input.opener().open(), input.name(), input.size())) {
+      events = reader.read(in, input.name());
+    } catch (IOException e) {
+      throw BadInputException.reading(input.name(), e);
+    }
+    var snapshot = events.ledger().snapshot();
+    Map<String, Double> seeds =
+        Seeds.known(
+            listed,
+            id -> snapshot.contributorIndex(id).isPresent(),
+            Objects.requireNonNullElse(seedSource, "seeds"),
+            err);
+    if (!seeds.isEmpty()) {
+      policy = policy.toBuilder().seeds(seeds).build();
+    }
+    progress.phase(
+        String.format(
+            Locale.ROOT,
+            "scoring %,d contributors and %,d endorsements",
+            snapshot.contributorCount(),
+            snapshot.eventCount()));
+    long scoringStart = System.nanoTime();
+    Reputation reputation;
+    try {
+      reputation = Reputation.compute(snapshot, policy);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(input.name() + ": " + e.getMessage());
+    }
+    long end = System.nanoTime();
+    return new LedgerScoring(
+        reputation,
+        events,
+        policy,
+        seeds,
+        seedSource,
+        Report.millis(scoringStart - start),
+        Report.millis(end - scoringStart));
+  }
+
+  /** The kinds that occur in the input, with what each weighs and how many lines have it. */
+  String kindsLine() {
+    List<String> parts = new ArrayList<>();
+    events
+        .kinds()
+        .forEach(
+            (name, count) ->
+                parts.add(
+                    weighs(policy.kinds().get(name)) + " (" + Report.count(count, "line") + ")"));
+    return String.join(", ", parts);
+  }
+
+  /** How many records are distrust, and how it is applied. */
+  String distrustLine() {
+    return Report.count(events.distrust(), "negative record")
+        + ", applied after convergence (strength "
+        + Report.number(policy.distrustStrength())
+        + ")";
+  }
+
+  /** How the policy scores: saturation, decay, time, teleport, and the limits that are on. */
+  String policyLine() {
+    List<String> parts = new ArrayList<>();
+    parts.add(policy.saturation() + " saturation");
+    parts.add(
+        policy
+            .halfLife()
+            .map(h -> "half-life " + Report.duration(h))
+            .orElse(policy.decay() == Decay.none() ? "no decay" : "decay " + policy.decay()));
+    reputation
+        .asOf()
+        .ifPresent(
+            t -> parts.add("as of " + t + (policy.asOf().isPresent() ? "" : " (latest event)")));
+    parts.add(
+        switch (policy.teleport()) {
+          case UNIFORM -> "uniform teleport";
+          case ACTIVITY -> "activity teleport";
+          case SEEDS -> "teleport to the seeds";
+        });
+    if (policy.influenceCap() < 1) {
+      parts.add("influence cap " + Report.number(policy.influenceCap()));
+    }
+    if (policy.reciprocalWeight() < 1) {
+      parts.add("reciprocal weight " + Report.number(policy.reciprocalWeight()));
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String weighs(KindWeight kind) {
+    if (!kind.rated()) {
+      return kind.kind() + " = " + Report.number(kind.weight());
+    }
+    String value =
+        kind.neutral() == 0 ? "value" : "(value - " + Report.number(kind.neutral()) + ")";
+    return kind.kind()
+        + " = "
+        + (kind.weight() == 1 ? value : Report.number(kind.weight()) + " x " + value);
+  }
+}

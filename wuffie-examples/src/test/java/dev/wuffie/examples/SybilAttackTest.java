@@ -1,0 +1,104 @@
+package dev.wuffie.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+final class SybilAttackTest {
+  private static final Pattern ROW =
+      Pattern.compile("(plain|seeded) +(\\d+) +(\\d+) +(\\d+\\.\\d{4}) % +([\\d,]+) +([\\d,]+)");
+
+  private static String output;
+  private static final List<Row> rows = new ArrayList<>();
+
+  /** One line of the table. */
+  record Row(String policy, int g, int k, String fakeTotal, int rank, int n) {
+    double percent() {
+      return Double.parseDouble(fakeTotal);
+    }
+  }
+
+  @BeforeAll
+  static void run() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      SybilAttack.main(new String[0]);
+    } finally {
+      System.setOut(stdout);
+    }
+    output = out.toString(StandardCharsets.UTF_8);
+    for (String line : output.lines().toList()) {
+      Matcher m = ROW.matcher(line);
+      if (m.matches()) {
+        rows.add(
+            new Row(
+                m.group(1),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                m.group(4),
+                Integer.parseInt(m.group(5).replace(",", "")),
+                Integer.parseInt(m.group(6).replace(",", ""))));
+      }
+    }
+  }
+
+  @Test
+  void main_printsTheTable_twelveRowsUnderOneHeader() {
+    assertThat(output)
+        .contains("seeded: teleport to 2642, 35, 1, 1810, 7.")
+        .contains("policy    g     k   fake total  attacker rank    of n\n");
+    assertThat(rows)
+        .extracting(Row::policy, Row::g, Row::k)
+        .hasSize(12)
+        .startsWith(org.assertj.core.groups.Tuple.tuple("plain", 1, 10))
+        .endsWith(org.assertj.core.groups.Tuple.tuple("seeded", 10, 1000));
+    assertThat(row("plain", 1, 1000).n()).isEqualTo(5_881 + 1 + 1000);
+  }
+
+  @Test
+  void plain_fakeTotalGrowsWithK_attackerInTheTopPercent() {
+    for (int g : new int[] {1, 10}) {
+      assertThat(row("plain", g, 100).percent()).isGreaterThan(row("plain", g, 10).percent());
+      assertThat(row("plain", g, 1000).percent()).isGreaterThan(10 * row("plain", g, 10).percent());
+      assertThat(row("plain", g, 1000).rank()).isLessThanOrEqualTo(row("plain", g, 1000).n() / 100);
+    }
+  }
+
+  @Test
+  void seeded_fakeTotalTheSameForEveryK_growsWithG_attackerOutOfTheTop() {
+    for (int g : new int[] {1, 10}) {
+      assertThat(row("seeded", g, 100).fakeTotal()).isEqualTo(row("seeded", g, 10).fakeTotal());
+      assertThat(row("seeded", g, 1000).fakeTotal()).isEqualTo(row("seeded", g, 10).fakeTotal());
+      assertThat(row("seeded", g, 1000).rank()).isGreaterThan(row("seeded", g, 1000).n() / 100);
+    }
+    assertThat(row("seeded", 10, 10).percent()).isGreaterThan(row("seeded", 1, 10).percent());
+    assertThat(row("seeded", 10, 1000).percent()).isLessThan(row("plain", 1, 10).percent());
+  }
+
+  @Test
+  void readme_resistanceToGaming_showsThisOutput() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+
+    assertThat(readme).contains(output);
+  }
+
+  private static Row row(String policy, int g, int k) {
+    return rows.stream()
+        .filter(r -> r.policy().equals(policy) && r.g() == g && r.k() == k)
+        .findFirst()
+        .orElseThrow();
+  }
+}
