@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.wuffie.io.InputFormatException;
+import java.io.CharConversionException;
 import java.io.IOException;
 
 /**
@@ -36,21 +37,22 @@ final class Json {
    * be exactly one JSON value, and not null.
    *
    * @param what what the value is, for messages: {@code "a policy"}
-   * @throws InputFormatException if the input is empty, not JSON, not a valid value, or followed by
-   *     more content
+   * @param hint how to make one, for messages about a missing value: {@code "{} for every default"}
+   * @throws InputFormatException if the input is empty, not JSON (or not UTF-8), not a valid value,
+   *     or followed by more content
    * @throws IOException if reading fails
    */
-  static <T> T readOne(JsonParser parser, String source, Class<T> type, String what)
+  static <T> T readOne(JsonParser parser, String source, Class<T> type, String what, String hint)
       throws IOException {
     try (JsonParser p = parser) {
       if (p.nextToken() == null) {
         throw new InputFormatException(
-            source, 0, 0, "no JSON found; " + what + " is a JSON object, {} for every default");
+            source, 0, 0, "no JSON found; " + what + " is a JSON object, " + hint);
       }
       JsonLocation start = p.currentTokenLocation();
       T value = MAPPER.readValue(p, type);
       if (value == null) {
-        throw error(source, start, what + " is a JSON object, found null; {} for every default");
+        throw error(source, start, what + " is a JSON object, found null; " + hint);
       }
       if (p.nextToken() != null) {
         throw error(
@@ -61,6 +63,10 @@ final class Json {
       return value;
     } catch (JsonProcessingException e) {
       throw error(source, e.getLocation(), e.getOriginalMessage());
+    } catch (CharConversionException e) {
+      // Jackson guessed UTF-16 or UTF-32 from the first bytes, and they did not decode
+      throw new InputFormatException(
+          source, 0, 0, "not valid UTF-8 text (" + e.getMessage() + "); save the file as UTF-8");
     }
   }
 

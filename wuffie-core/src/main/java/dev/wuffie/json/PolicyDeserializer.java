@@ -22,6 +22,16 @@ import static dev.wuffie.json.PolicyFormat.TELEPORT;
 import static dev.wuffie.json.PolicyFormat.TOLERANCE;
 import static dev.wuffie.json.PolicyFormat.UNIFORM;
 import static dev.wuffie.json.PolicyFormat.WEIGHT;
+import static dev.wuffie.json.Tokens.child;
+import static dev.wuffie.json.Tokens.describe;
+import static dev.wuffie.json.Tokens.expectObject;
+import static dev.wuffie.json.Tokens.fail;
+import static dev.wuffie.json.Tokens.readBoolean;
+import static dev.wuffie.json.Tokens.readDouble;
+import static dev.wuffie.json.Tokens.readEnum;
+import static dev.wuffie.json.Tokens.readInt;
+import static dev.wuffie.json.Tokens.readString;
+import static dev.wuffie.json.Tokens.unknownField;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -38,15 +48,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads a {@link ScoringPolicy} from the JSON form documented in {@link dev.wuffie.json}, token by
@@ -56,8 +62,6 @@ import java.util.stream.Collectors;
  */
 final class PolicyDeserializer extends StdDeserializer<ScoringPolicy> {
   private static final long serialVersionUID = 1L;
-  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
-  private static final int SHOWN_TEXT = 40;
 
   PolicyDeserializer() {
     super(ScoringPolicy.class);
@@ -352,149 +356,5 @@ final class PolicyDeserializer extends StdDeserializer<ScoringPolicy> {
       }
     }
     return solver.build();
-  }
-
-  private static void expectObject(JsonParser p, String path, String example) throws IOException {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      throw fail(
-          p, p.currentTokenLocation(), path, "expected " + example + ", found " + describe(p));
-    }
-  }
-
-  private static double readDouble(JsonParser p, String path) throws IOException {
-    if (!p.currentToken().isNumeric()) {
-      throw fail(p, p.currentTokenLocation(), path, "expected a number, found " + describe(p));
-    }
-    double value = p.getDoubleValue();
-    if (!Double.isFinite(value)) {
-      throw fail(
-          p,
-          p.currentTokenLocation(),
-          path,
-          p.getText() + " is too large for a double; give a finite number");
-    }
-    return value;
-  }
-
-  private static int readInt(JsonParser p, String path) throws IOException {
-    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-      throw fail(
-          p, p.currentTokenLocation(), path, "expected a whole number, found " + describe(p));
-    }
-    if (p.getNumberType() != JsonParser.NumberType.INT) {
-      throw fail(
-          p,
-          p.currentTokenLocation(),
-          path,
-          p.getText() + " is too large; give at most " + Integer.MAX_VALUE);
-    }
-    return p.getIntValue();
-  }
-
-  private static boolean readBoolean(JsonParser p, String path) throws IOException {
-    if (!p.currentToken().isBoolean()) {
-      throw fail(p, p.currentTokenLocation(), path, "expected true or false, found " + describe(p));
-    }
-    return p.getBooleanValue();
-  }
-
-  private static String readString(JsonParser p, String path) throws IOException {
-    if (p.currentToken() != JsonToken.VALUE_STRING) {
-      throw fail(p, p.currentTokenLocation(), path, "expected a string, found " + describe(p));
-    }
-    return p.getText();
-  }
-
-  private static <E extends Enum<E>> E readEnum(JsonParser p, String path, Class<E> type)
-      throws IOException {
-    String text = readString(p, path);
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().equals(text)) {
-        return constant;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown "
-            + type.getSimpleName().toLowerCase(Locale.ROOT)
-            + " \""
-            + text
-            + "\"; use one of "
-            + Arrays.stream(type.getEnumConstants())
-                .map(Enum::name)
-                .collect(Collectors.joining(", ")));
-  }
-
-  /** What the current token is, for messages: {@code a string ("x")}, {@code an array}. */
-  private static String describe(JsonParser p) throws IOException {
-    JsonToken token = p.currentToken();
-    if (token == null) {
-      return "the end of the input";
-    }
-    return switch (token) {
-      case VALUE_STRING -> "a string (\"" + shorten(p.getText()) + "\")";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number (" + shorten(p.getText()) + ")";
-      case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> p.getText();
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      case END_OBJECT -> "the end of the object";
-      case END_ARRAY -> "the end of an array";
-      case FIELD_NAME -> "the field \"" + shorten(p.currentName()) + "\"";
-      default -> token.toString();
-    };
-  }
-
-  private static String shorten(String text) {
-    return text.length() <= SHOWN_TEXT ? text : text.substring(0, SHOWN_TEXT) + "...";
-  }
-
-  /** The message for an unknown field, with a suggestion when one of {@code known} is close. */
-  static String unknownField(String name, String what, List<String> known) {
-    String suggestion = "";
-    for (String candidate : known) {
-      if (candidate.equalsIgnoreCase(name) || editDistance(candidate, name) <= 2) {
-        suggestion = " (did you mean \"" + candidate + "\"?)";
-        break;
-      }
-    }
-    return "unknown field \""
-        + shorten(name)
-        + "\""
-        + suggestion
-        + "; "
-        + what
-        + " has the fields "
-        + String.join(", ", known);
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
-  }
-
-  /** The path of {@code key} inside {@code path}: {@code kinds.upvote} or {@code kinds["a b"]}. */
-  static String child(String path, String key) {
-    return PLAIN_KEY.matcher(key).matches()
-        ? path + "." + key
-        : path + "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
-  }
-
-  /** An error at {@code at}; the message starts with {@code path} when there is one. */
-  private static JsonMappingException fail(
-      JsonParser p, JsonLocation at, String path, String problem) {
-    return new JsonMappingException(p, path.isEmpty() ? problem : path + ": " + problem, at);
   }
 }

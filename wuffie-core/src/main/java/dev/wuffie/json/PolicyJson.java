@@ -32,6 +32,7 @@ public final class PolicyJson {
   public static final String STRING_SOURCE = "<string>";
 
   private static final String WHAT = "a policy";
+  private static final String HINT = "{} for every default";
 
   private PolicyJson() {}
 
@@ -46,7 +47,8 @@ public final class PolicyJson {
   public static ScoringPolicy read(Path path) throws IOException {
     checkNotNull(path, "path is null");
     try (InputStream in = Files.newInputStream(path)) {
-      return Json.readOne(Json.MAPPER.createParser(in), path.toString(), ScoringPolicy.class, WHAT);
+      return Json.readOne(
+          Json.MAPPER.createParser(in), path.toString(), ScoringPolicy.class, WHAT, HINT);
     }
   }
 
@@ -60,7 +62,8 @@ public final class PolicyJson {
   public static ScoringPolicy read(String json) throws InputFormatException {
     checkNotNull(json, "json is null");
     try {
-      return Json.readOne(Json.MAPPER.createParser(json), STRING_SOURCE, ScoringPolicy.class, WHAT);
+      return Json.readOne(
+          Json.MAPPER.createParser(json), STRING_SOURCE, ScoringPolicy.class, WHAT, HINT);
     } catch (InputFormatException e) {
       throw e;
     } catch (IOException e) {

@@ -244,6 +244,17 @@ final class PolicyJsonTest {
   }
 
   @Test
+  void read_bytesJacksonTakesForUtf32_reportedAsNotUtf8() throws IOException {
+    Path file = dir.resolve("policy.json");
+    Files.write(file, new byte[] {0, 0, 0, '{', 0x7f, 0x7f, 0x7f, 0x7f});
+
+    assertThatThrownBy(() -> PolicyJson.read(file))
+        .isInstanceOf(InputFormatException.class)
+        .hasMessageStartingWith(file + ": not valid UTF-8 text (")
+        .hasMessageEndingWith("); save the file as UTF-8");
+  }
+
+  @Test
   void read_missingFile_throwsNoSuchFile() {
     assertThatThrownBy(() -> PolicyJson.read(dir.resolve("absent.json")))
         .isInstanceOf(NoSuchFileException.class);
