@@ -14,9 +14,9 @@ import java.util.Map;
  * Reads a seed list: the trusted contributors that reputation teleports to, with weights.
  *
  * <p>Format: one seed per line, {@code id} or {@code id<sep>weight}, with the separators, comments,
- * line ends and gzip handling of {@link EdgeListReader}. A missing weight counts 1; a seed listed
- * twice gets the sum of its weights. Weights must be finite and non-negative, and at least one must
- * be positive.
+ * line ends and gzip handling of {@link EdgeListReader}. Ids must not be empty. A missing weight
+ * counts 1; a seed listed twice gets the sum of its weights. Weights must be finite and
+ * non-negative, at least one must be positive, and their sum must be finite.
  *
  * <pre>{@code
  * Map<String, Double> seeds = SeedListReader.read(Path.of("moderators.txt"));
@@ -61,6 +61,9 @@ public final class SeedListReader {
             "found " + records.fieldCount() + " fields; expected id or id<sep>weight");
       }
       String id = records.field(0);
+      if (id.isEmpty()) {
+        throw records.error("empty seed id; expected id or id<sep>weight");
+      }
       double weight = 1.0;
       if (records.fieldCount() == 2 && !records.field(1).isEmpty()) {
         try {
@@ -73,8 +76,12 @@ public final class SeedListReader {
               "seed weight '" + records.field(1) + "' must be a finite number >= 0");
         }
       }
-      seeds.merge(id, weight, Double::sum);
-      total += weight;
+      if (!Double.isFinite(seeds.merge(id, weight, Double::sum))
+          || !Double.isFinite(total += weight)) {
+        throw records.error(
+            "the seed weights add up to more than a double holds; give smaller weights (they are"
+                + " relative: only their ratios matter)");
+      }
     }
     if (!(total > 0)) {
       throw new InputFormatException(

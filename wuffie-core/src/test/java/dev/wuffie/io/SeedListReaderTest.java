@@ -31,6 +31,11 @@ final class SeedListReaderTest {
         "alice,1,2\\n|seeds.txt:1: found 3 fields; expected id or id<sep>weight",
         "alice,0\\n|seeds.txt: no seed with a positive weight",
         "# nothing\\n|seeds.txt: no seed with a positive weight",
+        "alice\\n,2\\n|seeds.txt:2: empty seed id; expected id or id<sep>weight",
+        "alice,1e308\\nalice,1e308\\n|seeds.txt:2: the seed weights add up to more than a double"
+            + " holds",
+        "alice,1e308\\nbob,1e308\\n|seeds.txt:2: the seed weights add up to more than a double"
+            + " holds",
       })
   void read_malformedInput_throwsNamingFileAndLine(String text, String message) {
     assertThatThrownBy(() -> read(text.replace("\\n", "\n")))
