@@ -12,17 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-/** The Bitcoin OTC trust network (datasets/): who rated whom, -10..+10, and when. */
-final class BitcoinOtc {
-  static final Path FILE = Path.of("../datasets/soc-sign-bitcoinotc.csv.gz");
+/**
+ * The Bitcoin OTC trust network (datasets/): who rated whom, -10..+10, and when. Public for the
+ * tests of other packages.
+ */
+public final class BitcoinOtc {
+  public static final Path FILE = Path.of("../datasets/soc-sign-bitcoinotc.csv.gz");
 
   /** One rating. */
-  record Rating(String rater, String rated, int value, Instant time) {}
+  public record Rating(String rater, String rated, int value, Instant time) {}
 
   private BitcoinOtc() {}
 
   /** Every rating, in file order. */
-  static List<Rating> ratings() {
+  public static List<Rating> ratings() {
     List<Rating> ratings = new ArrayList<>();
     try (BufferedReader reader =
         new BufferedReader(
@@ -42,7 +45,7 @@ final class BitcoinOtc {
   }
 
   /** A ledger of every rating as a rated event of {@code kind}. */
-  static Ledger ledger(String kind) {
+  public static Ledger ledger(String kind) {
     Ledger ledger = Ledger.create();
     for (Rating r : ratings()) {
       ledger.record(Endorsement.rating(r.rater(), r.rated(), kind, r.value(), r.time()));

@@ -3,12 +3,13 @@ package dev.wuffie.json;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleSerializers;
+import dev.wuffie.LedgerEntry;
 import dev.wuffie.ScoringPolicy;
 
 /**
  * The Jackson module for wuffie's types: register it on an {@code ObjectMapper} to read and write
- * them in the JSON forms documented in {@link dev.wuffie.json}. Today it handles {@link
- * ScoringPolicy}.
+ * them in the JSON forms documented in {@link dev.wuffie.json}: {@link ScoringPolicy} and {@link
+ * LedgerEntry} (one line of a ledger file).
  *
  * <pre>{@code
  * ObjectMapper mapper = JsonMapper.builder().addModule(new WuffieModule()).build();
@@ -16,10 +17,11 @@ import dev.wuffie.ScoringPolicy;
  * String back = mapper.writeValueAsString(policy);
  * }</pre>
  *
- * <p>Errors in a policy are reported as Jackson's {@code JsonMappingException}, with the location
- * of the bad value and a message that starts with the field's path ({@code solver.damping: ...}).
- * {@link PolicyJson} is the shortcut that needs no mapper and reports errors as {@link
- * dev.wuffie.io.InputFormatException}s naming the file.
+ * <p>Errors are reported as Jackson's {@code JsonMappingException}, with the location of the bad
+ * value and a message that starts with the field's path ({@code solver.damping: ...}). {@link
+ * PolicyJson} and {@link LedgerJson} are the shortcuts that need no mapper and report errors as
+ * {@link dev.wuffie.io.InputFormatException}s naming the file; {@link LedgerJson} also streams a
+ * whole ledger file, with limits, into one atomic batch.
  *
  * <p>The module holds no state; one instance may be registered on any number of mappers.
  */
@@ -42,9 +44,11 @@ public final class WuffieModule extends com.fasterxml.jackson.databind.Module {
   public void setupModule(SetupContext context) {
     SimpleSerializers serializers = new SimpleSerializers();
     serializers.addSerializer(ScoringPolicy.class, new PolicySerializer());
+    serializers.addSerializer(LedgerEntry.class, new LedgerEntrySerializer());
     context.addSerializers(serializers);
     SimpleDeserializers deserializers = new SimpleDeserializers();
     deserializers.addDeserializer(ScoringPolicy.class, new PolicyDeserializer());
+    deserializers.addDeserializer(LedgerEntry.class, new LedgerEntryDeserializer());
     context.addDeserializers(deserializers);
   }
 }

@@ -1,0 +1,434 @@
+package dev.wuffie.json;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.wuffie.Endorsement;
+import dev.wuffie.Ledger;
+import dev.wuffie.LedgerEntry;
+import dev.wuffie.io.InputFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.CharBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads and writes a {@link Ledger} as JSON Lines: one {@link LedgerEntry} per line, in the format
+ * documented in {@link dev.wuffie.json}. A file can be written whole from a snapshot ({@link
+ * #write(Ledger.Snapshot, Path)}) or grown one line at a time as a site records ({@link
+ * #line(LedgerEntry)}); reading applies the whole file to a ledger as one batch, or nothing.
+ *
+ * <pre>{@code
+ * LedgerJson.write(ledger.snapshot(), Path.of("ledger.jsonl"));   // atomic: old file or new
+ * Ledger restored = Ledger.create();
+ * LedgerJson.defaults().read(Path.of("ledger.jsonl"), restored);  // same snapshot content
+ * }</pre>
+ *
+ * <p><b>Writing</b> a snapshot emits a line for every contributor, then every contribution, every
+ * event in id order, every merge and every retraction, so that reading the file into an empty
+ * ledger gives a snapshot with the same content: the same indices, events, values, times (to the
+ * millisecond), retractions, shares (bit for bit) and the same {@linkplain
+ * Ledger.Snapshot#canonical(int) person} for every contributor. A merge is written as the account
+ * and the person it ends up belonging to, which resolves the same now and after any later merge.
+ * {@link #write(Ledger.Snapshot, Path)} writes a temporary file in the same directory, forces it to
+ * the device and moves it over the target atomically, so a reader or a crash never sees half a
+ * file.
+ *
+ * <p><b>Reading</b> streams the input line by line (plain or gzip-compressed UTF-8; blank lines are
+ * skipped), checks each line, and then applies all the entries to the ledger with {@link
+ * Ledger#apply(List)}: all of them or, if one is refused, none. Every problem is an {@link
+ * InputFormatException} whose message names the file, the line, the column when there is one, what
+ * was wrong and how to fix it; the ledger is then unchanged. Event ids in {@code retract} lines
+ * count from the ledger's first event, as the ids {@link Ledger#record} returned: read an export
+ * into an empty ledger.
+ *
+ * <p><b>Limits</b> against hostile or mistaken input, each with its default and a {@link Builder}
+ * setting: a line may hold at most {@link #DEFAULT_MAX_LINE_BYTES} bytes, an id (of a contributor,
+ * a contribution, an author or a kind) at most {@link #DEFAULT_MAX_ID_LENGTH} characters, and a
+ * file at most {@link #DEFAULT_MAX_ENTRIES} entries. Breaking one is an error naming the line, the
+ * limit and how to raise it.
+ *
+ * <p>Cost: reading is one pass over the input; the entries are held until they are applied, about
+ * 100 bytes per event plus each distinct id once, and applying them holds the ledger's lock (see
+ * {@link Ledger#apply(List)}). Writing is one pass over the snapshot.
+ *
+ * <p>Instances hold only their limits: they are immutable and safe to share between threads.
+ */
+public final class LedgerJson {
+  /** The default of {@link Builder#maxLineBytes(int)}: 1 MiB. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
+
+  /** The default of {@link Builder#maxIdLength(int)}: 1,024 characters. */
+  public static final int DEFAULT_MAX_ID_LENGTH = 1024;
+
+  /** The default of {@link Builder#maxEntries(int)}: 10 million entries. */
+  public static final int DEFAULT_MAX_ENTRIES = 10_000_000;
+
+  private static final LedgerJson DEFAULTS = builder().build();
+  private static final String BATCH_ELEMENT = "batch element ";
+
+  private final int maxLineBytes;
+  private final int maxIdLength;
+  private final int maxEntries;
+  private final Consumer<? super Endorsement> validator; // null if none
+  private final ObjectReader reader;
+
+  private LedgerJson(Builder builder) {
+    this.maxLineBytes = builder.maxLineBytes;
+    this.maxIdLength = builder.maxIdLength;
+    this.maxEntries = builder.maxEntries;
+    this.validator = builder.validator;
+    this.reader =
+        Json.MAPPER
+            .readerFor(LedgerEntry.class)
+            .withAttribute(LedgerEntryDeserializer.MAX_ID_LENGTH, maxIdLength);
+  }
+
+  /** A reader with the default limits and no validator. */
+  public static LedgerJson defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder of readers, starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The longest line read, in bytes before its line end. */
+  public int maxLineBytes() {
+    return maxLineBytes;
+  }
+
+  /** The longest id read, in characters (UTF-16 units, as {@link String#length()} counts). */
+  public int maxIdLength() {
+    return maxIdLength;
+  }
+
+  /** The most entries one file may hold. */
+  public int maxEntries() {
+    return maxEntries;
+  }
+
+  /**
+   * Reads the JSON Lines file {@code path} and applies its entries to {@code ledger}, all or none.
+   *
+   * @return the number of entries applied
+   * @throws java.nio.file.NoSuchFileException if there is no such file
+   * @throws InputFormatException if a line is malformed, breaks a limit, or holds an entry that the
+   *     ledger (or the validator) refuses; the message names the file and line. The ledger is then
+   *     unchanged.
+   * @throws IOException if reading fails
+   */
+  public int read(Path path, Ledger ledger) throws IOException {
+    checkNotNull(path, "path is null");
+    checkNotNull(ledger, "ledger is null");
+    try (InputStream in = Files.newInputStream(path)) {
+      return read(in, path.toString(), ledger);
+    }
+  }
+
+  /**
+   * Reads JSON Lines from {@code in} (not closed), naming it {@code source} in messages, and
+   * applies its entries to {@code ledger}, all or none.
+   *
+   * @return the number of entries applied
+   * @throws InputFormatException as by {@link #read(Path, Ledger)}; the ledger is then unchanged
+   * @throws IOException if reading fails
+   */
+  public int read(InputStream in, String source, Ledger ledger) throws IOException {
+    checkNotNull(in, "input stream is null");
+    checkNotNull(source, "source name is null");
+    checkNotNull(ledger, "ledger is null");
+    LineReader lines =
+        new LineReader(
+            in, source, maxLineBytes, "raise the limit with LedgerJson.builder().maxLineBytes(n)");
+    List<LedgerEntry> batch = new ArrayList<>();
+    long[] lineOf = new long[64];
+    Map<String, String> ids = new HashMap<>(); // one String per distinct id
+    while (lines.next()) {
+      CharBuffer chars = lines.chars();
+      if (isBlank(chars)) {
+        continue;
+      }
+      if (batch.size() == maxEntries) {
+        throw new InputFormatException(
+            source,
+            lines.lineNumber(),
+            0,
+            String.format(
+                "more than %,d entries; a file is applied as one batch, and this is the limit:"
+                    + " check that this is the file you meant, or raise the limit with"
+                    + " LedgerJson.builder().maxEntries(n)",
+                maxEntries));
+      }
+      LedgerEntry entry = parse(chars, source, lines.lineNumber(), ids);
+      if (validator != null && entry instanceof LedgerEntry.Event event) {
+        try {
+          validator.accept(event.endorsement());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+          throw new InputFormatException(source, lines.lineNumber(), 0, e.getMessage());
+        }
+      }
+      if (batch.size() == lineOf.length) {
+        lineOf = Arrays.copyOf(lineOf, 2 * lineOf.length);
+      }
+      lineOf[batch.size()] = lines.lineNumber();
+      batch.add(entry);
+    }
+    try {
+      ledger.apply(batch);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw refused(e, source, lineOf, batch.size());
+    }
+    return batch.size();
+  }
+
+  /**
+   * Writes everything {@code snapshot} holds to the file {@code path} as JSON Lines, atomically:
+   * through a temporary file in the same directory that is forced to the device and then moved over
+   * {@code path}, so that {@code path} holds either its old content or the whole new one. Where the
+   * file system cannot move atomically, the move replaces the file non-atomically. If writing
+   * fails, {@code path} is left as it was and the temporary file is deleted.
+   *
+   * @throws IOException if writing, forcing or moving fails
+   */
+  public static void write(Ledger.Snapshot snapshot, Path path) throws IOException {
+    write(snapshot, path, UnaryOperator.identity());
+  }
+
+  /** As {@link #write(Ledger.Snapshot, Path)}, with the file's stream wrapped first (for tests). */
+  static void write(Ledger.Snapshot snapshot, Path path, UnaryOperator<OutputStream> wrapper)
+      throws IOException {
+    checkNotNull(snapshot, "snapshot is null");
+    checkNotNull(path, "path is null");
+    AtomicFiles.write(path, out -> write(snapshot, out), wrapper);
+  }
+
+  /**
+   * Writes everything {@code snapshot} holds to {@code out} (flushed, not closed) as JSON Lines.
+   *
+   * @throws IOException if writing fails
+   */
+  public static void write(Ledger.Snapshot snapshot, OutputStream out) throws IOException {
+    checkNotNull(snapshot, "snapshot is null");
+    checkNotNull(out, "output stream is null");
+    try (JsonGenerator g =
+        Json.MAPPER
+            .getFactory()
+            .createGenerator(out)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      g.setRootValueSeparator(null);
+      for (int i = 0; i < snapshot.contributorCount(); i++) {
+        writeLine(g, LedgerEntry.contributor(snapshot.contributor(i)));
+      }
+      for (int c = 0; c < snapshot.contributionCount(); c++) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (int j = 0; j < snapshot.authorCount(c); j++) {
+          shares.put(snapshot.contributor(snapshot.author(c, j)), snapshot.share(c, j));
+        }
+        Instant time = Instant.ofEpochMilli(snapshot.contributionTimeMillis(c));
+        writeLine(g, LedgerEntry.contribution(snapshot.contribution(c), time, shares));
+      }
+      for (int e = 0; e < snapshot.eventCount(); e++) {
+        writeLine(g, LedgerEntry.event(snapshot.event(e)));
+      }
+      for (int i = 0; i < snapshot.contributorCount(); i++) {
+        int person = snapshot.canonical(i);
+        if (person != i) {
+          writeLine(g, LedgerEntry.merge(snapshot.contributor(i), snapshot.contributor(person)));
+        }
+      }
+      for (int e = 0; e < snapshot.eventCount(); e++) {
+        if (snapshot.retracted(e)) {
+          writeLine(g, LedgerEntry.retraction(e));
+        }
+      }
+      g.flush();
+    }
+  }
+
+  /**
+   * One entry as a line of JSON, without a line end: what a site appends to its ledger file as it
+   * records, so that the file can be read back with {@link #read(Path, Ledger)}.
+   */
+  public static String line(LedgerEntry entry) {
+    checkNotNull(entry, "entry is null");
+    try {
+      return Json.MAPPER.writeValueAsString(entry);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("writing " + entry + " failed", e);
+    }
+  }
+
+  private static void writeLine(JsonGenerator g, LedgerEntry entry) throws IOException {
+    Json.MAPPER.writeValue(g, entry);
+    g.writeRaw('\n');
+  }
+
+  private LedgerEntry parse(CharBuffer chars, String source, long line, Map<String, String> ids)
+      throws IOException {
+    try (JsonParser p =
+        Json.MAPPER
+            .getFactory()
+            .createParser(
+                chars.array(), chars.arrayOffset() + chars.position(), chars.remaining())) {
+      if (p.nextToken() == null) {
+        throw new InputFormatException(source, line, 0, "no JSON found; " + LedgerFormat.SHAPES);
+      }
+      LedgerEntry entry = reader.readValue(p);
+      if (entry == null) {
+        throw new InputFormatException(source, line, 1, "found null; " + LedgerFormat.SHAPES);
+      }
+      if (p.nextToken() != null) {
+        throw error(
+            source,
+            line,
+            p.currentTokenLocation(),
+            "more content after the entry; a line holds exactly one entry");
+      }
+      return shared(entry, ids);
+    } catch (JsonProcessingException e) {
+      throw error(source, line, e.getLocation(), e.getOriginalMessage());
+    }
+  }
+
+  /** {@code entry} with its ids replaced by the first equal String read, to save memory. */
+  private static LedgerEntry shared(LedgerEntry entry, Map<String, String> ids) {
+    if (entry instanceof LedgerEntry.Event event) {
+      Endorsement e = event.endorsement();
+      return LedgerEntry.event(
+          new Endorsement(
+              id(e.endorser(), ids),
+              id(e.target(), ids),
+              e.toContribution(),
+              id(e.kind(), ids),
+              e.value(),
+              e.time()));
+    }
+    return entry;
+  }
+
+  private static String id(String id, Map<String, String> ids) {
+    String first = ids.putIfAbsent(id, id);
+    return first == null ? id : first;
+  }
+
+  private static InputFormatException error(
+      String source, long line, JsonLocation at, String problem) {
+    long column = at == null ? 0 : Math.max(0, at.getColumnNr());
+    return new InputFormatException(source, line, column, problem);
+  }
+
+  /** The ledger's refusal of the batch, with the line of the entry it names. */
+  private static InputFormatException refused(
+      RuntimeException e, String source, long[] lineOf, int entries) {
+    String message = String.valueOf(e.getMessage());
+    if (message.startsWith(BATCH_ELEMENT)) {
+      int colon = message.indexOf(": ");
+      try {
+        int element = Integer.parseInt(message.substring(BATCH_ELEMENT.length(), colon));
+        if (element >= 0 && element < entries) {
+          return new InputFormatException(source, lineOf[element], 0, message.substring(colon + 2));
+        }
+      } catch (NumberFormatException | IndexOutOfBoundsException ignored) {
+        // not the ledger's own prefix: report it as it is
+      }
+    }
+    return new InputFormatException(source, 0, 0, "the ledger refused the file: " + message);
+  }
+
+  private static boolean isBlank(CharBuffer chars) {
+    for (int i = chars.position(); i < chars.limit(); i++) {
+      char c = chars.get(i);
+      if (c != ' ' && c != '\t' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Sets up a {@link LedgerJson} reader. Defaults: {@link #DEFAULT_MAX_LINE_BYTES}, {@link
+   * #DEFAULT_MAX_ID_LENGTH}, {@link #DEFAULT_MAX_ENTRIES}, no validator. Not thread-safe.
+   */
+  public static final class Builder {
+    private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
+    private int maxIdLength = DEFAULT_MAX_ID_LENGTH;
+    private int maxEntries = DEFAULT_MAX_ENTRIES;
+    private Consumer<? super Endorsement> validator;
+
+    private Builder() {}
+
+    /**
+     * The longest line to read, in bytes before its line end (default {@link
+     * #DEFAULT_MAX_LINE_BYTES}). A longer line is refused as soon as the limit is passed; it bounds
+     * the memory one line takes.
+     *
+     * @throws IllegalArgumentException if {@code maxLineBytes < 1}
+     */
+    public Builder maxLineBytes(int maxLineBytes) {
+      checkArgument(maxLineBytes >= 1, "maxLineBytes %s must be at least 1", maxLineBytes);
+      this.maxLineBytes = maxLineBytes;
+      return this;
+    }
+
+    /**
+     * The longest id to accept, in characters (default {@link #DEFAULT_MAX_ID_LENGTH}):
+     * contributor, contribution, author and kind ids alike.
+     *
+     * @throws IllegalArgumentException if {@code maxIdLength < 1}
+     */
+    public Builder maxIdLength(int maxIdLength) {
+      checkArgument(maxIdLength >= 1, "maxIdLength %s must be at least 1", maxIdLength);
+      this.maxIdLength = maxIdLength;
+      return this;
+    }
+
+    /**
+     * The most entries a file may hold (default {@link #DEFAULT_MAX_ENTRIES}): the entries are held
+     * in memory until they are applied, so this bounds the memory a read takes.
+     *
+     * @throws IllegalArgumentException if {@code maxEntries < 1}
+     */
+    public Builder maxEntries(int maxEntries) {
+      checkArgument(maxEntries >= 1, "maxEntries %s must be at least 1", maxEntries);
+      this.maxEntries = maxEntries;
+      return this;
+    }
+
+    /**
+     * A check of every event as its line is read (default: none), such as a scoring policy's {@link
+     * dev.wuffie.ScoringPolicy#check check}: an {@code IllegalArgumentException} or {@code
+     * IllegalStateException} it throws is reported as an {@link InputFormatException} naming the
+     * line, and nothing is applied.
+     *
+     * @throws NullPointerException if {@code validator} is null
+     */
+    public Builder validator(Consumer<? super Endorsement> validator) {
+      this.validator = checkNotNull(validator, "validator is null; leave it unset for none");
+      return this;
+    }
+
+    /** A reader with these settings. */
+    public LedgerJson build() {
+      return new LedgerJson(this);
+    }
+  }
+}
