@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
           + " endorser split into kinds, one discount per distruster, and the floor at zero.",
       "",
       "The input is read and scored as 'wuffie score' does with a policy option (each line an"
-          + " event of its kind; the identity policy unless --policy says otherwise). Without"
-          + " --input, explains the bundled Bitcoin OTC network scored like 'wuffie' without"
-          + " arguments (negative ratings as distrust).",
+          + " event of its kind; the identity policy unless --policy says otherwise), or as it"
+          + " scores a --ledger. Without --input or --ledger, explains the bundled Bitcoin OTC"
+          + " network scored like 'wuffie' without arguments (negative ratings as distrust).",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -49,9 +49,18 @@ final class ExplainCommand implements Callable<Integer> {
   private Path input;
 
   @Option(
+      names = "--ledger",
+      paramLabel = "PATH",
+      order = 2,
+      description =
+          "A ledger to score instead: JSON Lines (plain or gzip), one entry a line, as"
+              + " LedgerJson writes it.")
+  private Path ledger;
+
+  @Option(
       names = "--id",
       paramLabel = "ID",
-      order = 2,
+      order = 3,
       description = "The contributor to explain (default: the top contributor).")
   private String id;
 
@@ -71,11 +80,19 @@ final class ExplainCommand implements Callable<Integer> {
     if (terms < 0) {
       throw new ParameterException(spec.commandLine(), "--terms " + terms + " must be at least 0");
     }
-    Scoring scoring = scoringOptions.scoring(spec.commandLine());
-    ExplainJob job =
-        input == null
-            ? new ExplainJob(Input.bundled(), scoring.distrustUnlessDropped(), id, terms)
-            : new ExplainJob(Input.file(input), scoring, id, terms);
+    if (input != null && ledger != null) {
+      throw new ParameterException(
+          spec.commandLine(), "--input and --ledger exclude each other: give one of them");
+    }
+    Scoring scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
+    ExplainJob job;
+    if (ledger != null) {
+      job = new ExplainJob(Input.ledger(ledger), scoring, id, terms);
+    } else if (input != null) {
+      job = new ExplainJob(Input.file(input), scoring, id, terms);
+    } else {
+      job = new ExplainJob(Input.bundled(), scoring.distrustUnlessDropped(), id, terms);
+    }
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }
 }

@@ -74,7 +74,7 @@ record ExplainJob(Input input, Scoring scoring, String id, int terms) {
             + " (percentile "
             + ScoreJob.percentile(standing.percentile())
             + ")");
-    if (scoring.distrust()) {
+    if (scored.showsDistrust(scoring)) {
       Report.line(out, "distrust", scored.distrustLine());
     }
     Report.line(out, "kinds", scored.kindsLine());

@@ -6,15 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the endorsements come from: a file or the dataset bundled in the jar, both read as a
- * stream.
+ * Where the endorsements come from: an edge list file, a ledger file (JSON Lines, see {@link
+ * dev.wuffie.json.LedgerJson}) or the dataset bundled in the jar, all read as a stream.
  *
  * @param name the file name, used in error messages
  * @param title what the summary calls the input
  * @param size the size in bytes if known, else 0
+ * @param ledger whether the input is a ledger file rather than an edge list
  * @param opener opens the stream
  */
-record Input(String name, String title, long size, Opener opener) {
+record Input(String name, String title, long size, boolean ledger, Opener opener) {
   /** The bundled dataset's resource name. */
   static final String BUNDLED = "datasets/soc-sign-bitcoinotc.csv.gz";
 
@@ -25,7 +26,21 @@ record Input(String name, String title, long size, Opener opener) {
 
   static Input file(Path path) {
     return new Input(
-        path.toString(), path.toString(), path.toFile().length(), () -> Files.newInputStream(path));
+        path.toString(),
+        path.toString(),
+        path.toFile().length(),
+        false,
+        () -> Files.newInputStream(path));
+  }
+
+  /** A ledger file: JSON Lines, one entry per line, as {@code LedgerJson} writes it. */
+  static Input ledger(Path path) {
+    return new Input(
+        path.toString(),
+        path + " (a ledger)",
+        path.toFile().length(),
+        true,
+        () -> Files.newInputStream(path));
   }
 
   /** The dataset that ships in the jar, see {@code datasets/README.md} beside it. */
@@ -34,6 +49,7 @@ record Input(String name, String title, long size, Opener opener) {
         BUNDLED,
         "Bitcoin OTC trust weighted signed network (SNAP), bundled " + BUNDLED,
         0,
+        false,
         () -> {
           InputStream in = Input.class.getClassLoader().getResourceAsStream(BUNDLED);
           if (in == null) {

@@ -19,6 +19,7 @@ import java.util.Objects;
  *
  * @param reputation the scores
  * @param events what was read
+ * @param fromLedger whether the input was a ledger file, whose records are events
  * @param policy the policy the ledger was scored with
  * @param seeds the seeds that are contributors, or empty for no seeds
  * @param seedSource where the seeds came from ({@code --seeds} file or policy file), or null
@@ -28,17 +29,18 @@ import java.util.Objects;
 record LedgerScoring(
     Reputation reputation,
     EventReader.Events events,
+    boolean fromLedger,
     ScoringPolicy policy,
     Map<String, Double> seeds,
     String seedSource,
     long readMillis,
     long scoreMillis) {
 
-  /** Reads {@code input} and scores it as {@code scoring} says. */
+  /** Reads {@code input} (an edge list or a ledger file) and scores it as {@code scoring} says. */
   static LedgerScoring run(Input input, Scoring scoring, Progress progress, PrintWriter err)
       throws BadInputException {
     long start = System.nanoTime();
-    ScoringPolicy policy = scoring.policy();
+    ScoringPolicy policy = input.ledger() ? scoring.ledgerPolicy() : scoring.policy();
     Map<String, Double> listed;
     String seedSource;
     if (scoring.seeds() != null) {
@@ -48,22 +50,10 @@ record LedgerScoring(
       listed = policy.seeds();
       seedSource = policy.seeds().isEmpty() ? null : scoring.policyFile().toString();
     }
-    EventReader.Negative negative =
-        scoring.distrust()
-            ? EventReader.Negative.DISTRUST
-            : scoring.dropNegative() ? EventReader.Negative.DROP : EventReader.Negative.REJECT;
-    EventReader reader =
-        new EventReader(
-            policy,
-            negative,
-            scoring.timeNeededBy(policy),
-            scoring.policyFile() == null ? "the policy" : scoring.policyFile().toString());
-    EventReader.Events events;
-    try (InputStream in = progress.reading(input.opener().open(), input.name(), input.size())) {
-      events = reader.read(in, input.name());
-    } catch (IOException e) {
-      throw BadInputException.reading(input.name(), e);
-    }
+    EventReader.Events events =
+        input.ledger()
+            ? LedgerFile.read(input, policy, progress)
+            : readEvents(input, scoring, policy, progress);
     var snapshot = events.ledger().snapshot();
     Map<String, Double> seeds =
         Seeds.known(
@@ -91,6 +81,7 @@ record LedgerScoring(
     return new LedgerScoring(
         reputation,
         events,
+        input.ledger(),
         policy,
         seeds,
         seedSource,
@@ -98,7 +89,38 @@ record LedgerScoring(
         Report.millis(end - scoringStart));
   }
 
-  /** The kinds that occur in the input, with what each weighs and how many lines have it. */
+  private static EventReader.Events readEvents(
+      Input input, Scoring scoring, ScoringPolicy policy, Progress progress)
+      throws BadInputException {
+    EventReader.Negative negative =
+        scoring.distrust()
+            ? EventReader.Negative.DISTRUST
+            : scoring.dropNegative() ? EventReader.Negative.DROP : EventReader.Negative.REJECT;
+    EventReader reader =
+        new EventReader(
+            policy,
+            negative,
+            scoring.timeNeededBy(policy),
+            scoring.policyFile() == null ? "the policy" : scoring.policyFile().toString());
+    try (InputStream in = progress.reading(input.opener().open(), input.name(), input.size())) {
+      return reader.read(in, input.name());
+    } catch (IOException e) {
+      throw BadInputException.reading(input.name(), e);
+    }
+  }
+
+  /**
+   * Whether the summary says how distrust is applied: when it was asked for, or for a ledger file,
+   * when some of its events weigh less than zero.
+   */
+  boolean showsDistrust(Scoring scoring) {
+    return fromLedger ? events.distrust() > 0 : scoring.distrust();
+  }
+
+  /**
+   * The kinds that occur in the input, with what each weighs and how many lines (or, for a ledger
+   * file, live events) have it.
+   */
   String kindsLine() {
     List<String> parts = new ArrayList<>();
     events
@@ -106,13 +128,16 @@ record LedgerScoring(
         .forEach(
             (name, count) ->
                 parts.add(
-                    weighs(policy.kinds().get(name)) + " (" + Report.count(count, "line") + ")"));
+                    weighs(policy.kinds().get(name))
+                        + " ("
+                        + Report.count(count, fromLedger ? "event" : "line")
+                        + ")"));
     return String.join(", ", parts);
   }
 
   /** How many records are distrust, and how it is applied. */
   String distrustLine() {
-    return Report.count(events.distrust(), "negative record")
+    return Report.count(events.distrust(), fromLedger ? "negative event" : "negative record")
         + ", applied after convergence (strength "
         + Report.number(policy.distrustStrength())
         + ")";

@@ -23,16 +23,21 @@ import picocli.CommandLine.Spec;
     description = {
       "Scores every contributor of an input file and prints a summary and the leaderboard.",
       "",
-      "Input lines: endorser,endorsed[,weight[,time[,kind]]], separated by commas, tabs or spaces;"
-          + " a header, # or %% comments, CRLF line ends and gzip are accepted. A missing weight"
-          + " is 1.",
+      "Input lines (--input): endorser,endorsed[,weight[,time[,kind]]], separated by commas, tabs"
+          + " or spaces; a header, # or %% comments, CRLF line ends and gzip are accepted. A"
+          + " missing weight is 1; a time is Unix seconds or ISO-8601; a missing kind is"
+          + " 'endorse'.",
       "",
       "Without policy options the input is a weighted graph: repeated pairs are summed,"
-          + " self-endorsements dropped, a time (Unix seconds) is ignored and a kind refused; the"
-          + " scores are plain weighted PageRank. With any of --policy, --kinds, --half-life,"
-          + " --as-of or --distrust, each line is an endorsement event: a time is Unix seconds or"
-          + " ISO-8601, a missing kind is 'endorse', and the events are scored under that policy"
-          + " (the identity policy unless --policy says otherwise).",
+          + " self-endorsements dropped, and the scores are plain weighted PageRank. With any of"
+          + " --policy, --kinds, --half-life, --as-of or --distrust, each line is an endorsement"
+          + " event of its kind, and the events are scored under that policy (the identity"
+          + " policy unless --policy says otherwise).",
+      "",
+      "A ledger (--ledger) is JSON Lines, one entry a line: contributors, contributions,"
+          + " endorsement events, retractions and merges, as a site exports them. It is read as"
+          + " one batch and scored under --policy, else the default policy (upvote 1, accepted"
+          + " 3, thanks 1, downvote -1, ...).",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -48,11 +53,19 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Option(
       names = "--input",
-      required = true,
       paramLabel = "PATH",
       order = 1,
-      description = "Endorsements to score (plain or gzip).")
+      description = "Endorsements to score, an edge list (plain or gzip); or give --ledger.")
   private Path input;
+
+  @Option(
+      names = "--ledger",
+      paramLabel = "PATH",
+      order = 2,
+      description =
+          "A ledger to score instead: JSON Lines (plain or gzip), one entry a line, as"
+              + " LedgerJson writes it.")
+  private Path ledger;
 
   @Mixin private ScoringOptions scoringOptions;
 
@@ -70,13 +83,31 @@ final class ScoreCommand implements Callable<Integer> {
       description = "Write every contributor's score to PATH as TSV: id, score, rank.")
   private Path output;
 
+  @Option(
+      names = "--snapshot",
+      paramLabel = "PATH",
+      order = 32,
+      description =
+          "Write the reputation snapshot to PATH as JSON (every contributor's standing, the"
+              + " policy, convergence), atomically: a reader sees the old file or the new one.")
+  private Path snapshot;
+
   @Override
   public Integer call() throws BadInputException {
     if (top < 0) {
       throw new ParameterException(spec.commandLine(), "--top " + top + " must be at least 0");
     }
-    Scoring scoring = scoringOptions.scoring(spec.commandLine());
-    ScoreJob job = new ScoreJob(Input.file(input), scoring, top, output);
+    if ((input == null) == (ledger == null)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          input == null
+              ? "give the endorsements to score: --input PATH (an edge list) or --ledger PATH (a"
+                  + " ledger, JSON Lines)"
+              : "--input and --ledger exclude each other: give one of them");
+    }
+    Scoring scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
+    Input from = ledger != null ? Input.ledger(ledger) : Input.file(input);
+    ScoreJob job = new ScoreJob(from, scoring, top, output, snapshot);
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }
 }

@@ -1,9 +1,12 @@
 package dev.wuffie.cli;
 
+import dev.wuffie.Ledger;
 import dev.wuffie.Reputation;
 import dev.wuffie.Standing;
 import dev.wuffie.graph.EndorsementGraph;
 import dev.wuffie.io.EdgeListReader;
+import dev.wuffie.json.ReputationJson;
+import dev.wuffie.json.ReputationSnapshot;
 import dev.wuffie.rank.RankSolver;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,17 +15,19 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * One run of {@code wuffie score}: reads the endorsements (a file or the bundled dataset), scores
- * them, writes the optional TSV, and prints a summary and the leaderboard.
+ * One run of {@code wuffie score}: reads the endorsements (an edge list, a ledger file or the
+ * bundled dataset), scores them, writes the optional TSV and snapshot, and prints a summary and the
+ * leaderboard.
  *
- * <p>Without policy options (see {@link Scoring#policyMode()}) the input is read straight into an
- * {@link EndorsementGraph} and scored as plain weighted PageRank; with them it is read into a
- * ledger and scored under the policy ({@link LedgerScoring}).
+ * <p>An edge list without policy options (see {@link Scoring#policyMode()}) is read straight into
+ * an {@link EndorsementGraph} and scored as plain weighted PageRank; with them, and a ledger file
+ * always, the input is read into a ledger and scored under the policy ({@link LedgerScoring}).
  *
  * <p>{@link #run} returns exit code 0, or 3 if the solver did not converge: the scores are then
  * approximate, but still written and printed, with a warning on stderr. Bad input is thrown as a
@@ -32,21 +37,22 @@ import java.util.Map;
  * @param scoring how to score
  * @param top how many contributors the leaderboard shows
  * @param output where to write every contributor's score, or null
+ * @param snapshot where to write the reputation snapshot (JSON, atomically), or null
  */
-record ScoreJob(Input input, Scoring scoring, int top, Path output) {
+record ScoreJob(Input input, Scoring scoring, int top, Path output, Path snapshot) {
   /** Leaderboard size unless {@code --top} says otherwise. */
   static final int DEFAULT_TOP = 20;
 
   /** The default job: the bundled dataset, negative ratings as distrust, default solver. */
   static ScoreJob bundled() {
-    return new ScoreJob(Input.bundled(), Scoring.bundled(), DEFAULT_TOP, null);
+    return new ScoreJob(Input.bundled(), Scoring.bundled(), DEFAULT_TOP, null, null);
   }
 
   /** Runs the job, printing to {@code out} and {@code err}; returns the exit code. */
   int run(PrintWriter out, PrintWriter err, boolean showProgress) throws BadInputException {
     Reputation reputation;
     RankSolver solver;
-    if (scoring.policyMode()) {
+    if (input.ledger() || scoring.policyMode()) {
       LedgerScoring scored;
       try (Progress progress = Progress.start(err, showProgress)) {
         scored = LedgerScoring.run(input, scoring, progress, err);
@@ -54,6 +60,7 @@ record ScoreJob(Input input, Scoring scoring, int top, Path output) {
       reputation = scored.reputation();
       solver = scored.policy().solver();
       writeTsv(reputation);
+      writeSnapshot(reputation);
       printSummary(out, scored);
     } else {
       solver = scoring.solver(RankSolver.defaults());
@@ -77,6 +84,7 @@ record ScoreJob(Input input, Scoring scoring, int top, Path output) {
       }
       long end = System.nanoTime();
       writeTsv(reputation);
+      writeSnapshot(reputation);
       printSummary(
           out,
           read,
@@ -127,6 +135,17 @@ record ScoreJob(Input input, Scoring scoring, int top, Path output) {
     }
   }
 
+  private void writeSnapshot(Reputation reputation) throws BadInputException {
+    if (snapshot == null) {
+      return;
+    }
+    try {
+      ReputationJson.write(ReputationSnapshot.of(reputation, Instant.now()), snapshot);
+    } catch (IOException e) {
+      throw BadInputException.writing(snapshot.toString(), e);
+    }
+  }
+
   /** The summary of the fast path: a weighted graph read straight from the edge list. */
   private void printSummary(
       PrintWriter out,
@@ -166,17 +185,21 @@ record ScoreJob(Input input, Scoring scoring, int top, Path output) {
     EventReader.Events events = scored.events();
     Reputation reputation = scored.reputation();
     Report.line(out, "input", input.title());
+    if (scored.fromLedger()) {
+      Report.line(out, "ledger", ledgerLine(events.ledger().snapshot()));
+    }
     Report.line(out, "contributors", Report.count(reputation.size()));
+    String records = scored.fromLedger() ? " positive events (" : " positive records (";
     Report.line(
         out,
         "endorsements",
         Report.count(reputation.graph().edgeCount())
             + " trusting pairs from "
             + Report.count(events.trust())
-            + " positive records ("
+            + records
             + Report.count(events.records())
             + " in all)");
-    if (scoring.distrust()) {
+    if (scored.showsDistrust(scoring)) {
       Report.line(out, "distrust", scored.distrustLine());
     }
     Report.line(
@@ -194,6 +217,28 @@ record ScoreJob(Input input, Scoring scoring, int top, Path output) {
     }
     printSolver(
         out, reputation, scored.policy().solver(), scored.readMillis(), scored.scoreMillis());
+  }
+
+  /** What a ledger file held: its accounts, contributions, events and merges. */
+  private static String ledgerLine(Ledger.Snapshot s) {
+    int merged = 0;
+    for (int i = 0; i < s.contributorCount(); i++) {
+      merged += s.canonical(i) == i ? 0 : 1;
+    }
+    int retracted = 0;
+    for (int e = 0; e < s.eventCount(); e++) {
+      retracted += s.retracted(e) ? 1 : 0;
+    }
+    return Report.count(s.contributorCount(), "account")
+        + " ("
+        + Report.count(merged)
+        + " merged into others), "
+        + Report.count(s.contributionCount(), "contribution")
+        + ", "
+        + Report.count(s.eventCount(), "event")
+        + " ("
+        + Report.count(retracted)
+        + " retracted)";
   }
 
   private void printSolver(
@@ -215,6 +260,15 @@ record ScoreJob(Input input, Scoring scoring, int top, Path output) {
             scoreMillis));
     if (output != null) {
       Report.line(out, "output", output + " (" + Report.count(reputation.size()) + " rows)");
+    }
+    if (snapshot != null) {
+      Report.line(
+          out,
+          "snapshot",
+          snapshot
+              + " ("
+              + Report.count(reputation.size(), "contributor")
+              + ", written atomically)");
     }
   }
 

@@ -100,18 +100,7 @@ record Scoring(
    * @throws BadInputException if the policy file cannot be read
    */
   ScoringPolicy policy() throws BadInputException {
-    ScoringPolicy base;
-    if (policyFile == null) {
-      base = ScoringPolicy.identity();
-    } else {
-      try {
-        base = PolicyJson.read(policyFile);
-      } catch (InputFormatException e) {
-        throw new BadInputException(e.getMessage());
-      } catch (IOException e) {
-        throw BadInputException.reading(policyFile.toString(), e);
-      }
-    }
+    ScoringPolicy base = policyFile == null ? ScoringPolicy.identity() : readPolicyFile();
     ScoringPolicy.Builder builder = base.toBuilder();
     if (!base.kinds().containsKey(ScoringPolicy.IDENTITY_KIND)) {
       builder.kind(KindWeight.rated(ScoringPolicy.IDENTITY_KIND, 0, 1));
@@ -124,6 +113,38 @@ record Scoring(
       builder.asOf(asOf);
     }
     return builder.solver(solver(base.solver())).build();
+  }
+
+  /**
+   * The policy to score a ledger file with: the {@code --policy} file or the default policy ({@link
+   * ScoringPolicy#builder()}, whose kinds are those a site records), then the kinds of {@code
+   * --kinds} as fixed weights (a ledger's events carry their kind, and a rated kind's events their
+   * value: declare rated kinds in a policy file), {@code --half-life}, {@code --as-of} and the
+   * solver options. Seeds are set once the ledger is read.
+   *
+   * @throws BadInputException if the policy file cannot be read
+   */
+  ScoringPolicy ledgerPolicy() throws BadInputException {
+    ScoringPolicy base = policyFile == null ? ScoringPolicy.builder().build() : readPolicyFile();
+    ScoringPolicy.Builder builder = base.toBuilder();
+    kinds.forEach((name, weight) -> builder.kind(KindWeight.fixed(name, weight)));
+    if (halfLife != null) {
+      builder.decay(Decay.halfLife(halfLife));
+    }
+    if (asOf != null) {
+      builder.asOf(asOf);
+    }
+    return builder.solver(solver(base.solver())).build();
+  }
+
+  private ScoringPolicy readPolicyFile() throws BadInputException {
+    try {
+      return PolicyJson.read(policyFile);
+    } catch (InputFormatException e) {
+      throw new BadInputException(e.getMessage());
+    } catch (IOException e) {
+      throw BadInputException.reading(policyFile.toString(), e);
+    }
   }
 
   /**

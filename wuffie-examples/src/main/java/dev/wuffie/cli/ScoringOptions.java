@@ -31,7 +31,8 @@ final class ScoringOptions {
       order = 11,
       description =
           "Kinds of the input's fifth field: a line of kind NAME weighs W x its weight field."
-              + " Lines without a kind are of kind 'endorse' (W = 1).")
+              + " Lines without a kind are of kind 'endorse' (W = 1). With --ledger, an event of"
+              + " kind NAME weighs W.")
   private List<String> kinds = List.of();
 
   @Option(
@@ -109,12 +110,20 @@ final class ScoringOptions {
   private Integer maxIterations;
 
   /**
-   * Checks the options and returns them as a {@link Scoring}.
+   * Checks the options and returns them as a {@link Scoring}; {@code ledger} says whether the input
+   * is a ledger file, for which negative weights come from the policy's kinds.
    *
    * @throws ParameterException for a malformed {@code --kinds}, conflicting options or a solver
    *     setting out of range
    */
-  Scoring scoring(CommandLine cli) {
+  Scoring scoring(CommandLine cli, boolean ledger) {
+    if (ledger && (distrust || dropNegative)) {
+      throw new ParameterException(
+          cli,
+          (distrust ? "--distrust" : "--drop-negative")
+              + " is for --input: in a ledger, the events of the policy's negative kinds"
+              + " (downvote, flag) are distrust");
+    }
     if (distrust && dropNegative) {
       throw new ParameterException(
           cli,
