@@ -3,7 +3,7 @@
  *
  * <p>Start with {@link dev.wuffie.Reputation}: build an {@link dev.wuffie.graph.EndorsementGraph},
  * score it, read scores, ranks and leaderboards. {@link dev.wuffie.json} reads and writes scoring
- * policies as JSON with Jackson.
+ * policies, ledgers (JSON Lines) and reputation snapshots as JSON with Jackson.
  */
 module dev.wuffie.core {
   requires transitive org.jgrapht.core;

@@ -8,6 +8,7 @@ import dev.wuffie.BitcoinOtc;
 import dev.wuffie.Endorsement;
 import dev.wuffie.Ledger;
 import dev.wuffie.LedgerEntry;
+import dev.wuffie.Reputation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.io.InputFormatException;
 import java.io.ByteArrayInputStream;
@@ -414,6 +415,31 @@ final class LedgerJsonTest {
     LedgerJson.defaults().read(file, restored); // same snapshot content
 
     LedgerContent.assertSame(ledger.snapshot(), restored.snapshot());
+  }
+
+  @Test
+  void readmePersistenceExample_runs(@TempDir Path dir) throws IOException {
+    Ledger ledger = example();
+    Reputation reputation = Reputation.compute(ledger, ScoringPolicy.builder().build());
+    // README.md, "Running it in a live site", Persistence, verbatim:
+    LedgerJson.write(ledger.snapshot(), dir.resolve("ledger.jsonl")); // everything, atomically
+    Ledger restored = Ledger.create();
+    LedgerJson.defaults().read(dir.resolve("ledger.jsonl"), restored); // all of it, or nothing
+    ReputationSnapshot snapshot = ReputationSnapshot.of(reputation, Instant.now());
+    ReputationJson.write(snapshot, dir.resolve("reputation.json")); // old file or new, never half
+
+    LedgerContent.assertSame(ledger.snapshot(), restored.snapshot());
+    assertThat(ReputationJson.read(dir.resolve("reputation.json"))).isEqualTo(snapshot);
+    String readme = Files.readString(Path.of("../README.md"), UTF_8);
+    assertThat(readme)
+        .contains(
+            """
+            LedgerJson.write(ledger.snapshot(), dir.resolve("ledger.jsonl")); // everything, atomically
+            Ledger restored = Ledger.create();
+            LedgerJson.defaults().read(dir.resolve("ledger.jsonl"), restored); // all of it, or nothing
+            ReputationSnapshot snapshot = ReputationSnapshot.of(reputation, Instant.now());
+            ReputationJson.write(snapshot, dir.resolve("reputation.json")); // old file or new, never half
+            """);
   }
 
   static Stream<Arguments> badSettings() {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -45,6 +46,39 @@ final class ReadmeTest {
         assertThat(readme()).contains(line);
       }
     }
+  }
+
+  @Test
+  void readme_ledgerExample_showsWhatItPrintsAndWrites(@TempDir Path dir) throws IOException {
+    Path snapshot = dir.resolve("reputation.json");
+    CliRun score =
+        run(
+            "score",
+            "--ledger",
+            CLI + "qa-ledger.jsonl",
+            "--policy",
+            CLI + "qa-policy.json",
+            "--snapshot",
+            snapshot.toString());
+
+    // every line but the time, which varies from run to run
+    String out =
+        score.out().replace(CLI, FROM_ROOT).replace(snapshot.toString(), "reputation.json");
+    for (String line : out.lines().toList()) {
+      if (!line.startsWith("time ")) {
+        assertThat(readme()).contains(line);
+      }
+    }
+    // the snapshot's lines that the README shows, all but the time it was made
+    List<String> lines = Files.readAllLines(snapshot, StandardCharsets.UTF_8);
+    for (String line : lines.subList(0, 7)) {
+      if (!line.contains("createdAt")) {
+        assertThat(readme()).contains(line);
+      }
+    }
+    assertThat(readme())
+        .contains(lines.get(lines.size() - 9))
+        .contains(lines.get(lines.size() - 8));
   }
 
   @Test
