@@ -51,13 +51,13 @@ import java.util.function.UnaryOperator;
  * the device and moves it over the target atomically, so a reader or a crash never sees half a
  * file.
  *
- * <p><b>Reading</b> streams the input line by line (plain or gzip-compressed UTF-8; blank lines are
- * skipped), checks each line, and then applies all the entries to the ledger with {@link
- * Ledger#apply(List)}: all of them or, if one is refused, none. Every problem is an {@link
- * InputFormatException} whose message names the file, the line, the column when there is one, what
- * was wrong and how to fix it; the ledger is then unchanged. Event ids in {@code retract} lines
- * count from the ledger's first event, as the ids {@link Ledger#record} returned: read an export
- * into an empty ledger.
+ * <p><b>Reading</b> streams the input line by line (plain or gzip-compressed UTF-8, a byte order
+ * mark allowed; blank lines are skipped), checks each line, and then applies all the entries to the
+ * ledger with {@link Ledger#apply(List)}: all of them or, if one is refused, none. Every problem is
+ * an {@link InputFormatException} whose message names the file, the line, the column when there is
+ * one, what was wrong and how to fix it; the ledger is then unchanged. Event ids in {@code retract}
+ * lines count from the ledger's first event, as the ids {@link Ledger#record} returned: read an
+ * export into an empty ledger.
  *
  * <p><b>Limits</b> against hostile or mistaken input, each with its default and a {@link Builder}
  * setting: a line may hold at most {@link #DEFAULT_MAX_LINE_BYTES} bytes, an id (of a contributor,

@@ -18,15 +18,16 @@ import java.util.zip.ZipException;
 /**
  * Reads UTF-8 text line by line, streaming, with a limit on the length of a line: a line of more
  * than {@code maxBytes} bytes before its LF is refused as soon as the limit is passed, without
- * reading the rest of it. Lines end with LF (JSON Lines); a CR right before the LF is dropped. Gzip
- * input is recognised by its first two bytes and read transparently. A line that is not valid UTF-8
- * is refused with its line number and column.
+ * reading the rest of it. Lines end with LF (JSON Lines); a CR right before the LF is dropped, and
+ * so is a byte order mark at the start. Gzip input is recognised by its first two bytes and read
+ * transparently. A line that is not valid UTF-8 is refused with its line number and column.
  *
  * <p>{@link #next()} decodes the next line into a buffer that {@link #chars()} returns and the next
  * call overwrites. Not thread-safe.
  */
 final class LineReader {
   private static final int CHUNK = 1 << 16;
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final InputStream data;
   private final String source;
@@ -164,5 +165,8 @@ final class LineReader {
               + "); save the file as UTF-8");
     }
     chars.flip();
+    if (lineNumber == 1 && chars.hasRemaining() && chars.get(0) == BYTE_ORDER_MARK) {
+      chars.position(1); // some editors start UTF-8 files with one
+    }
   }
 }

@@ -327,9 +327,9 @@ final class LedgerJsonTest {
   }
 
   @Test
-  void read_gzipCrlfBlankLinesAndAnyFieldOrder_accepted() throws IOException {
+  void read_gzipBomCrlfBlankLinesAndAnyFieldOrder_accepted() throws IOException {
     String text =
-        "\r\n{\"into\":\"bob\",\"merge\":\"bob-old\"}\r\n   \n"
+        "\ufeff\r\n{\"into\":\"bob\",\"merge\":\"bob-old\"}\r\n   \n"
             + "{\"time\":\"2026-11-01T12:00:00Z\",\"kind\":\"upvote\",\"target\":\"bob\","
             + "\"endorser\":\"alice\"}";
     ByteArrayOutputStream zipped = new ByteArrayOutputStream();
