@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.wuffie.io.InputFormatException;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * The mapper behind the entry points of this package, with {@link WuffieModule}, and the reading of
@@ -29,6 +30,10 @@ final class Json {
                   Separators.createDefaultInstance()
                       .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
               .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+  private static final Pattern START_MARKER = Pattern.compile(" \\(start marker at \\[.*\\]\\)");
+  private static final Pattern NON_NUMERIC =
+      Pattern.compile(": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow");
 
   private Json() {}
 
@@ -62,12 +67,25 @@ final class Json {
       }
       return value;
     } catch (JsonProcessingException e) {
-      throw error(source, e.getLocation(), e.getOriginalMessage());
+      throw error(source, e.getLocation(), problem(e));
     } catch (CharConversionException e) {
       // Jackson guessed UTF-16 or UTF-32 from the first bytes, and they did not decode
       throw new InputFormatException(
           source, 0, 0, "not valid UTF-8 text (" + e.getMessage() + "); save the file as UTF-8");
     }
+  }
+
+  /**
+   * Jackson's message for {@code e}, without the notes meant for programmers: where an unclosed
+   * object started (its location is already in the message of the exception this becomes) and which
+   * parser feature would allow a non-standard token.
+   */
+  static String problem(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    message = START_MARKER.matcher(message).replaceAll("");
+    return NON_NUMERIC
+        .matcher(message)
+        .replaceAll(": JSON has no NaN or Infinity; give a finite number");
   }
 
   private static InputFormatException error(String source, JsonLocation at, String problem) {

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -304,8 +305,15 @@ public final class LedgerJson {
             "more content after the entry; a line holds exactly one entry");
       }
       return shared(entry, ids);
+    } catch (JsonParseException e) {
+      throw error(
+          source,
+          line,
+          e.getLocation(),
+          Json.problem(e)
+              + "; a line of a ledger file is one JSON object, such as {\"contributor\":\"alice\"}");
     } catch (JsonProcessingException e) {
-      throw error(source, line, e.getLocation(), e.getOriginalMessage());
+      throw error(source, line, e.getLocation(), Json.problem(e));
     }
   }
 
