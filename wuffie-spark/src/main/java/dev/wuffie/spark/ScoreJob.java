@@ -37,14 +37,14 @@ import org.apache.spark.sql.types.StructType;
  *     wuffie-spark.jar --input endorsements.csv --output scores [options]
  * </pre>
  *
- * <p>Input: CSV in the command line's format ({@code endorser<sep>endorsed[<sep>weight[<sep>time]]},
- * a comma, tab or spaces per line, {@code #} and {@code %} comments, a header allowed as a file's
- * first line, gzip by the {@code .gz} suffix), or Parquet (a path ending in {@code .parquet}) with
- * columns {@code endorser}, {@code endorsed} (or {@code target}) and optionally {@code weight}.
- * Every line is an endorsement of weight {@code weight} (1 if missing) under {@link
- * ScoringPolicy#identity()}: duplicate pairs are summed, self-endorsements dropped, and the time is
- * ignored. Output: CSV with a header, or Parquet when {@code --output} ends in {@code .parquet};
- * Spark writes a directory of part files, in rank order.
+ * <p>Input: CSV in the command line's format ({@code
+ * endorser<sep>endorsed[<sep>weight[<sep>time]]}, a comma, tab or spaces per line, {@code #} and
+ * {@code %} comments, a header allowed as a file's first line, gzip by the {@code .gz} suffix), or
+ * Parquet (a path ending in {@code .parquet}) with columns {@code endorser}, {@code endorsed} (or
+ * {@code target}) and optionally {@code weight}. Every line is an endorsement of weight {@code
+ * weight} (1 if missing) under {@link ScoringPolicy#identity()}: duplicate pairs are summed,
+ * self-endorsements dropped, and the time is ignored. Output: CSV with a header, or Parquet when
+ * {@code --output} ends in {@code .parquet}; Spark writes a directory of part files, in rank order.
  *
  * <p>Options, named as the command line's: {@code --input PATH}, {@code --output PATH}, {@code
  * --damping D} (0.85), {@code --tolerance T} (1e-10), {@code --max-iterations N} (1000), {@code
@@ -106,7 +106,11 @@ public final class ScoreJob {
       edges =
           edges.withColumn(
               "weight",
-              org.apache.spark.sql.functions.when(col("weight").lt(0), 0.0)
+              org.apache
+                  .spark
+                  .sql
+                  .functions
+                  .when(col("weight").lt(0), 0.0)
                   .otherwise(col("weight")));
     }
     Dataset<Row> endorsements =

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.sum;
 
 import dev.wuffie.ScoringPolicy;
@@ -30,8 +31,8 @@ import org.apache.spark.storage.StorageLevel;
  * Dataset<Row>}, how the iteration ended, and explanations computed on the cluster.
  *
  * <p>{@link #scores()} has the columns {@value SparkScorer#ID} (string), {@value SparkScorer#SCORE}
- * (double; the scores sum to 1) and {@value SparkScorer#RANK} (long; 1 for the best, ties broken
- * by id). Scores are those of {@link dev.wuffie.Reputation#score(String)} for the same events and
+ * (double; the scores sum to 1) and {@value SparkScorer#RANK} (long; 1 for the best, ties broken by
+ * id). Scores are those of {@link dev.wuffie.Reputation#score(String)} for the same events and
  * policy, to within the solver's tolerance: trust scores by the weighted, personalised power
  * iteration, then discounted by distrust, floored at 0 and normalised.
  *
@@ -52,7 +53,9 @@ public final class SparkReputation {
   /** Explanation column: the endorser or distruster of the term; null for the others. */
   public static final String FROM = "from";
 
-  /** Explanation column: the term's amount, negative for distrust; a contributor's sum to its score. */
+  /**
+   * Explanation column: the term's amount, negative for distrust; a contributor's sum to its score.
+   */
   public static final String AMOUNT = "amount";
 
   private final SparkSession spark;
@@ -127,8 +130,7 @@ public final class SparkReputation {
                   "t",
                   greatest(
                       lit(0.0),
-                      col("s")
-                          .minus(lit(strength).multiply(coalesce(col("discount"), lit(0.0))))))
+                      col("s").minus(lit(strength).multiply(coalesce(col("discount"), lit(0.0))))))
               .drop("discount")
               .localCheckpoint(true);
       double sum = trust.agg(sum("t")).first().getDouble(0);
@@ -294,7 +296,7 @@ public final class SparkReputation {
               .join(
                   distrusters
                       .groupBy(SparkScorer.ID)
-                      .agg(sum(AMOUNT).negate().divide(scale).as("discount")),
+                      .agg(negate(sum(AMOUNT)).divide(scale).as("discount")),
                   new String[] {SparkScorer.ID},
                   "left")
               .select(

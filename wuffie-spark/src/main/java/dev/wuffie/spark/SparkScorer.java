@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -96,9 +97,9 @@ import org.apache.spark.storage.StorageLevel;
  * the events as they count. The solver's method is ignored: Spark always runs power iteration,
  * whose fixed point Gauss-Seidel sweeps share.
  *
- * <p>Cost per iteration: one join of the {@code m} edges with the {@code n} scores, one
- * aggregation shuffling at most {@code m} partial sums, one join back to the {@code n}
- * contributors and one global sum; the edges are partitioned by endorser once and cached.
+ * <p>Cost per iteration: one join of the {@code m} edges with the {@code n} scores, one aggregation
+ * shuffling at most {@code m} partial sums, one join back to the {@code n} contributors and one
+ * global sum; the edges are partitioned by endorser once and cached.
  *
  * <p>A scorer holds only its settings: it is immutable and safe to share between threads.
  */
@@ -187,8 +188,8 @@ public final class SparkScorer {
   }
 
   /**
-   * Scores {@code endorsements}, crediting endorsements of contributions to the authors that
-   * {@code authorship} lists (null when there are none).
+   * Scores {@code endorsements}, crediting endorsements of contributions to the authors that {@code
+   * authorship} lists (null when there are none).
    *
    * @throws NullPointerException if {@code endorsements} is null
    * @throws IllegalArgumentException if a column is missing or of the wrong type, an event is bad
@@ -224,7 +225,9 @@ public final class SparkScorer {
     SparkReputation run() {
       Dataset<Row> events = events();
       UserDefinedFunction weigh =
-          udf(functions.weigh(), DataTypes.DoubleType).asNondeterministic().withName("wuffie_weigh");
+          udf(functions.weigh(), DataTypes.DoubleType)
+              .asNondeterministic()
+              .withName("wuffie_weigh");
       Dataset<Row> weighed =
           events.withColumn(
               "w",
@@ -279,8 +282,8 @@ public final class SparkScorer {
               .agg(
                   sum(when(positive, col("w")).otherwise(0.0)).as("trust"),
                   sum(when(positive, col("w").multiply(col("f"))).otherwise(0.0)).as("decTrust"),
-                  sum(when(positive, 0.0).otherwise(col("w").negate())).as("distrust"),
-                  sum(when(positive, 0.0).otherwise(col("w").negate().multiply(col("f"))))
+                  sum(when(positive, 0.0).otherwise(negate(col("w")))).as("distrust"),
+                  sum(when(positive, 0.0).otherwise(negate(col("w")).multiply(col("f"))))
                       .as("decDistrust"));
 
       // Saturation, and the weight decay took (teleport weight), by the core's function.
@@ -329,10 +332,7 @@ public final class SparkScorer {
             weights
                 .filter(col("wd").gt(0))
                 .join(out, "src")
-                .select(
-                    col("src"),
-                    col("dst"),
-                    col("wd").divide(col("D").plus(col("W"))).as("q"))
+                .select(col("src"), col("dst"), col("wd").divide(col("D").plus(col("W"))).as("q"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         distrustApplies = !distrustEdges.isEmpty();
         if (!distrustApplies) {
@@ -390,7 +390,8 @@ public final class SparkScorer {
       if (have.contains(TIME)) {
         DataType type = type(schema, TIME);
         if (type instanceof TimestampType || type instanceof TimestampNTZType) {
-          time = org.apache.spark.sql.functions.unix_millis(col(TIME).cast(DataTypes.TimestampType));
+          time =
+              org.apache.spark.sql.functions.unix_millis(col(TIME).cast(DataTypes.TimestampType));
         } else {
           checkArgument(
               type instanceof NumericType,
@@ -482,10 +483,7 @@ public final class SparkScorer {
       Dataset<Row> shares =
           summed
               .join(totals, CONTRIBUTION)
-              .select(
-                  col(CONTRIBUTION),
-                  col(AUTHOR),
-                  col(SHARE).divide(col("total")).as(SHARE))
+              .select(col(CONTRIBUTION), col(AUTHOR), col(SHARE).divide(col("total")).as(SHARE))
               .persist(StorageLevel.MEMORY_AND_DISK());
       List<Row> unknown =
           weighed
@@ -648,8 +646,8 @@ public final class SparkScorer {
 
   /**
    * Builds a {@link SparkScorer}. Damping, tolerance, iteration cap, stopping rule and teleport
-   * default to the policy's; the checkpoint interval to {@value #DEFAULT_CHECKPOINT_INTERVAL}. Every
-   * setter checks its argument at once (with {@link RankSolver.Builder}'s and {@link
+   * default to the policy's; the checkpoint interval to {@value #DEFAULT_CHECKPOINT_INTERVAL}.
+   * Every setter checks its argument at once (with {@link RankSolver.Builder}'s and {@link
    * ScoringPolicy.Builder}'s checks). Not thread-safe.
    */
   public static final class Builder {
@@ -726,7 +724,8 @@ public final class SparkScorer {
      * Builds the scorer.
      *
      * @throws IllegalArgumentException if the policy has a feature the Spark job does not support:
-     *     an influence cap, a reciprocal weight, the activity prior, or a custom saturation or decay
+     *     an influence cap, a reciprocal weight, the activity prior, or a custom saturation or
+     *     decay
      */
     public SparkScorer build() {
       ScoringPolicy built = policy.solver(solver.build()).build();

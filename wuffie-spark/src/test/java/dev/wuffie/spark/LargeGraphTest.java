@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A generated graph of millions of endorsements in local mode: the job completes, converges, and
- * agrees with the core. The size is {@code -Dwuffie.spark.endorsements} (default 2,000,000, among
- * a tenth as many contributors, skewed so that a few receive much).
+ * agrees with the core. The size is {@code -Dwuffie.spark.endorsements} (default 2,000,000, among a
+ * tenth as many contributors, skewed so that a few receive much).
  */
 final class LargeGraphTest {
   private static final long M = Long.getLong("wuffie.spark.endorsements", 2_000_000);

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -47,11 +48,15 @@ final class ScoreJobTest {
 
     int code =
         run(
-            "--input", LocalSpark.BITCOIN_OTC.toString(),
-            "--output", output.toString(),
+            "--input",
+            LocalSpark.BITCOIN_OTC.toString(),
+            "--output",
+            output.toString(),
             "--drop-negative",
-            "--tolerance", "1e-11",
-            "--seeds", seeds.toString());
+            "--tolerance",
+            "1e-11",
+            "--seeds",
+            seeds.toString());
 
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(err.toString(StandardCharsets.UTF_8))
@@ -63,7 +68,8 @@ final class ScoreJobTest {
             graph,
             RankSolver.builder().tolerance(1e-11).build(),
             Map.of("35", 2.0, "2642", 1.0, "1", 1.0));
-    Dataset<Row> written = spark.read().option("header", true).schema(OUTPUT).csv(output.toString());
+    Dataset<Row> written =
+        spark.read().option("header", true).schema(OUTPUT).csv(output.toString());
     assertSameScores(core, LocalSpark.collect(written));
   }
 
@@ -83,20 +89,15 @@ final class ScoreJobTest {
             RowFactory.create("b", "c", 1.0),
             RowFactory.create("c", "a", 0.5),
             RowFactory.create("c", "c", 9.0), // a self-endorsement: dropped
-            RowFactory.create("d", "a", 1.0)); // c is not dangling, b and a are not; e is
+            RowFactory.create("d", "a", 1.0));
     Path input = dir.resolve("in.parquet");
-    spark
-        .createDataFrame(
-            new java.util.ArrayList<>(
-                java.util.stream.Stream.concat(
-                        rows.stream(), java.util.stream.Stream.of(RowFactory.create("e", "e", 1.0)))
-                    .toList()),
-            schema)
-        .write()
-        .parquet(input.toString());
+    List<Row> written = new ArrayList<>(rows);
+    written.add(RowFactory.create("e", "e", 1.0)); // e endorses only itself: dangling
+    spark.createDataFrame(written, schema).write().parquet(input.toString());
     Path output = dir.resolve("out.parquet");
 
-    int code = run("--input", input.toString(), "--output", output.toString(), "--tolerance", "1e-12");
+    int code =
+        run("--input", input.toString(), "--output", output.toString(), "--tolerance", "1e-12");
 
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     EndorsementGraph.Builder builder = EndorsementGraph.builder();
@@ -105,14 +106,16 @@ final class ScoreJobTest {
     }
     builder.addContributor("e");
     Reputation core =
-        Reputation.compute(builder.build(), RankSolver.builder().tolerance(1e-12).build(), Map.of());
+        Reputation.compute(
+            builder.build(), RankSolver.builder().tolerance(1e-12).build(), Map.of());
     assertSameScores(core, LocalSpark.collect(spark.read().parquet(output.toString())));
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("scored 5 contributors: converged");
   }
 
   @Test
   void badLine_exitsWith2AndSaysWhere() throws IOException {
-    Path input = Files.writeString(dir.resolve("bad.csv"), "endorser,endorsed,weight\na,b,1\nb,c,x\n");
+    Path input =
+        Files.writeString(dir.resolve("bad.csv"), "endorser,endorsed,weight\na,b,1\nb,c,x\n");
 
     int code = run("--input", input.toString(), "--output", dir.resolve("o").toString());
 
@@ -156,7 +159,13 @@ final class ScoreJobTest {
     Path input = Files.writeString(dir.resolve("ring.csv"), "a,b\nb,c\nc,a\nd,a\n");
 
     int code =
-        run("--input", input.toString(), "--output", dir.resolve("o").toString(), "--max-iterations", "2");
+        run(
+            "--input",
+            input.toString(),
+            "--output",
+            dir.resolve("o").toString(),
+            "--max-iterations",
+            "2");
 
     assertThat(code).isEqualTo(3);
   }

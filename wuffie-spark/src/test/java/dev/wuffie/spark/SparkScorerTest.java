@@ -74,7 +74,8 @@ final class SparkScorerTest {
     List<Endorsement> events = new ArrayList<>();
     for (LocalSpark.Rating r : LocalSpark.bitcoinOtc()) {
       events.add(
-          Endorsement.rating(r.rater(), r.rated(), ScoringPolicy.IDENTITY_KIND, r.value(), r.time()));
+          Endorsement.rating(
+              r.rater(), r.rated(), ScoringPolicy.IDENTITY_KIND, r.value(), r.time()));
     }
 
     assertEqualScores(events, Map.of(), policy);
@@ -143,7 +144,9 @@ final class SparkScorerTest {
       if (random.nextInt(10) < 3) {
         e = Endorsement.ofContribution(u, "post-" + random.nextInt(120), "upvote", time);
       } else if (random.nextInt(8) == 0) {
-        e = Endorsement.rating(u, "m" + random.nextInt(500), "trust", random.nextInt(21) - 10, time);
+        e =
+            Endorsement.rating(
+                u, "m" + random.nextInt(500), "trust", random.nextInt(21) - 10, time);
       } else {
         String v = random.nextInt(40) == 0 ? u : "m" + random.nextInt(500);
         e = Endorsement.of(u, v, kinds[random.nextInt(kinds.length)], time);
@@ -265,13 +268,15 @@ final class SparkScorerTest {
 
   @Test
   void endorsedContributionWithoutAuthors_fails() {
-    Dataset<Row> events =
-        events(List.of(Endorsement.ofContribution("a", "post-9", "upvote", T0)));
+    Dataset<Row> events = events(List.of(Endorsement.ofContribution("a", "post-9", "upvote", T0)));
     Dataset<Row> authorship =
         spark.createDataFrame(List.of(RowFactory.create("post-1", "b", 1.0)), AUTHORSHIP);
 
     assertThatThrownBy(
-            () -> SparkScorer.builder(ScoringPolicy.builder().build()).build().score(events, authorship))
+            () ->
+                SparkScorer.builder(ScoringPolicy.builder().build())
+                    .build()
+                    .score(events, authorship))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("endorsed contribution(s) [post-9] have no author");
   }
@@ -332,7 +337,9 @@ final class SparkScorerTest {
   record Scored(Reputation core, SparkReputation spark) {}
 
   private Scored assertEqualScores(
-      List<Endorsement> events, Map<String, Map<String, Double>> contributions, ScoringPolicy policy) {
+      List<Endorsement> events,
+      Map<String, Map<String, Double>> contributions,
+      ScoringPolicy policy) {
     Ledger ledger = Ledger.create();
     for (Map.Entry<String, Map<String, Double>> c : contributions.entrySet()) {
       ledger.addContribution(c.getKey(), T0.minus(Duration.ofDays(3000)), c.getValue());
