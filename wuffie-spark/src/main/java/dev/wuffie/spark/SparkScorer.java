@@ -3,7 +3,6 @@ package dev.wuffie.spark;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -97,6 +96,10 @@ import org.apache.spark.storage.StorageLevel;
  * the events as they count. The solver's method is ignored: Spark always runs power iteration,
  * whose fixed point Gauss-Seidel sweeps share.
  *
+ * <p>While it scores, the scorer turns the session's adaptive query execution ({@code
+ * spark.sql.adaptive.enabled}) off, and then restores it: the iteration runs many small queries
+ * whose partitioning it fixes itself.
+ *
  * <p>Cost per iteration: one join of the {@code m} edges with the {@code n} scores, one aggregation
  * shuffling at most {@code m} partial sums, one join back to the {@code n} contributors and one
  * global sum; the edges are partitioned by endorser once and cached.
@@ -139,12 +142,6 @@ public final class SparkScorer {
 
   /** Result column: the rank, 1 for the best (by score, then by id). */
   public static final String RANK = "rank";
-
-  /**
-   * Up to this many contributors, each iteration broadcasts the scores to the tasks that hold the
-   * edges ({@value}: 16 MB of ids and scores); above it, the scores are shuffled to them.
-   */
-  public static final long BROADCAST_LIMIT = 1_000_000;
 
   /** Default checkpoint interval: {@value} iterations. */
   public static final int DEFAULT_CHECKPOINT_INTERVAL = 10;
@@ -199,8 +196,19 @@ public final class SparkScorer {
    */
   public SparkReputation score(Dataset<Row> endorsements, Dataset<Row> authorship) {
     checkNotNull(endorsements, "endorsements is null");
-    return Failures.unwrapped(() -> new Scoring(this, endorsements, authorship).run());
+    SparkSession spark = endorsements.sparkSession();
+    String adaptive = spark.conf().get(ADAPTIVE, "true");
+    // The iteration relies on the partitioning of the cached edges and scores, and runs many
+    // small queries: adaptive execution would re-plan each one (and may add broadcast jobs).
+    spark.conf().set(ADAPTIVE, "false");
+    try {
+      return Failures.unwrapped(() -> new Scoring(this, endorsements, authorship).run());
+    } finally {
+      spark.conf().set(ADAPTIVE, adaptive);
+    }
   }
+
+  private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
 
   /** The per-call work of {@link #score(Dataset, Dataset)}. */
   private static final class Scoring {
@@ -356,7 +364,7 @@ public final class SparkScorer {
       edges.count();
       weighed.unpersist();
 
-      Iteration iteration = iterate(nodes.select("idx", "tele", "leak"), edges, n);
+      Iteration iteration = iterate(nodes.select("idx", "tele", "leak"), edges);
       return SparkReputation.of(
           spark, policy, nodes, edges, distrustEdges, iteration, weights, asOf, partitions);
     }
@@ -580,7 +588,7 @@ public final class SparkScorer {
     }
 
     /** Power iteration from the teleport vector. */
-    private Iteration iterate(Dataset<Row> nodes, Dataset<Row> edges, long n) {
+    private Iteration iterate(Dataset<Row> nodes, Dataset<Row> edges) {
       RankSolver solver = policy.solver();
       double d = solver.damping();
       Dataset<Row> state = nodes.withColumn("s", col("tele")).localCheckpoint(true);
@@ -591,10 +599,9 @@ public final class SparkScorer {
       boolean reliable = !spark.sparkContext().getCheckpointDir().isEmpty();
       while (k < solver.maxIterations()) {
         k++;
-        // The scores go to the edges: broadcast while they are small, else hashed by endorser
-        // like the cached edges (no sort of the edges in any case).
-        Dataset<Row> scores = state.select(col("idx").as("src"), col("s"));
-        scores = n <= BROADCAST_LIMIT ? broadcast(scores) : scores.hint("shuffle_hash");
+        // The edges are partitioned by endorser and the scores by contributor, alike: the join
+        // needs no shuffle and no sort, and the flow sums are shuffled once, by endorsed.
+        Dataset<Row> scores = state.select(col("idx").as("src"), col("s")).hint("shuffle_hash");
         Dataset<Row> in =
             edges
                 .join(scores, "src")

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A generated graph of millions of endorsements in local mode: the job completes, converges, and
- * agrees with the core. The size is {@code -Dwuffie.spark.endorsements} (default 2,000,000, among a
+ * agrees with the core. The size is {@code -Dwuffie.spark.endorsements} (default 1,000,000, among a
  * tenth as many contributors, skewed so that a few receive much).
  */
 final class LargeGraphTest {
-  private static final long M = Long.getLong("wuffie.spark.endorsements", 2_000_000);
+  private static final long M = Long.getLong("wuffie.spark.endorsements", 1_000_000);
   private static final long N = Math.max(10, M / 10);
   private static final long SPREAD = 1_000_003;
   private static final double TOLERANCE = 1e-6;
