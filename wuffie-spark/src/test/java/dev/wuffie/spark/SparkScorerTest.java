@@ -345,12 +345,25 @@ final class SparkScorerTest {
       ledger.addContribution(c.getKey(), T0.minus(Duration.ofDays(3000)), c.getValue());
     }
     ledger.recordAll(events);
+    long started = System.nanoTime();
     Reputation core = Reputation.compute(ledger, policy);
+    long coreMillis = (System.nanoTime() - started) / 1_000_000;
 
+    Dataset<Row> input = events(events);
+    started = System.nanoTime();
     SparkReputation result =
         SparkScorer.builder(policy)
             .build()
-            .score(events(events), contributions.isEmpty() ? null : authorship(contributions));
+            .score(input, contributions.isEmpty() ? null : authorship(contributions));
+    System.out.printf(
+        "SparkScorerTest: %,d events, %,d contributors: Spark %d iterations in %,d ms;"
+            + " core %d iterations in %,d ms%n",
+        events.size(),
+        result.size(),
+        result.iterations(),
+        (System.nanoTime() - started) / 1_000_000,
+        core.iterations(),
+        coreMillis);
 
     assertThat(result.converged()).isTrue();
     Map<String, double[]> scores = LocalSpark.collect(result.scores());
