@@ -33,7 +33,7 @@ import org.apache.spark.sql.types.StructType;
  * does, and writes every contributor's {@code id,score,rank}.
  *
  * <pre>
- * spark-submit --class dev.wuffie.spark.ScoreJob --jars wuffie-core.jar,guava.jar,... \
+ * spark-submit --class dev.wuffie.spark.ScoreJob --jars wuffie-core.jar,guava.jar \
  *     wuffie-spark.jar --input endorsements.csv --output scores [options]
  * </pre>
  *
