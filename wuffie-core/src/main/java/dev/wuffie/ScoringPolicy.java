@@ -226,6 +226,23 @@ public final class ScoringPolicy {
         endorsement.kind());
   }
 
+  /**
+   * The weight of one endorsement under this policy's kinds, before decay, saturation and the
+   * crediting of a contribution's authors: its kind's fixed weight, or {@code scale * (value -
+   * neutral)} for a rated kind. Positive is trust, negative distrust, 0 counts for nothing. This is
+   * the per-event rule that {@link Reputation#compute(Ledger, ScoringPolicy)} applies, offered for
+   * engines that compile events elsewhere (the Spark module calls it from its functions).
+   *
+   * @throws NullPointerException if {@code endorsement} is null
+   * @throws IllegalArgumentException as {@link #check(Endorsement)}: an unknown kind, or a value
+   *     that does not fit the kind
+   */
+  public double weigh(Endorsement endorsement) {
+    check(endorsement);
+    KindWeight kind = kinds.get(endorsement.kind());
+    return kind.weightOf(endorsement.value().orElse(Double.NaN));
+  }
+
   /** The kinds this policy knows, by name. */
   public Map<String, KindWeight> kinds() {
     return kinds;

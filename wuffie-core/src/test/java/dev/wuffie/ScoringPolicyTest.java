@@ -56,6 +56,34 @@ final class ScoringPolicyTest {
   }
 
   @Test
+  void weigh_fixedAndRatedKinds_giveTheUndecayedSignedWeight() {
+    ScoringPolicy policy =
+        ScoringPolicy.builder()
+            .kind(KindWeight.rated("stars", 3, 0.5))
+            .decay(Decay.halfLife(Duration.ofDays(1)))
+            .build();
+    Instant old = T0.minus(Duration.ofDays(400));
+
+    assertThat(policy.weigh(Endorsement.of("a", "b", "accepted", old))).isEqualTo(3.0);
+    assertThat(policy.weigh(Endorsement.of("a", "b", "downvote", T0))).isEqualTo(-1.0);
+    assertThat(policy.weigh(Endorsement.rating("a", "b", "stars", 5, T0))).isEqualTo(1.0);
+    assertThat(policy.weigh(Endorsement.rating("a", "b", "stars", 1, T0))).isEqualTo(-1.0);
+  }
+
+  @Test
+  void weigh_unknownKind_throwsTheMessageOfCheck() {
+    ScoringPolicy policy = ScoringPolicy.builder().build();
+    Endorsement odd = Endorsement.of("a", "b", "wink", T0);
+
+    assertThatThrownBy(() -> policy.weigh(odd))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("unknown kind 'wink' of endorsement a -> b; the policy knows");
+    assertThatThrownBy(() -> policy.weigh(Endorsement.of("a", "b", "trust", T0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("of rated kind 'trust' has no value");
+  }
+
+  @Test
   void identityPolicy_scoresLikeTheGraphOfSummedWeights() {
     Ledger ledger = Ledger.create();
     EndorsementGraph.Builder graph = EndorsementGraph.builder();
