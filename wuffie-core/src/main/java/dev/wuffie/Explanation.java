@@ -5,7 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.List;
 
 /**
- * Where one contributor's score comes from: its exact split into the teleport term, the dangling
+ * Where one contributor's score comes from: its exact split into the teleport term, the returned
  * share, one term per endorser (largest first) and, when the policy has distrust, one discount per
  * distruster.
  *
@@ -16,7 +16,7 @@ import java.util.List;
  * their sum. Every amount here is already divided by that sum, so
  *
  * <pre>
- * score = teleport + dangling + sum(endorsers.amount) - sum(distrusters.amount) + floor
+ * score = teleport + returned + sum(endorsers.amount) - sum(distrusters.amount) + floor
  * </pre>
  *
  * <p>to within the solver's tolerance ({@link #total()} adds them up). Each endorser term is split
@@ -26,7 +26,7 @@ import java.util.List;
  * @param id the contributor explained
  * @param score its score
  * @param teleport its share of the teleport term {@code (1 - d) p_v}
- * @param dangling its share of the mass that went back through the teleport distribution
+ * @param returned its share of the mass that went back through the teleport distribution
  * @param endorsers one term per endorser, largest first
  * @param distrusters one discount per distruster, largest first (amounts are positive)
  * @param floor what the floor at zero gave back when distrust exceeded the trust score, else 0
@@ -35,7 +35,7 @@ public record Explanation(
     String id,
     double score,
     double teleport,
-    double dangling,
+    double returned,
     List<Term> endorsers,
     List<Term> distrusters,
     double floor) {
@@ -49,7 +49,7 @@ public record Explanation(
 
   /** The sum of the terms, which equals {@link #score()} within the solver's tolerance. */
   public double total() {
-    double total = teleport + dangling + floor;
+    double total = teleport + returned + floor;
     for (Term term : endorsers) {
       total += term.amount();
     }

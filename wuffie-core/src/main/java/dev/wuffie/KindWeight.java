@@ -4,26 +4,28 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
- * What one endorsement of a kind weighs: a fixed weight ({@code upvote} = 1, {@code accepted} = 3),
- * or, for a rated kind, a weight computed from the endorsement's value: {@code scale * (value -
- * neutral)} (a -10..+10 trust rating with neutral 0 and scale 1 weighs its value).
+ * What one endorsement of a kind weighs: a fixed weight, its {@code scale} ({@code upvote} = 1,
+ * {@code accepted} = 3), or, for a rated kind, a weight computed from the endorsement's value:
+ * {@code scale * (value - neutral)} (a -10..+10 trust rating with neutral 0 and scale 1 weighs its
+ * value).
  *
  * <p>A positive weight is trust and flows with the score; a negative weight is distrust (a
  * downvote, a flag, a negative rating), which never flows: the policy applies it after the scores
  * converge (see {@link ScoringPolicy}).
  *
  * @param kind the kind's name, non-empty
- * @param weight the fixed weight, or the scale of a rated kind; finite
+ * @param scale the weight of a fixed kind, or what a rated kind multiplies {@code value - neutral}
+ *     by; finite
  * @param rated whether endorsements of this kind carry a value
  * @param neutral for a rated kind, the value that weighs zero; 0 for a fixed kind
  */
-public record KindWeight(String kind, double weight, boolean rated, double neutral) {
+public record KindWeight(String kind, double scale, boolean rated, double neutral) {
 
   /** Checks the components. */
   public KindWeight {
     checkNotNull(kind, "kind is null");
     checkArgument(!kind.isEmpty(), "kind is empty; give every kind a name");
-    checkArgument(Double.isFinite(weight), "weight %s of kind '%s' must be finite", weight, kind);
+    checkArgument(Double.isFinite(scale), "weight %s of kind '%s' must be finite", scale, kind);
     checkArgument(
         Double.isFinite(neutral), "neutral %s of kind '%s' must be finite", neutral, kind);
     checkArgument(
@@ -46,6 +48,6 @@ public record KindWeight(String kind, double weight, boolean rated, double neutr
    * @param value the endorsement's value, NaN if it has none
    */
   double weightOf(double value) {
-    return rated ? weight * (value - neutral) : weight;
+    return rated ? scale * (value - neutral) : scale;
   }
 }

@@ -184,23 +184,6 @@ public final class Reputation {
     return new Reputation(graph, solver.solve(graph, teleport), teleport, null);
   }
 
-  /**
-   * Wraps a result that {@code graph} was scored to with a uniform teleport distribution (for
-   * callers that drive the {@link RankSolver} themselves, say for a warm start).
-   *
-   * @throws IllegalArgumentException if the result's size differs from the graph's
-   */
-  public static Reputation of(EndorsementGraph graph, RankResult result) {
-    checkNotNull(graph, "graph is null");
-    checkNotNull(result, "result is null");
-    checkArgument(
-        graph.size() == result.size(),
-        "result has %s scores but the graph has %s contributors; pass the graph that was scored",
-        result.size(),
-        graph.size());
-    return new Reputation(graph, result, null, null);
-  }
-
   /** The number of contributors. */
   public int size() {
     return scores.length;
@@ -250,7 +233,7 @@ public final class Reputation {
   }
 
   /**
-   * Where the score of {@code id} comes from: teleport, dangling share, one term per endorser
+   * Where the score of {@code id} comes from: teleport, returned share, one term per endorser
    * (largest first, each split into kinds and contributions when scored from a ledger) and one
    * discount per distruster. The terms add up to the score within the solver's tolerance; see
    * {@link Explanation}.

@@ -19,9 +19,10 @@ import java.util.Set;
  * <p>Each tier has a threshold on a contributor's {@linkplain Reputation#percentile(String)
  * percentile} or {@linkplain Reputation#points(String) points}. A contributor is promoted into a
  * tier when its value reaches the threshold, and stays in it until the value falls below the
- * <em>low-water mark</em>: the threshold times {@link #lowWater()} (default {@value
- * #DEFAULT_LOW_WATER}; a member of a 90th-percentile tier is demoted below the 81st). Tiers are
- * declared from lowest to highest; a contributor's tier is the highest it belongs to.
+ * <em>low-water mark</em>: the threshold times the builder's {@link Builder#lowWater(double)}
+ * (default {@value #DEFAULT_LOW_WATER}; a member of a 90th-percentile tier is demoted below the
+ * 81st). Tiers are declared from lowest to highest; a contributor's tier is the highest it belongs
+ * to.
  *
  * <pre>{@code
  * Tiers tiers = Tiers.builder()
@@ -70,11 +71,6 @@ public final class Tiers {
   /** The tiers, lowest first. */
   public List<Tier> tiers() {
     return tiers;
-  }
-
-  /** The fraction of a threshold below which a member is demoted. */
-  public double lowWater() {
-    return lowWater;
   }
 
   /**

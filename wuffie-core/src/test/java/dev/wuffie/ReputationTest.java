@@ -135,12 +135,4 @@ final class ReputationTest {
     assertThatThrownBy(() -> Reputation.compute(GRAPH, RankSolver.defaults(), seeds))
         .hasMessageContaining(message);
   }
-
-  @Test
-  void of_resultOfAnotherGraph_throwsWithMessage() {
-    EndorsementGraph other = EndorsementGraph.builder().add("a", "b", 1).build();
-
-    assertThatThrownBy(() -> Reputation.of(GRAPH, RankSolver.defaults().solve(other)))
-        .hasMessageContaining("result has 2 scores but the graph has 5 contributors");
-  }
 }

@@ -60,10 +60,10 @@ final class PolicySerializer extends StdSerializer<ScoringPolicy> {
         gen.writeStartObject();
         gen.writeBooleanField(RATED, true);
         gen.writeNumberField(NEUTRAL, kind.neutral());
-        gen.writeNumberField(SCALE, kind.weight());
+        gen.writeNumberField(SCALE, kind.scale());
         gen.writeEndObject();
       } else {
-        gen.writeNumber(kind.weight());
+        gen.writeNumber(kind.scale());
       }
     }
     gen.writeEndObject();

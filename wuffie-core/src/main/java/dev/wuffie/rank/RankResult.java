@@ -18,21 +18,13 @@ public final class RankResult {
   private final int iterations;
   private final double residual;
   private final double damping;
-  private final double tolerance;
 
-  RankResult(
-      double[] scores,
-      boolean converged,
-      int iterations,
-      double residual,
-      double damping,
-      double tolerance) {
+  RankResult(double[] scores, boolean converged, int iterations, double residual, double damping) {
     this.scores = scores;
     this.converged = converged;
     this.iterations = iterations;
     this.residual = residual;
     this.damping = damping;
-    this.tolerance = tolerance;
   }
 
   /** The number of contributors scored. */
@@ -75,11 +67,6 @@ public final class RankResult {
     return damping;
   }
 
-  /** The L1 tolerance the solver stopped at. */
-  public double tolerance() {
-    return tolerance;
-  }
-
   @Override
   public String toString() {
     return "RankResult{size="
@@ -96,7 +83,6 @@ public final class RankResult {
   /** For the solver: the scores array is taken over, not copied. */
   static RankResult of(
       double[] scores, boolean converged, int iterations, double residual, RankSolver solver) {
-    return new RankResult(
-        scores, converged, iterations, residual, solver.damping(), solver.tolerance());
+    return new RankResult(scores, converged, iterations, residual, solver.damping());
   }
 }

@@ -184,16 +184,16 @@ final class EventReader {
                 + "kind '"
                 + kindName
                 + "' has the fixed weight "
-                + Report.number(kind.weight())
+                + Report.number(kind.scale())
                 + " in "
                 + fixedKindsFrom
                 + ", so its weight field must be empty or 1, not "
                 + weightField
                 + "; or declare it rated there ({\"rated\": true, \"scale\": "
-                + Report.number(kind.weight())
+                + Report.number(kind.scale())
                 + "}) to weigh scale x value");
       }
-      double weight = kind.rated() ? kind.weight() * (value - kind.neutral()) : kind.weight();
+      double weight = kind.rated() ? kind.scale() * (value - kind.neutral()) : kind.scale();
       records++;
       if (endorser.equals(endorsed)) {
         self++;
@@ -259,14 +259,14 @@ final class EventReader {
       return Report.number(weight) + " (kind '" + kind.kind() + "')";
     }
     String value = weightField.isEmpty() ? "1" : weightField;
-    if (kind.weight() == 1 && kind.neutral() == 0) {
+    if (kind.scale() == 1 && kind.neutral() == 0) {
       return value;
     }
     return Report.number(weight)
         + " (kind '"
         + kind.kind()
         + "': "
-        + Report.number(kind.weight())
+        + Report.number(kind.scale())
         + " x "
         + (kind.neutral() == 0 ? value : "(" + value + " - " + Report.number(kind.neutral()) + ")")
         + ")";

@@ -10,7 +10,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code wuffie explain}: where one contributor's score comes from; see {@link ExplainJob}. */
+/** {@code wuffie explain}: where one contributor's score comes from; see {@link ExplainRun}. */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
       "Explains where one contributor's score comes from, term by term.",
       "",
       "Prints the contributor's standing, then the exact terms its score is the sum of:"
-          + " teleport, dangling (mass sent back through the teleport distribution), one term per"
+          + " teleport, returned (mass sent back through the teleport distribution), one term per"
           + " endorser split into kinds, one discount per distruster, and the floor at zero.",
       "",
       "The input is read and scored as 'wuffie score' does with a policy option (each line an"
@@ -73,7 +73,7 @@ final class ExplainCommand implements Callable<Integer> {
       description =
           "Show the K largest endorser terms and the K largest distrust terms; the others are"
               + " summed on one row each (default: ${DEFAULT-VALUE}).")
-  private int terms = ExplainJob.DEFAULT_TERMS;
+  private int terms = ExplainRun.DEFAULT_TERMS;
 
   @Override
   public Integer call() throws BadInputException {
@@ -84,14 +84,14 @@ final class ExplainCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--input and --ledger exclude each other: give one of them");
     }
-    Scoring scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
-    ExplainJob job;
+    ScoreSettings scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
+    ExplainRun job;
     if (ledger != null) {
-      job = new ExplainJob(Input.ledger(ledger), scoring, id, terms);
+      job = new ExplainRun(Input.ledger(ledger), scoring, id, terms);
     } else if (input != null) {
-      job = new ExplainJob(Input.file(input), scoring, id, terms);
+      job = new ExplainRun(Input.file(input), scoring, id, terms);
     } else {
-      job = new ExplainJob(Input.bundled(), scoring.distrustUnlessDropped(), id, terms);
+      job = new ExplainRun(Input.bundled(), scoring.distrustUnlessDropped(), id, terms);
     }
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }

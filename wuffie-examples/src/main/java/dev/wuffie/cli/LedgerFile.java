@@ -53,7 +53,7 @@ final class LedgerFile {
       }
       records++;
       KindWeight kind = policy.kinds().get(s.kindName(s.kind(e)));
-      double weight = kind.rated() ? kind.weight() * (s.value(e) - kind.neutral()) : kind.weight();
+      double weight = kind.rated() ? kind.scale() * (s.value(e) - kind.neutral()) : kind.scale();
       if (weight > 0) {
         trust++;
       } else if (weight < 0) {

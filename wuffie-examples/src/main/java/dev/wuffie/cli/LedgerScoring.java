@@ -37,7 +37,7 @@ record LedgerScoring(
     long scoreMillis) {
 
   /** Reads {@code input} (an edge list or a ledger file) and scores it as {@code scoring} says. */
-  static LedgerScoring run(Input input, Scoring scoring, Progress progress, PrintWriter err)
+  static LedgerScoring run(Input input, ScoreSettings scoring, Progress progress, PrintWriter err)
       throws BadInputException {
     long start = System.nanoTime();
     ScoringPolicy policy = input.ledger() ? scoring.ledgerPolicy() : scoring.policy();
@@ -90,7 +90,7 @@ record LedgerScoring(
   }
 
   private static EventReader.Events readEvents(
-      Input input, Scoring scoring, ScoringPolicy policy, Progress progress)
+      Input input, ScoreSettings scoring, ScoringPolicy policy, Progress progress)
       throws BadInputException {
     EventReader.Negative negative =
         scoring.distrust()
@@ -113,7 +113,7 @@ record LedgerScoring(
    * Whether the summary says how distrust is applied: when it was asked for, or for a ledger file,
    * when some of its events weigh less than zero.
    */
-  boolean showsDistrust(Scoring scoring) {
+  boolean showsDistrust(ScoreSettings scoring) {
     return fromLedger ? events.distrust() > 0 : scoring.distrust();
   }
 
@@ -173,12 +173,12 @@ record LedgerScoring(
 
   private static String weighs(KindWeight kind) {
     if (!kind.rated()) {
-      return kind.kind() + " = " + Report.number(kind.weight());
+      return kind.kind() + " = " + Report.number(kind.scale());
     }
     String value =
         kind.neutral() == 0 ? "value" : "(value - " + Report.number(kind.neutral()) + ")";
     return kind.kind()
         + " = "
-        + (kind.weight() == 1 ? value : Report.number(kind.weight()) + " x " + value);
+        + (kind.scale() == 1 ? value : Report.number(kind.scale()) + " x " + value);
   }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code wuffie score}: scores the endorsements of an input file; see {@link ScoreJob} for what it
+ * {@code wuffie score}: scores the endorsements of an input file; see {@link ScoreRun} for what it
  * prints and writes. Option values are checked by the core (the solver and policy builders), whose
  * messages are reported as usage errors.
  */
@@ -74,7 +74,7 @@ final class ScoreCommand implements Callable<Integer> {
       paramLabel = "K",
       order = 30,
       description = "Leaderboard size (default: ${DEFAULT-VALUE}).")
-  private int top = ScoreJob.DEFAULT_TOP;
+  private int top = ScoreRun.DEFAULT_TOP;
 
   @Option(
       names = "--output",
@@ -105,9 +105,9 @@ final class ScoreCommand implements Callable<Integer> {
                   + " ledger, JSON Lines)"
               : "--input and --ledger exclude each other: give one of them");
     }
-    Scoring scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
+    ScoreSettings scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
     Input from = ledger != null ? Input.ledger(ledger) : Input.file(input);
-    ScoreJob job = new ScoreJob(from, scoring, top, output, snapshot);
+    ScoreRun job = new ScoreRun(from, scoring, top, output, snapshot);
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The options that say how to score, shared by {@code score} and {@code explain} (a picocli mixin).
- * {@link #scoring(CommandLine)} checks them and returns a {@link Scoring}.
+ * {@link #scoring(CommandLine)} checks them and returns a {@link ScoreSettings}.
  */
 final class ScoringOptions {
   @Option(
@@ -110,13 +110,13 @@ final class ScoringOptions {
   private Integer maxIterations;
 
   /**
-   * Checks the options and returns them as a {@link Scoring}; {@code ledger} says whether the input
-   * is a ledger file, for which negative weights come from the policy's kinds.
+   * Checks the options and returns them as a {@link ScoreSettings}; {@code ledger} says whether the
+   * input is a ledger file, for which negative weights come from the policy's kinds.
    *
    * @throws ParameterException for a malformed {@code --kinds}, conflicting options or a solver
    *     setting out of range
    */
-  Scoring scoring(CommandLine cli, boolean ledger) {
+  ScoreSettings scoring(CommandLine cli, boolean ledger) {
     if (ledger && (distrust || dropNegative)) {
       throw new ParameterException(
           cli,
@@ -130,8 +130,8 @@ final class ScoringOptions {
           "--distrust and --drop-negative exclude each other: negative weights are either applied"
               + " as distrust or dropped");
     }
-    Scoring scoring =
-        new Scoring(
+    ScoreSettings scoring =
+        new ScoreSettings(
             policy,
             kinds(cli),
             halfLife,

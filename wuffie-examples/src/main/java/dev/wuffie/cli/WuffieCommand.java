@@ -42,7 +42,7 @@ final class WuffieCommand implements Callable<Integer> {
   @Override
   public Integer call() throws BadInputException {
     int exitCode =
-        ScoreJob.bundled().run(spec.commandLine().getOut(), spec.commandLine().getErr(), progress);
+        ScoreRun.bundled().run(spec.commandLine().getOut(), spec.commandLine().getErr(), progress);
     spec.commandLine()
         .getOut()
         .println(

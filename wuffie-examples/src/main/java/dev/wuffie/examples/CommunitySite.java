@@ -191,7 +191,7 @@ public final class CommunitySite {
     System.out.printf("%nwhy user %s leads: score %.6f =%n", why.id(), why.score());
     System.out.printf(
         "  %.6f  by the prior, their posts' scores (teleport %.6f, returned %.6f)%n",
-        why.teleport() + why.dangling(), why.teleport(), why.dangling());
+        why.teleport() + why.returned(), why.teleport(), why.returned());
     List<Explanation.Term> askers = why.endorsers();
     for (Explanation.Term asker : askers.subList(0, Math.min(SHOWN_ASKERS, askers.size()))) {
       System.out.printf(

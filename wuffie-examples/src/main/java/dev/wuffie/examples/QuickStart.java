@@ -44,7 +44,7 @@ public final class QuickStart {
     }
     Explanation why = reputation.explain("bob");
     System.out.printf(
-        "bob = %.4f: teleport %.4f, returned %.4f%n", why.score(), why.teleport(), why.dangling());
+        "bob = %.4f: teleport %.4f, returned %.4f%n", why.score(), why.teleport(), why.returned());
     for (Explanation.Term term : why.endorsers()) {
       for (Explanation.Part part : term.parts()) {
         System.out.printf(

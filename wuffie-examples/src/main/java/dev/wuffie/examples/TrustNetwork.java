@@ -105,7 +105,7 @@ public final class TrustNetwork {
     System.out.printf(
         "%nwhy %s falls from PageRank's %d to wuffie's %d: score %.6f =%n",
         why.id(), pagerank.rank(why.id()), wuffie.rank(why.id()), why.score());
-    System.out.printf("  %+.6f  teleport and returned%n", why.teleport() + why.dangling());
+    System.out.printf("  %+.6f  teleport and returned%n", why.teleport() + why.returned());
     System.out.printf("  %+.6f  trust from %d raters%n", trust, why.endorsers().size());
     List<Explanation.Term> distrusters = why.distrusters();
     for (Explanation.Term t : distrusters.subList(0, Math.min(SHOWN, distrusters.size()))) {

@@ -21,7 +21,7 @@ final class ExplainCommandTest {
       Pattern.compile("(?m)^terms sum to (\\S+) \\(score (\\S+)\\)$");
   private static final Pattern TERM =
       Pattern.compile(
-          "(?m)^(teleport|dangling|endorser|distrust|floor) .*?(-?\\d+\\.\\d+) +-?\\d+\\.\\d+%$");
+          "(?m)^(teleport|returned|endorser|distrust|floor) .*?(-?\\d+\\.\\d+) +-?\\d+\\.\\d+%$");
 
   @TempDir Path dir;
 

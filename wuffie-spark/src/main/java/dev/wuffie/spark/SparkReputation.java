@@ -45,7 +45,7 @@ public final class SparkReputation {
   public static final String TERM_ID = "id";
 
   /**
-   * Explanation column: the kind of term, {@code teleport}, {@code dangling}, {@code endorser},
+   * Explanation column: the kind of term, {@code teleport}, {@code returned}, {@code endorser},
    * {@code distrust} or {@code floor}.
    */
   public static final String TERM = "term";
@@ -221,7 +221,7 @@ public final class SparkReputation {
   /**
    * Where the scores of {@code ids} come from, term by term, computed on the cluster: {@code (id,
    * term, from, amount)} rows, as {@link dev.wuffie.Reputation#explain(String)} splits a score: the
-   * teleport term {@code (1 - d) p_v}, the {@code dangling} share of the mass returned through the
+   * teleport term {@code (1 - d) p_v}, the {@code returned} share of the mass sent back through the
    * teleport vector, one {@code endorser} term {@code d s_u w_uv / W_u} per endorser, one {@code
    * distrust} term (negative) per distruster and the {@code floor} (what flooring at zero gave
    * back), each divided by the distrust normaliser; a contributor's amounts sum to its score within
@@ -263,10 +263,10 @@ public final class SparkReputation {
             lit("teleport").as(TERM),
             lit(null).cast(DataTypes.StringType).as(FROM),
             col("tele").multiply((1 - d) * scale).as(AMOUNT));
-    Dataset<Row> dangling =
+    Dataset<Row> returnedTerm =
         targets.select(
             col(SparkScorer.ID),
-            lit("dangling").as(TERM),
+            lit("returned").as(TERM),
             lit(null).cast(DataTypes.StringType).as(FROM),
             col("tele").multiply(d * returned * scale).as(AMOUNT));
     Dataset<Row> endorsers =
@@ -278,7 +278,7 @@ public final class SparkReputation {
                 lit("endorser").as(TERM),
                 col(FROM),
                 col("p").multiply(col("s")).multiply(d * scale).as(AMOUNT));
-    Dataset<Row> terms = teleport.unionByName(dangling).unionByName(endorsers);
+    Dataset<Row> terms = teleport.unionByName(returnedTerm).unionByName(endorsers);
     if (distrustEdges != null) {
       double strength = policy.distrustStrength();
       Dataset<Row> distrusters =

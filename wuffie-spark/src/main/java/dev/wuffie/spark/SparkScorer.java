@@ -202,7 +202,7 @@ public final class SparkScorer {
     // small queries: adaptive execution would re-plan each one (and may add broadcast jobs).
     spark.conf().set(ADAPTIVE, "false");
     try {
-      return Failures.unwrapped(() -> new Scoring(this, endorsements, authorship).run());
+      return Failures.unwrapped(() -> new Call(this, endorsements, authorship).run());
     } finally {
       spark.conf().set(ADAPTIVE, adaptive);
     }
@@ -210,8 +210,8 @@ public final class SparkScorer {
 
   private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
 
-  /** The per-call work of {@link #score(Dataset, Dataset)}. */
-  private static final class Scoring {
+  /** The work of one call of {@link #score(Dataset, Dataset)}. */
+  private static final class Call {
     private final SparkScorer scorer;
     private final ScoringPolicy policy;
     private final PolicyFunctions functions;
@@ -220,7 +220,7 @@ public final class SparkScorer {
     private final Dataset<Row> authorship;
     private final int partitions;
 
-    Scoring(SparkScorer scorer, Dataset<Row> endorsements, Dataset<Row> authorship) {
+    Call(SparkScorer scorer, Dataset<Row> endorsements, Dataset<Row> authorship) {
       this.scorer = scorer;
       this.policy = scorer.policy;
       this.functions = PolicyFunctions.of(policy);

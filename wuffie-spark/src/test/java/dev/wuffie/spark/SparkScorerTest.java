@@ -189,7 +189,7 @@ final class SparkScorerTest {
       Explanation why = scored.core().explain(id);
       Map<String, Double> expected = new HashMap<>();
       expected.put("teleport:null", why.teleport());
-      expected.put("dangling:null", why.dangling());
+      expected.put("returned:null", why.returned());
       expected.put("floor:null", why.floor());
       for (Explanation.Term t : why.endorsers()) {
         expected.put("endorser:" + t.endorser(), t.amount());

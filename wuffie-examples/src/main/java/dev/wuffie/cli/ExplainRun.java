@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * One run of {@code wuffie explain}: scores the input in policy mode ({@link LedgerScoring}) and
  * prints where one contributor's score comes from: a summary of its standing, then a table of the
- * terms of {@link Explanation} (teleport, dangling, each endorser with its parts, each distruster,
+ * terms of {@link Explanation} (teleport, returned, each endorser with its parts, each distruster,
  * the floor) and the check that they add up to the score.
  *
  * <p>Amounts are shares of all reputation, like scores; a distruster's amount is shown negative, as
@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param id the contributor to explain, or null for the top contributor
  * @param terms how many endorser (and distrust) terms to show; the others are summed on one row
  */
-record ExplainJob(Input input, Scoring scoring, String id, int terms) {
+record ExplainRun(Input input, ScoreSettings scoring, String id, int terms) {
   /** How many endorser terms are shown unless {@code --terms} says otherwise. */
   static final int DEFAULT_TERMS = 20;
 
@@ -72,14 +72,14 @@ record ExplainJob(Input input, Scoring scoring, String id, int terms) {
             + " of "
             + Report.count(reputation.size())
             + " (percentile "
-            + ScoreJob.percentile(standing.percentile())
+            + ScoreRun.percentile(standing.percentile())
             + ")");
     if (scored.showsDistrust(scoring)) {
       Report.line(out, "distrust", scored.distrustLine());
     }
     Report.line(out, "kinds", scored.kindsLine());
     Report.line(out, "policy", scored.policyLine());
-    Report.line(out, "converged", ScoreJob.converged(reputation, scored.policy().solver()));
+    Report.line(out, "converged", ScoreRun.converged(reputation, scored.policy().solver()));
     out.println();
     printTable(out, explanation, decimals);
     out.println();
@@ -88,7 +88,7 @@ record ExplainJob(Input input, Scoring scoring, String id, int terms) {
         "terms sum to %." + (decimals + 4) + "f (score %." + (decimals + 4) + "f)%n",
         explanation.total(),
         explanation.score());
-    return ScoreJob.warnIfNotConverged(reputation, scored.policy().solver(), err);
+    return ScoreRun.warnIfNotConverged(reputation, scored.policy().solver(), err);
   }
 
   /** Decimals that show about 5 significant digits of {@code score}, at least 6. */
@@ -100,7 +100,7 @@ record ExplainJob(Input input, Scoring scoring, String id, int terms) {
     List<String[]> rows = new ArrayList<>();
     double score = e.score();
     rows.add(term("teleport", "", e.teleport(), score, decimals));
-    rows.add(term("dangling", "", e.dangling(), score, decimals));
+    rows.add(term("returned", "", e.returned(), score, decimals));
     addTerms(rows, "endorser", e.endorsers(), 1, score, decimals);
     addTerms(rows, "distrust", e.distrusters(), -1, score, decimals);
     rows.add(term("floor", "", e.floor(), score, decimals));

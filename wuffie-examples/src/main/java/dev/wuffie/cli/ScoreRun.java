@@ -25,9 +25,9 @@ import java.util.Map;
  * bundled dataset), scores them, writes the optional TSV and snapshot, and prints a summary and the
  * leaderboard.
  *
- * <p>An edge list without policy options (see {@link Scoring#policyMode()}) is read straight into
- * an {@link EndorsementGraph} and scored as plain weighted PageRank; with them, and a ledger file
- * always, the input is read into a ledger and scored under the policy ({@link LedgerScoring}).
+ * <p>An edge list without policy options (see {@link ScoreSettings#policyMode()}) is read straight
+ * into an {@link EndorsementGraph} and scored as plain weighted PageRank; with them, and a ledger
+ * file always, the input is read into a ledger and scored under the policy ({@link LedgerScoring}).
  *
  * <p>{@link #run} returns exit code 0, or 3 if the solver did not converge: the scores are then
  * approximate, but still written and printed, with a warning on stderr. Bad input is thrown as a
@@ -39,13 +39,13 @@ import java.util.Map;
  * @param output where to write every contributor's score, or null
  * @param snapshot where to write the reputation snapshot (JSON, atomically), or null
  */
-record ScoreJob(Input input, Scoring scoring, int top, Path output, Path snapshot) {
+record ScoreRun(Input input, ScoreSettings scoring, int top, Path output, Path snapshot) {
   /** Leaderboard size unless {@code --top} says otherwise. */
   static final int DEFAULT_TOP = 20;
 
   /** The default job: the bundled dataset, negative ratings as distrust, default solver. */
-  static ScoreJob bundled() {
-    return new ScoreJob(Input.bundled(), Scoring.bundled(), DEFAULT_TOP, null, null);
+  static ScoreRun bundled() {
+    return new ScoreRun(Input.bundled(), ScoreSettings.bundled(), DEFAULT_TOP, null, null);
   }
 
   /** Runs the job, printing to {@code out} and {@code err}; returns the exit code. */

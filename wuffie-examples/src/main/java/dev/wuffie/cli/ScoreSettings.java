@@ -32,7 +32,7 @@ import java.util.Map;
  * @param maxIterations the iteration cap, or null for the policy's
  * @param seeds the seed list, or null for the policy's teleport
  */
-record Scoring(
+record ScoreSettings(
     Path policyFile,
     Map<String, Double> kinds,
     Duration halfLife,
@@ -44,20 +44,20 @@ record Scoring(
     Integer maxIterations,
     Path seeds) {
 
-  Scoring {
+  ScoreSettings {
     kinds = Collections.unmodifiableMap(new LinkedHashMap<>(kinds));
   }
 
   /** The bundled job's scoring: the identity policy with negative ratings as distrust. */
-  static Scoring bundled() {
-    return new Scoring(null, Map.of(), null, null, true, false, null, null, null, null);
+  static ScoreSettings bundled() {
+    return new ScoreSettings(null, Map.of(), null, null, true, false, null, null, null, null);
   }
 
   /** This scoring with negative weights applied as distrust, unless they are dropped. */
-  Scoring distrustUnlessDropped() {
+  ScoreSettings distrustUnlessDropped() {
     return dropNegative
         ? this
-        : new Scoring(
+        : new ScoreSettings(
             policyFile,
             kinds,
             halfLife,
