@@ -90,7 +90,7 @@ final class JGraphTInteropTest {
   }
 
   @Test
-  void moduleDescriptor_requiresJGraphTStaticallyOnly() throws Exception {
+  void moduleDescriptor_requiresJGraphTStatic() throws Exception {
     Path classes =
         Path.of(JGraphTInterop.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     ModuleDescriptor module;
