@@ -1,12 +1,24 @@
 /**
  * wuffie: reputation scores for peer-production communities.
  *
- * <p>Start with {@link dev.wuffie.Reputation}: build an {@link dev.wuffie.graph.EndorsementGraph},
- * score it, read scores, ranks and leaderboards. {@link dev.wuffie.json} reads and writes scoring
- * policies, ledgers (JSON Lines) and reputation snapshots as JSON with Jackson.
+ * <p>Three entry points, in the order data flows: a {@link dev.wuffie.Ledger} records what a
+ * community does, a {@link dev.wuffie.ScoringPolicy} decides what counts, and a {@link
+ * dev.wuffie.Reputation} is the result to read (score, rank, percentile, leaderboard, explanation
+ * by contributor id). A live site keeps a {@link dev.wuffie.LiveReputation}, which refreshes the
+ * result as events arrive. The {@link dev.wuffie} package javadoc shows them at work.
+ *
+ * <p>Below them, and usable on their own: {@link dev.wuffie.graph} holds the compiled endorsement
+ * graph, {@link dev.wuffie.rank} the solver that scores it. Beside them: {@link dev.wuffie.json}
+ * reads and writes ledgers, policies and reputation snapshots as JSON (Jackson), and {@link
+ * dev.wuffie.io} reads edge lists and seed lists.
+ *
+ * <p>JGraphT is optional: only {@link dev.wuffie.graph.JGraphTInterop} uses it, and a program that
+ * calls it must have {@code org.jgrapht:jgrapht-core} on its class or module path.
  */
 module dev.wuffie.core {
-  requires transitive org.jgrapht.core;
+  // static: only dev.wuffie.graph.JGraphTInterop uses JGraphT, and its callers bring jgrapht-core;
+  // transitive: its methods take a JGraphT Graph, so a module that has JGraphT reads it through us
+  requires static transitive org.jgrapht.core;
   // transitive: dev.wuffie.json.WuffieModule is a Jackson Module that users register
   requires transitive com.fasterxml.jackson.databind;
   requires com.google.common;

@@ -19,6 +19,8 @@
  *
  * <p>The layers below are usable on their own: {@link dev.wuffie.graph.EndorsementGraph} and {@link
  * dev.wuffie.rank.RankSolver} score a weighted graph ({@link
- * dev.wuffie.Reputation#compute(dev.wuffie.graph.EndorsementGraph)}).
+ * dev.wuffie.Reputation#compute(dev.wuffie.graph.EndorsementGraph)}). Beside them, {@link
+ * dev.wuffie.json} stores ledgers, policies and results as JSON, and {@link dev.wuffie.io} reads
+ * edge lists.
  */
 package dev.wuffie;

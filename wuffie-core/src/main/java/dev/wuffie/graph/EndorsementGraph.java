@@ -11,16 +11,12 @@ import java.util.OptionalInt;
 import java.util.RandomAccess;
 
 /**
- * An immutable weighted directed graph of endorsements between contributors, stored as compressed
- * sparse columns over dense int indices.
+ * An immutable weighted directed graph of endorsements between contributors, over dense int
+ * indices.
  *
- * <p>Contributors are numbered {@code 0 .. size() - 1} in the order the builder first saw them;
- * {@link #id(int)} and {@link #indexOf(String)} map between indices and the caller's String ids.
- * Every ordered pair {@code (u, v)} with {@code u != v} appears at most once and carries the sum of
- * the weights given to it. The endorsements a contributor {@code v} received are the edges {@code
- * e} with {@code inStart(v) <= e < inEnd(v)}, sorted by {@link #source(int)}; {@link
- * #outWeight(int)} is the total weight a contributor gave. A contributor whose out-weight is zero
- * is <em>dangling</em>.
+ * <p>Every ordered pair {@code (u, v)} with {@code u != v} appears at most once and carries the sum
+ * of the weights given to it. {@link #outWeight(int)} is the total weight a contributor gave; a
+ * contributor whose out-weight is zero is <em>dangling</em>.
  *
  * <pre>{@code
  * EndorsementGraph graph = EndorsementGraph.builder()
@@ -30,17 +26,49 @@ import java.util.RandomAccess;
  *     .build();
  * }</pre>
  *
+ * <p><b>Indices.</b> The graph speaks of two kinds of index, and every accessor that takes one
+ * names which:
+ *
+ * <ul>
+ *   <li>a <em>contributor index</em> is in {@code [0, size())}, in the order the builder first saw
+ *       the contributors (or by degree, see {@link Builder#orderForLocality(boolean)}); {@link
+ *       #id(int)} and {@link #indexOf(String)} map between indices and the caller's String ids;
+ *   <li>an <em>endorsement index</em> is in {@code [0, edgeCount())}. The endorsements are stored
+ *       grouped by endorsed contributor: those that contributor {@code v} received have the
+ *       endorsement indices {@code inStart(v) <= e < inEnd(v)}, in increasing order of their
+ *       endorser {@link #source(int)}, each with its {@link #weight(int)}. (This is the in-edge
+ *       form of a compressed adjacency list: one offset per contributor, one endorser and one
+ *       weight per endorsement.)
+ * </ul>
+ *
+ * <p>An engine reads the graph through those accessors; each checks its index and throws an {@link
+ * IndexOutOfBoundsException} naming the index, its kind and the bound it broke. The check is the
+ * comparison that the array read under it makes anyway, so a loop over the endorsements costs what
+ * the same loop over raw arrays does:
+ *
+ * <pre>{@code
+ * for (int v = 0; v < graph.size(); v++) {
+ *   double in = 0;
+ *   for (int e = graph.inStart(v), end = graph.inEnd(v); e < end; e++) {
+ *     in += graph.weight(e) * flow[graph.source(e)]; // source(e) endorsed v with weight(e)
+ *   }
+ * }
+ * }</pre>
+ *
  * <p>Cost: building is {@code O(m + n)} time for {@code n} contributors and {@code m} endorsements
  * (a counting sort by endorsed contributor, then a sort of each contributor's endorsers, {@code O(m
  * log d)} for in-degrees {@code d}). The built graph holds 12 bytes per distinct endorsement (an
- * int source and a double weight) and 12 bytes per contributor (an int offset and a double
- * out-weight), plus the ids: the Strings themselves and 8 to 16 bytes each for the index array and
- * hash table. No object is allocated per endorsement.
+ * int endorser and a double weight; 8 when every weight is exactly a float, as small integers and
+ * halves are) and 12 bytes per contributor (an int offset and a double out-weight), plus the ids:
+ * the Strings themselves and 8 to 16 bytes each for the index array and hash table. No object is
+ * allocated per endorsement.
  *
  * <p>Instances are immutable and safe to share between threads. The {@link Builder} is not
  * thread-safe.
  */
 public final class EndorsementGraph {
+  private static final String CONTRIBUTOR = "contributor index";
+  private static final String ENDORSEMENT = "endorsement index";
 
   private final IdIndex ids;
   private final int[] inStart;
@@ -103,7 +131,7 @@ public final class EndorsementGraph {
    * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
    */
   public String id(int index) {
-    checkElementIndex(index, ids.size(), "contributor index");
+    checkElementIndex(index, ids.size(), CONTRIBUTOR);
     return ids.id(index);
   }
 
@@ -123,32 +151,58 @@ public final class EndorsementGraph {
     return id != null && ids.indexOf(id) >= 0;
   }
 
-  /** The first edge index of the endorsements that contributor {@code v} received. */
+  /**
+   * The first endorsement index of the endorsements that contributor {@code v} received.
+   *
+   * @throws IndexOutOfBoundsException if {@code v} is not a contributor index, in {@code [0,
+   *     size())}
+   */
   public int inStart(int v) {
-    return inStart[v];
+    return inStart[checkElementIndex(v, inStart.length - 1, CONTRIBUTOR)];
   }
 
-  /** One past the last edge index of the endorsements that contributor {@code v} received. */
+  /**
+   * One past the last endorsement index of the endorsements that contributor {@code v} received;
+   * {@code inEnd(v) - inStart(v)} is how many distinct contributors endorsed {@code v}.
+   *
+   * @throws IndexOutOfBoundsException if {@code v} is not a contributor index, in {@code [0,
+   *     size())}
+   */
   public int inEnd(int v) {
-    return inStart[v + 1];
+    return inStart[checkElementIndex(v, inStart.length - 1, CONTRIBUTOR) + 1];
   }
 
-  /** The endorser (source index) of edge {@code e}. */
+  /**
+   * The endorser (contributor index) of endorsement {@code e}.
+   *
+   * @throws IndexOutOfBoundsException if {@code e} is not an endorsement index, in {@code [0,
+   *     edgeCount())}
+   */
   public int source(int e) {
-    return sources[e];
+    return sources[checkElementIndex(e, sources.length, ENDORSEMENT)];
   }
 
-  /** The weight of edge {@code e}: the sum of all weights given to its pair, at least zero. */
+  /**
+   * The weight of endorsement {@code e}: the sum of all weights given to its pair, at least zero.
+   *
+   * @throws IndexOutOfBoundsException if {@code e} is not an endorsement index, in {@code [0,
+   *     edgeCount())}
+   */
   public double weight(int e) {
-    return floatWeights != null ? floatWeights[e] : weights[e];
+    return floatWeights != null
+        ? floatWeights[checkElementIndex(e, floatWeights.length, ENDORSEMENT)]
+        : weights[checkElementIndex(e, weights.length, ENDORSEMENT)];
   }
 
   /**
    * The total weight contributor {@code u} gave: to others, plus its {@linkplain
    * #teleportWeight(int) teleport weight}; zero if {@code u} is dangling.
+   *
+   * @throws IndexOutOfBoundsException if {@code u} is not a contributor index, in {@code [0,
+   *     size())}
    */
   public double outWeight(int u) {
-    return outWeights[u];
+    return outWeights[checkElementIndex(u, outWeights.length, CONTRIBUTOR)];
   }
 
   /**
@@ -157,8 +211,12 @@ public final class EndorsementGraph {
    * distribution, as it does from a dangling contributor. Zero unless set with {@link
    * Builder#addTeleportWeight(int, double)}; a scoring policy uses it for the weight that decay or
    * influence limits take away from an endorser.
+   *
+   * @throws IndexOutOfBoundsException if {@code u} is not a contributor index, in {@code [0,
+   *     size())}
    */
   public double teleportWeight(int u) {
+    checkElementIndex(u, outWeights.length, CONTRIBUTOR);
     return teleportWeights == null ? 0.0 : teleportWeights[u];
   }
 

@@ -19,6 +19,11 @@ import org.jgrapht.Graph;
  * EndorsementGraph graph = JGraphTInterop.toEndorsementGraph(g, v -> "user-" + v);
  * }</pre>
  *
+ * <p>JGraphT is an optional dependency of wuffie-core, needed by this class alone: a program that
+ * calls it must have {@code org.jgrapht:jgrapht-core} on its class path (it does, if it has a
+ * JGraphT graph to pass), and a named module must also {@code requires org.jgrapht.core}. Nothing
+ * else in wuffie loads JGraphT.
+ *
  * <p>Cost: {@code O(n + m)}. Thread safety: the source graph must not change during the call.
  */
 public final class JGraphTInterop {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -208,5 +209,52 @@ final class EndorsementGraphTest {
     assertThatThrownBy(() -> graph.id(2))
         .isInstanceOf(IndexOutOfBoundsException.class)
         .hasMessageContaining("contributor index (2) must be less than size (2)");
+  }
+
+  static Stream<Arguments> indicesOutOfRange() {
+    // Two contributors and one endorsement: a -> b.
+    return Stream.of(
+        Arguments.of("inStart(2)", call(g -> g.inStart(2)), "contributor index (2) must be less"),
+        Arguments.of("inStart(-1)", call(g -> g.inStart(-1)), "contributor index (-1) must not"),
+        Arguments.of("inEnd(2)", call(g -> g.inEnd(2)), "contributor index (2) must be less"),
+        Arguments.of("inEnd(-1)", call(g -> g.inEnd(-1)), "contributor index (-1) must not"),
+        Arguments.of("source(1)", call(g -> g.source(1)), "endorsement index (1) must be less"),
+        Arguments.of("source(-1)", call(g -> g.source(-1)), "endorsement index (-1) must not"),
+        Arguments.of("weight(1)", call(g -> g.weight(1)), "endorsement index (1) must be less"),
+        Arguments.of("weight(-1)", call(g -> g.weight(-1)), "endorsement index (-1) must not"),
+        Arguments.of("outWeight(2)", call(g -> g.outWeight(2)), "contributor index (2) must be"),
+        Arguments.of(
+            "teleportWeight(2)", call(g -> g.teleportWeight(2)), "contributor index (2) must be"),
+        Arguments.of(
+            "teleportWeight(-1)", call(g -> g.teleportWeight(-1)), "contributor index (-1) must"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("indicesOutOfRange")
+  void accessor_indexOutOfRange_throwsNamingTheKindOfIndex(
+      String name, Function<EndorsementGraph, Object> accessor, String message) {
+    EndorsementGraph floats = EndorsementGraph.builder().add("a", "b", 1.0).build();
+    EndorsementGraph doubles = EndorsementGraph.builder().add("a", "b", 0.1).build();
+
+    for (EndorsementGraph graph : List.of(floats, doubles)) {
+      assertThatThrownBy(() -> accessor.apply(graph))
+          .isInstanceOf(IndexOutOfBoundsException.class)
+          .hasMessageContaining(message);
+    }
+  }
+
+  @Test
+  void accessors_lastValidIndices_read() {
+    EndorsementGraph graph = EndorsementGraph.builder().add("a", "b", 0.1).build();
+    int b = graph.indexOf("b").getAsInt();
+
+    assertThat(graph.inEnd(b) - graph.inStart(b)).isEqualTo(1);
+    assertThat(graph.source(graph.edgeCount() - 1)).isEqualTo(graph.indexOf("a").getAsInt());
+    assertThat(graph.weight(graph.edgeCount() - 1)).isEqualTo(0.1);
+    assertThat(graph.teleportWeight(graph.size() - 1)).isZero();
+  }
+
+  private static Function<EndorsementGraph, Object> call(Function<EndorsementGraph, Object> f) {
+    return f;
   }
 }

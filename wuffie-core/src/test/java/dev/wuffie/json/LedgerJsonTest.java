@@ -35,7 +35,7 @@ final class LedgerJsonTest {
   private static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
   private static final String SOURCE = "events.jsonl";
 
-  /** The lines of the example in the package javadoc and the README. */
+  /** The lines of the example in docs/formats.md and the README. */
   private static final String EXAMPLE =
       """
       {"contributor":"alice"}
@@ -81,6 +81,7 @@ final class LedgerJsonTest {
 
     assertThat(out.toString(UTF_8)).isEqualTo(EXAMPLE);
     LedgerContent.assertSame(example().snapshot(), read(EXAMPLE).snapshot());
+    assertThat(FormatsDoc.blocks("Ledgers: JSON Lines")).containsExactly(EXAMPLE);
   }
 
   @Test

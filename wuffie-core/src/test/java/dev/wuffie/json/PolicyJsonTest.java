@@ -130,6 +130,14 @@ final class PolicyJsonTest {
   }
 
   @Test
+  void write_defaults_asDocumented() throws IOException {
+    String json = PolicyJson.write(ScoringPolicy.builder().build());
+
+    assertThat(FormatsDoc.blocks("Scoring policies")).last().isEqualTo(json + "\n");
+    assertThat(PolicyJson.read(json)).isEqualTo(ScoringPolicy.builder().build());
+  }
+
+  @Test
   void write_seedsAndHalfLife_writesSeedObjectAndDays() {
     String json =
         PolicyJson.write(
@@ -153,9 +161,8 @@ final class PolicyJsonTest {
 
   @Test
   void read_documentedExample_givesThatPolicy() throws IOException {
-    ScoringPolicy policy =
-        PolicyJson.read(
-            """
+    String example =
+        """
             {
               "kinds": {"upvote": 1, "accepted": 3, "downvote": -1,
                         "trust": {"rated": true, "neutral": 0, "scale": 1}},
@@ -170,8 +177,11 @@ final class PolicyJsonTest {
               "solver": {"damping": 0.85, "tolerance": 1e-10, "maxIterations": 1000,
                          "method": "POWER", "stop": "CHANGE"}
             }
-            """);
+            """;
 
+    ScoringPolicy policy = PolicyJson.read(example);
+
+    assertThat(FormatsDoc.blocks("Scoring policies")).first().isEqualTo(example);
     assertThat(policy)
         .isEqualTo(
             ScoringPolicy.builder()

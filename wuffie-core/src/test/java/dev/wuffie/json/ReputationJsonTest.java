@@ -87,6 +87,7 @@ final class ReputationJsonTest {
                 + line(snapshot.standings().get(2))
                 + "\n  ]\n}\n");
     assertThat(ReputationJson.read(text)).isEqualTo(snapshot);
+    assertThat(FormatsDoc.blocks("Reputation snapshots")).containsExactly(text);
   }
 
   private static String line(Standing s) {
