@@ -56,9 +56,17 @@ Case file (JSON):
    "contributions": [{"id": "c", "time": "ISO", "authors": {"a": share, ...}}],
    "events": [{"endorser": "u", "target": "v" | "contribution": "c",
                "kind": "upvote", "value": 3 (rated kinds only), "time": "ISO"}],
-   "ratings": {"file": "datasets/x.csv.gz", "first": N, "kind": "trust"},
+   "ratings": {"file": "datasets/x.csv.gz", "first": N, "kind": "trust",
+               "positiveOnly": false},
                    optional: the first N lines rater,rated,rating,unix-seconds of a file,
-                   as rated events (time = round(seconds * 1000) ms)
+                   as rated events (time = round(seconds * 1000) ms); with positiveOnly,
+                   a rating <= 0 only registers its two contributors
+   "sybil": {"attacker": "attacker", "fakes": k, "honest": ["id", ...], "kind": "endorse",
+             "time": "ISO"},
+                   optional: the fake region of wuffie-examples' SybilAttack
+   "stackexchange": {"posts": "datasets/x-Posts.xml.gz"},
+                   optional: the ledger, asOf and seeds of wuffie-examples' CommunitySite
+   "report": ["prefix", ...],   optional: write scores and ranks only for these ids
    "policy": {"clearKinds": false, "kinds": {"name": weight | {"neutral": x, "scale": y}},
               "saturation": "log" | "linear" | "sqrt", "halfLifeDays": 365,
               "asOf": "ISO", "seeds": {"id": weight}, "distrustStrength": 1,
@@ -101,6 +109,8 @@ CAP_TOLERANCE = 1e-15
 def millis(iso):
     """Milliseconds since 1970 of an ISO-8601 instant (UTC, 'Z'), exactly."""
     t = datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    if t.tzinfo is None:  # Stack Exchange dumps: UTC without a zone
+        t = t.replace(tzinfo=datetime.timezone.utc)
     t = t.astimezone(datetime.timezone.utc)
     return calendar.timegm(t.timetuple()) * 1000 + t.microsecond // 1000
 
@@ -126,12 +136,69 @@ def read_case(path):
                     break
                 u, v, value, seconds = line.strip().split(",")
                 time = math.floor(float(seconds) * 1000 + 0.5)
+                if ratings.get("positiveOnly") and not float(value) > 0:
+                    contributors.extend((u, v))
+                    continue
                 events.append((u, v, None, ratings["kind"], float(value), time))
+    site = case.get("stackexchange")
+    if site:
+        stack_exchange(site, case, contributors, contributions, events)
+    sybil = case.get("sybil")
+    if sybil:
+        events.extend(sybil_events(sybil))
     for u, v, _, _, _, _ in events:
         contributors.append(u)
         if v is not None:
             contributors.append(v)
     return case, sorted(set(contributors)), contributions, events
+
+
+def stack_exchange(site, case, contributors, contributions, events):
+    """wuffie-examples' CommunitySite: the post owners are the contributors; each answer is a
+    contribution of its owner, endorsed by the asker ("answer") and again if accepted
+    ("accepted"), at the answer's time; asOf is the latest post; the seeds are each owner's
+    positive post scores, decayed with the policy's half-life to asOf."""
+    import xml.etree.ElementTree as ET
+    posts = {}
+    with gzip.open(site["posts"], "rb") as f:
+        for _, row in ET.iterparse(f):
+            if row.tag == "row":
+                posts[row.get("Id")] = dict(row.attrib)
+                row.clear()
+    as_of = max(millis(p["CreationDate"]) for p in posts.values())
+    contributors.extend(p["OwnerUserId"] for p in posts.values() if "OwnerUserId" in p)
+    for a in posts.values():
+        q = posts.get(a.get("ParentId"))
+        if a["PostTypeId"] != "2" or "OwnerUserId" not in a or q is None \
+                or "OwnerUserId" not in q:
+            continue
+        answer, time = "answer-" + a["Id"], millis(a["CreationDate"])
+        contributions[answer] = {a["OwnerUserId"]: 1.0}
+        events.append((q["OwnerUserId"], None, answer, "answer", None, time))
+        if q.get("AcceptedAnswerId") == a["Id"]:
+            events.append((q["OwnerUserId"], None, answer, "accepted", None, time))
+    half_life = case["policy"]["halfLifeDays"] * 86_400_000
+    prior = {}
+    for p in posts.values():
+        if int(p.get("Score", "0")) > 0 and "OwnerUserId" in p:
+            factor = 2.0 ** (-(as_of - millis(p["CreationDate"])) / half_life)
+            prior[p["OwnerUserId"]] = prior.get(p["OwnerUserId"], 0.0) + int(p["Score"]) * factor
+    case["policy"]["asOfMillis"] = as_of
+    case["policy"]["seeds"] = prior
+
+
+def sybil_events(sybil):
+    """The sybil region of wuffie-examples' SybilAttack: k fakes that endorse each other (1)
+    and the attacker (10), who endorses them back (10); the honest ids endorse the attacker."""
+    time, kind, attacker = millis(sybil["time"]), sybil["kind"], sybil["attacker"]
+    k = sybil["fakes"]
+    events = [(h, attacker, None, kind, 10.0, time) for h in sybil["honest"]]
+    for j in range(1, k + 1):
+        events.append((attacker, f"fake-{j}", None, kind, 10.0, time))
+        events.append((f"fake-{j}", attacker, None, kind, 10.0, time))
+        events.extend((f"fake-{j}", f"fake-{i}", None, kind, 1.0, time)
+                      for i in range(1, k + 1) if i != j)
+    return events
 
 
 def kind_weight(kinds, kind, value):
@@ -150,7 +217,8 @@ def compile_policy(case, ids, contributions, events):
     kinds.update(policy.get("kinds", {}))
     f = SATURATIONS[policy.get("saturation", "log")]
     half_life = policy.get("halfLifeDays")
-    as_of = millis(policy["asOf"]) if "asOf" in policy else max(e[5] for e in events)
+    as_of = millis(policy["asOf"]) if "asOf" in policy else policy.get(
+        "asOfMillis", max(e[5] for e in events))
     strength = policy.get("distrustStrength", 1.0)
     reciprocal = policy.get("reciprocalWeight", 1.0)
 
@@ -397,6 +465,15 @@ def main(argv=None):
         out["teleportWeight"] = {u: result["T"][u] for u in ids}
         out["weights"] = [[u, v, w] for (u, v), w in sorted(result["trust_weights"].items())]
         out["distrustWeights"] = [[u, v, w] for (u, v), w in sorted(compiled["distrust"].items())]
+    prefixes = case.get("report")
+    if prefixes:  # large cases: only the ids that start with one of these, with their ranks
+        final = result["final"]
+        order = sorted(ids, key=lambda u: (-final[result["index"][u]], u))
+        rank = {u: r + 1 for r, u in enumerate(order)}
+        kept = [u for u in ids if u.startswith(tuple(prefixes))]
+        out["scores"] = {u: out["scores"][u] for u in kept}
+        out["trust"] = {u: out["trust"][u] for u in kept}
+        out["ranks"] = {u: rank[u] for u in kept}
     out["explanations"] = {v: explain(v, compiled, result) for v in wanted}
     text = json.dumps(out, indent=1, sort_keys=False) + "\n"
     if a.output == "-":
