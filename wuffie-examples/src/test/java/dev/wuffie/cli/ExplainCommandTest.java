@@ -3,6 +3,8 @@ package dev.wuffie.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +25,38 @@ final class ExplainCommandTest {
       Pattern.compile(
           "(?m)^(teleport|returned|endorser|distrust|floor) .*?(-?\\d+\\.\\d+) +-?\\d+\\.\\d+%$");
 
+  private static final Path POLICY_REFERENCE =
+      Path.of("../wuffie-core/src/test/resources/reference/policy");
+
   @TempDir Path dir;
+
+  @Test
+  void explain_endorsementsBob_termsAreTheFormulaOnNetworkxScores() throws IOException {
+    // endorsements.csv: alice gives bob 2 + 1 and carol 1 (W_alice = 4); bob's only endorser is
+    // alice. oscar, mallory (a self-endorsement only) and trent (a zero weight only) are
+    // dangling. With n = 13 and networkx's scores s (endorsements.networkx.tsv):
+    //   teleport = 0.15 / 13, returned = 0.85 / 13 * (s_oscar + s_mallory + s_trent),
+    //   alice's term = 0.85 * s_alice * 3 / 4.
+    Map<String, Double> s = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(CliRun.resource("cli/endorsements.networkx.tsv"))) {
+      s.put(line.split("\t")[0], Double.parseDouble(line.split("\t")[1]));
+    }
+    double score = s.get("bob");
+    double teleport = 0.15 / 13;
+    double returned = 0.85 / 13 * (s.get("oscar") + s.get("mallory") + s.get("trent"));
+    double alice = 0.85 * s.get("alice") * 3 / 4;
+    assertThat(teleport + returned + alice).isCloseTo(score, within(1e-12));
+
+    CliRun run = CliRun.of("explain", "--input", ENDORSEMENTS.toString(), "--id", "bob");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern(row("score", amount(score), "\\(1\\.441 points;.*"))
+        .containsPattern(row("teleport", amount(teleport), share(teleport, score)))
+        .containsPattern(row("returned", amount(returned), share(returned, score)))
+        .containsPattern(row("endorser", "alice", amount(alice), share(alice, score)))
+        .containsPattern(row("", "endorse", "2", amount(alice)));
+  }
 
   @Test
   void explain_endorsementsBob_printsStandingTableAndCheck() {
@@ -96,12 +129,35 @@ final class ExplainCommandTest {
             "upvote=1,accepted=3,downvote=-1",
             "--distrust");
 
+    // The terms of tools/reference_policy.py on the same events and policy (case
+    // cli-kinds-distrust in wuffie-core's reference/policy; see the README there).
+    JsonNode bob =
+        new ObjectMapper()
+            .readTree(POLICY_REFERENCE.resolve("cli-kinds-distrust.expected.json").toFile())
+            .get("explanations")
+            .get("bob");
+    double score = bob.get("score").asDouble();
+    JsonNode alice = bob.get("endorsers").get(0);
+    JsonNode carol = bob.get("endorsers").get(1);
+    JsonNode erin = bob.get("distrusters").get(0);
+    assertThat(List.of(alice, carol, erin))
+        .extracting(t -> t.get("endorser").asText())
+        .containsExactly("alice", "carol", "erin");
+
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .containsPattern(
-            "(?m)^endorser +alice +0\\.\\d+ +\\d+\\.\\d\\d%\\n +accepted +1 +0\\.\\d+\\n +upvote +1 +0\\.\\d+$")
-        .containsPattern(
-            "(?m)^distrust +erin +-0\\.\\d+ +-\\d+\\.\\d\\d%\\n +downvote +1 +-0\\.\\d+$");
+            lines(
+                row("teleport", amount(bob.get("teleport")), share(bob.get("teleport"), score)),
+                row("returned", amount(bob.get("returned")), share(bob.get("returned"), score)),
+                row("endorser", "alice", amount(alice), share(alice, score)),
+                row("", "accepted", "1", amount(alice.get("parts").get(0))),
+                row("", "upvote", "1", amount(alice.get("parts").get(1))),
+                row("endorser", "carol", amount(carol), share(carol, score)),
+                row("", "upvote", "1", amount(carol.get("parts").get(0))),
+                row("distrust", "erin", "-" + amount(erin), "-" + share(erin, score)),
+                row("", "downvote", "1", "-" + amount(erin.get("parts").get(0))),
+                row("floor", amount(bob.get("floor")), share(bob.get("floor"), score))));
     Matcher check = CHECK.matcher(run.out());
     assertThat(check.find()).isTrue();
     assertThat(Double.parseDouble(check.group(1)))
@@ -183,6 +239,41 @@ final class ExplainCommandTest {
         .singleElement()
         .asString()
         .startsWith("wuffie: warning: not converged");
+  }
+
+  /** A table row: the cells, quoted, separated by spaces (a leading empty cell: indented). */
+  private static String row(String... cells) {
+    StringBuilder row = new StringBuilder("(?m)^");
+    for (int c = 0; c < cells.length; c++) {
+      boolean pattern = cells[c].startsWith("\\(");
+      row.append(c == 0 ? "" : " +").append(pattern ? cells[c] : Pattern.quote(cells[c]));
+    }
+    return row.append("$").toString();
+  }
+
+  /** Consecutive rows. */
+  private static String lines(String... rows) {
+    StringBuilder all = new StringBuilder();
+    for (String row : rows) {
+      all.append(all.length() == 0 ? row : "\\n" + row.substring("(?m)^".length()));
+    }
+    return all.toString();
+  }
+
+  private static String amount(double amount) {
+    return String.format("%.6f", amount);
+  }
+
+  private static String amount(JsonNode term) {
+    return amount((term.isNumber() ? term : term.get("amount")).asDouble());
+  }
+
+  private static String share(double amount, double score) {
+    return String.format("%.2f%%", 100 * amount / score);
+  }
+
+  private static String share(JsonNode term, double score) {
+    return share((term.isNumber() ? term : term.get("amount")).asDouble(), score);
   }
 
   /** The sum of the amounts of the term rows (not the part rows) of an explanation table. */

@@ -2,6 +2,7 @@ package dev.wuffie.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.wuffie.Ledger;
 import dev.wuffie.Reputation;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,6 +176,12 @@ final class LedgerModeTest {
         .contains("bounty")
         .contains("a-3")
         .containsPattern("terms sum to 0\\.\\d+ \\(score 0\\.\\d+\\)");
+    // Only this run's output can serve here (the reference script reads no merges or
+    // retractions): check that the printed terms add up to the printed score.
+    Matcher check = Pattern.compile("terms sum to (\\S+) \\(score (\\S+)\\)").matcher(run.out());
+    assertThat(check.find()).isTrue();
+    assertThat(Double.parseDouble(check.group(1)))
+        .isCloseTo(Double.parseDouble(check.group(2)), within(1e-9));
   }
 
   @Test

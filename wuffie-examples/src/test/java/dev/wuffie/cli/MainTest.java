@@ -2,13 +2,24 @@ package dev.wuffie.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 final class MainTest {
 
   @Test
-  void noArguments_bundledDataset_scoresNegativeRatingsAsDistrustAndPrintsTop20() {
+  void noArguments_bundledDataset_scoresNegativeRatingsAsDistrustAndPrintsTop20()
+      throws IOException {
     CliRun run = CliRun.of();
 
     assertThat(run.exitCode()).isZero();
@@ -35,6 +46,38 @@ final class MainTest {
     assertThat(rows).hasSize(20);
     for (int i = 0; i < rows.size(); i++) {
       assertThat(rows.get(i).trim()).startsWith((i + 1) + " ");
+    }
+    // The same scoring by tools/reference_policy.py (case bitcoinotc-cli in wuffie-core's
+    // reference/policy): the top 20 by score, then id, with their scores and percentiles (the
+    // share of the others with a strictly lower score).
+    List<Map.Entry<String, Double>> reference = new ArrayList<>(referenceScores().entrySet());
+    reference.sort(
+        Comparator.comparing((Map.Entry<String, Double> e) -> -e.getValue())
+            .thenComparing(Map.Entry::getKey));
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Map.Entry<String, Double> e = reference.get(i);
+      long lower = reference.stream().filter(o -> o.getValue() < e.getValue()).count();
+      expected.add(
+          String.format(
+              "%d %s %.6f %.2f",
+              i + 1, e.getKey(), e.getValue(), 100.0 * lower / (reference.size() - 1)));
+    }
+    assertThat(rows).extracting(row -> row.trim().replaceAll(" +", " ")).isEqualTo(expected);
+  }
+
+  private static Map<String, Double> referenceScores() throws IOException {
+    Path file =
+        Path.of(
+            "../wuffie-core/src/test/resources/reference/policy/bitcoinotc-cli.expected.json.gz");
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      Map<String, Double> scores = new HashMap<>();
+      new ObjectMapper()
+          .readTree(in)
+          .get("scores")
+          .properties()
+          .forEach(e -> scores.put(e.getKey(), e.getValue().asDouble()));
+      return scores;
     }
   }
 

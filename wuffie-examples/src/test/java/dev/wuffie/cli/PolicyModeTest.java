@@ -118,6 +118,17 @@ final class PolicyModeTest {
 
     assertThat(plain.get("x")).isCloseTo(plain.get("y"), within(SAME));
     assertThat(decayed.get("x")).isLessThan(decayed.get("y") * 0.9);
+    // By hand: old's endorsement of x is 366 days old at asOf, so it weighs f = 2^(-366/30) of
+    // W_old = 1 and the rest is old's teleport weight. n = 4, p = 1/4, x and y dangling: everyone
+    // gets the same base B from teleport and returned mass; old and recent get only B, x gets
+    // B + 0.85 f B, y gets B + 0.85 B, and the sum B (4.85 + 0.85 f) is 1. The default solver's
+    // L1 error is below 0.85 / 0.15 * 1e-10 < 1e-9.
+    double f = Math.pow(2, -366 / 30.0);
+    double base = 1 / (4.85 + 0.85 * f);
+    assertThat(decayed.get("old")).isCloseTo(base, within(1e-9));
+    assertThat(decayed.get("recent")).isCloseTo(base, within(1e-9));
+    assertThat(decayed.get("x")).isCloseTo(base * (1 + 0.85 * f), within(1e-9));
+    assertThat(decayed.get("y")).isCloseTo(base * 1.85, within(1e-9));
     assertThat(run.out())
         .containsPattern(
             "(?m)^policy +linear saturation, half-life P30D, as of 2025-01-01T00:00:00Z \\(latest"

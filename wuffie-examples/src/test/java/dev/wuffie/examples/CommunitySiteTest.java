@@ -3,12 +3,22 @@ package dev.wuffie.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +57,74 @@ final class CommunitySiteTest {
       bar = length;
     }
     assertThat(rows.get(0)).endsWith("  " + "#".repeat(30));
+  }
+
+  @Test
+  void run_beerSite_leaderboardAndExplanationAreTheReferences() throws IOException {
+    // tools/reference_policy.py on the same posts (case community-site in wuffie-core's
+    // reference/policy: the example's ledger, policy and prior, built from Posts.xml by the
+    // script itself), independently of wuffie.
+    JsonNode reference;
+    try (InputStream in =
+        new GZIPInputStream(
+            Files.newInputStream(
+                Path.of(
+                    "../wuffie-core/src/test/resources/reference/policy/"
+                        + "community-site.expected.json.gz")))) {
+      reference = new ObjectMapper().readTree(in);
+    }
+    List<Map.Entry<String, Double>> byScore = new ArrayList<>();
+    reference
+        .get("scores")
+        .properties()
+        .forEach(e -> byScore.add(Map.entry(e.getKey(), e.getValue().asDouble())));
+    byScore.sort(
+        Comparator.comparing((Map.Entry<String, Double> e) -> -e.getValue())
+            .thenComparing(Map.Entry::getKey));
+    int n = byScore.size();
+    List<String> expected = new ArrayList<>();
+    double most = byScore.get(0).getValue() * n;
+    for (int r = 0; r < 10; r++) {
+      double score = byScore.get(r).getValue();
+      long lower = byScore.stream().filter(e -> e.getValue() < score).count();
+      expected.add(
+          String.format(
+              "%4d  %-5s %7.2f  %10.1f  %s",
+              r + 1,
+              byScore.get(r).getKey(),
+              score * n,
+              100.0 * lower / (n - 1),
+              "#".repeat((int) Math.round(30 * score * n / most))));
+    }
+    JsonNode why = reference.get("explanations").get("5064");
+    expected.add("");
+    expected.add(String.format("why user 5064 leads: score %.6f =", why.get("score").asDouble()));
+    double teleport = why.get("teleport").asDouble();
+    double returned = why.get("returned").asDouble();
+    expected.add(
+        String.format(
+            "  %.6f  by the prior, their posts' scores (teleport %.6f, returned %.6f)",
+            teleport + returned, teleport, returned));
+    double others = 0;
+    JsonNode askers = why.get("endorsers");
+    for (int k = 0; k < askers.size(); k++) {
+      JsonNode asker = askers.get(k);
+      if (k < 5) {
+        expected.add(
+            String.format(
+                "  %.6f  from asker %s (answers: %d, accepted: %d)",
+                asker.get("amount").asDouble(),
+                asker.get("endorser").asText(),
+                count(asker, "answer"),
+                count(asker, "accepted")));
+      } else {
+        others += asker.get("amount").asDouble();
+      }
+    }
+    expected.add(String.format("  %.6f  from %d other askers", others, askers.size() - 5));
+
+    assertThat(byScore.get(0).getKey()).isEqualTo("5064");
+    assertThat(lines.subList(3, lines.size())).containsExactlyElementsOf(expected);
   }
 
   @Test
@@ -95,5 +173,13 @@ final class CommunitySiteTest {
       first.next();
       assertThat(first.getLong(1)).isEqualTo(5064);
     }
+  }
+
+  private static int count(JsonNode asker, String kind) {
+    int count = 0;
+    for (JsonNode part : asker.get("parts")) {
+      count += part.get("kind").asText().equals(kind) ? part.get("endorsements").asInt() : 0;
+    }
+    return count;
   }
 }

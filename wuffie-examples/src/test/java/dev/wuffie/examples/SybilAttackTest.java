@@ -2,22 +2,30 @@ package dev.wuffie.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 final class SybilAttackTest {
   private static final Pattern ROW =
       Pattern.compile("(plain|seeded) +(\\d+) +(\\d+) +(\\d+\\.\\d{4}) % +([\\d,]+) +([\\d,]+)");
+
+  private static final Path REFERENCE =
+      Path.of("../wuffie-core/src/test/resources/reference/policy");
 
   private static String output;
   private static final List<Row> rows = new ArrayList<>();
@@ -69,6 +77,40 @@ final class SybilAttackTest {
   }
 
   @Test
+  void main_everyRow_isTheReferences() throws IOException {
+    // Each row from tools/reference_policy.py on the same graph (case sybil-POLICY-gG-kK: the
+    // positive ratings as plain weights, the example's g honest endorsers and k fakes), scored
+    // independently of wuffie; the fake total is the sum of the reference's scores of the
+    // attacker and the fakes, the rank the reference's rank of the attacker.
+    List<String> expected = new ArrayList<>();
+    for (String policy : new String[] {"plain", "seeded"}) {
+      for (int g : new int[] {1, 10}) {
+        for (int k : new int[] {10, 100, 1000}) {
+          JsonNode reference = reference("sybil-" + policy + "-g" + g + "-k" + k);
+          double total = 0;
+          for (JsonNode score : reference.get("scores")) {
+            total += score.asDouble();
+          }
+          assertThat(reference.get("scores").size()).isEqualTo(k + 1);
+          expected.add(
+              String.format(
+                  Locale.ROOT,
+                  "%-7s %3d %5d %10.4f %% %,14d %,7d",
+                  policy,
+                  g,
+                  k,
+                  100 * total,
+                  reference.get("ranks").get("attacker").asInt(),
+                  reference.get("contributors").asInt()));
+        }
+      }
+    }
+
+    assertThat(output.lines().filter(l -> ROW.matcher(l).matches()).toList())
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void plain_fakeTotalGrowsWithK_attackerInTheTopPercent() {
     for (int g : new int[] {1, 10}) {
       assertThat(row("plain", g, 100).percent()).isGreaterThan(row("plain", g, 10).percent());
@@ -93,6 +135,13 @@ final class SybilAttackTest {
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
 
     assertThat(readme).contains(output);
+  }
+
+  private static JsonNode reference(String name) throws IOException {
+    try (InputStream in =
+        new GZIPInputStream(Files.newInputStream(REFERENCE.resolve(name + ".expected.json.gz")))) {
+      return new ObjectMapper().readTree(in);
+    }
   }
 
   private static Row row(String policy, int g, int k) {
