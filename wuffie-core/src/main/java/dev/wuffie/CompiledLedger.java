@@ -25,7 +25,7 @@ final class CompiledLedger {
   /** Relative slack allowed over the influence cap. */
   static final double CAP_SLACK = 1e-6;
 
-  final Ledger.Snapshot snapshot;
+  final LedgerSnapshot snapshot;
   final ScoringPolicy policy;
   final long asOfMillis;
   final int[] personOf; // ledger contributor index -> graph index
@@ -36,7 +36,7 @@ final class CompiledLedger {
   private volatile int[][] eventsByPerson; // lazily: [offsets, events], built for explanations
 
   private CompiledLedger(
-      Ledger.Snapshot snapshot,
+      LedgerSnapshot snapshot,
       ScoringPolicy policy,
       long asOfMillis,
       int[] personOf,
@@ -60,7 +60,7 @@ final class CompiledLedger {
    * @throws IllegalArgumentException if the ledger has no contributor, an event has a kind the
    *     policy does not know or a value that does not fit its kind, or a seed is not a contributor
    */
-  static CompiledLedger compile(Ledger.Snapshot snapshot, ScoringPolicy policy) {
+  static CompiledLedger compile(LedgerSnapshot snapshot, ScoringPolicy policy) {
     checkArgument(
         snapshot.contributorCount() > 0, "the ledger has no contributor; record something first");
     KindWeight[] kindOf = kinds(snapshot, policy);
@@ -405,7 +405,7 @@ final class CompiledLedger {
   }
 
   /** The live events up to {@code asOf}, in record order. */
-  private static int[] liveEvents(Ledger.Snapshot snapshot, long asOf) {
+  private static int[] liveEvents(LedgerSnapshot snapshot, long asOf) {
     int[] live = new int[snapshot.eventCount()];
     int count = 0;
     for (int e = 0; e < live.length; e++) {
@@ -430,7 +430,7 @@ final class CompiledLedger {
     return rank;
   }
 
-  private static KindWeight[] kinds(Ledger.Snapshot snapshot, ScoringPolicy policy) {
+  private static KindWeight[] kinds(LedgerSnapshot snapshot, ScoringPolicy policy) {
     int kinds = snapshot.kindCount();
     KindWeight[] kindOf = new KindWeight[kinds];
     for (int k = 0; k < kinds; k++) {
@@ -469,7 +469,7 @@ final class CompiledLedger {
   }
 
   private static double[] teleport(
-      Ledger.Snapshot snapshot,
+      LedgerSnapshot snapshot,
       ScoringPolicy policy,
       int[] personOf,
       int n,

@@ -113,7 +113,7 @@ public final class Reputation {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException as {@link #compute(Ledger, ScoringPolicy)}
    */
-  public static Reputation compute(Ledger.Snapshot snapshot, ScoringPolicy policy) {
+  public static Reputation compute(LedgerSnapshot snapshot, ScoringPolicy policy) {
     checkNotNull(snapshot, "snapshot is null");
     checkNotNull(policy, "policy is null");
     return compute(snapshot, policy, null);
@@ -129,7 +129,7 @@ public final class Reputation {
    * @throws IllegalArgumentException as {@link #compute(Ledger, ScoringPolicy)}
    */
   public static Reputation compute(
-      Ledger.Snapshot snapshot, ScoringPolicy policy, Reputation previous) {
+      LedgerSnapshot snapshot, ScoringPolicy policy, Reputation previous) {
     checkNotNull(snapshot, "snapshot is null");
     checkNotNull(policy, "policy is null");
     CompiledLedger compiled = CompiledLedger.compile(snapshot, policy);

@@ -89,7 +89,7 @@ final class SybilAttackTest {
     }
   }
 
-  private static void measure(Ledger.Snapshot snapshot, int g, int k) {
+  private static void measure(LedgerSnapshot snapshot, int g, int k) {
     for (ScoringPolicy policy : List.of(SybilScenario.plain(), scenario.seeded())) {
       Reputation reputation = Reputation.compute(snapshot, policy);
       rows.add(

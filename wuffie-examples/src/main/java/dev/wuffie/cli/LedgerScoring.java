@@ -58,7 +58,7 @@ record LedgerScoring(
     Map<String, Double> seeds =
         Seeds.known(
             listed,
-            id -> snapshot.contributorIndex(id).isPresent(),
+            snapshot::containsContributor,
             Objects.requireNonNullElse(seedSource, "seeds"),
             err);
     if (!seeds.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.wuffie.jmh;
 
 import dev.wuffie.Endorsement;
 import dev.wuffie.Ledger;
+import dev.wuffie.LedgerSnapshot;
 import dev.wuffie.Reputation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.rank.RankSolver;
@@ -41,7 +42,7 @@ public class LedgerRefreshBenchmark {
   public RefreshBenchmark.Start start;
 
   private ScoringPolicy policy;
-  private Ledger.Snapshot updated;
+  private LedgerSnapshot updated;
   private Reputation before;
 
   @Setup
