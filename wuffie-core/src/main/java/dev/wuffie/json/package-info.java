@@ -107,11 +107,11 @@
  *   </tbody>
  * </table>
  *
- * <p>{@link dev.wuffie.json.LedgerJson#write(dev.wuffie.Ledger.Snapshot, java.nio.file.Path)}
- * writes every contributor, every contribution, every event in id order, every merge and every
- * retraction, so that reading the file into an empty ledger gives back a snapshot with the same
- * content. This ledger (alice upvoted bob's answer, dave rated bob, alice thanked bob and took it
- * back, bob-old is bob's old account) is written as:
+ * <p>{@link dev.wuffie.json.LedgerJson#write(dev.wuffie.LedgerSnapshot, java.nio.file.Path)} writes
+ * every contributor, every contribution, every event in id order, every merge and every retraction,
+ * so that reading the file into an empty ledger gives back a snapshot with the same content. This
+ * ledger (alice upvoted bob's answer, dave rated bob, alice thanked bob and took it back, bob-old
+ * is bob's old account) is written as:
  *
  * <pre>{@code
  * {"contributor":"alice"}
