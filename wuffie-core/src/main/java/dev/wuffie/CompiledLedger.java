@@ -55,7 +55,13 @@ final class CompiledLedger {
   }
 
   /**
-   * Compiles {@code snapshot} under {@code policy}.
+   * Compiles {@code snapshot} under {@code policy}, in named steps: the kinds checked, persons
+   * numbered, the live events summed per pair of persons, the sums saturated, reciprocal pairs
+   * damped, the trust graph built, the distrust graph built, and the teleport weights set.
+   *
+   * <p>Every step runs in an order fixed by the ledger's content, not by the order events were
+   * recorded in: persons by id, events by (endorser, target, kind, time, value). So the same events
+   * give bit-identical scores however concurrent threads interleaved them.
    *
    * @throws IllegalArgumentException if the ledger has no contributor, an event has a kind the
    *     policy does not know or a value that does not fit its kind, or a seed is not a contributor
@@ -65,20 +71,68 @@ final class CompiledLedger {
         snapshot.contributorCount() > 0, "the ledger has no contributor; record something first");
     KindWeight[] kindOf = kinds(snapshot, policy);
     long asOf = policy.asOf().map(java.time.Instant::toEpochMilli).orElse(snapshot.maxTimeMillis());
-
-    // Everything below runs in an order fixed by the ledger's content, not by the order events
-    // were recorded in: persons by id, events by (endorser, target, kind, time, value). So the
-    // same events give bit-identical scores however concurrent threads interleaved them.
-    int contributors = snapshot.contributorCount();
-    int[] contributorRank = ranks(IndexSort.ordered(contributors, byId(snapshot::contributor)));
-    int[] contributionRank =
-        ranks(IndexSort.ordered(snapshot.contributionCount(), byId(snapshot::contribution)));
-    int[] kindRank = ranks(IndexSort.ordered(snapshot.kindCount(), byId(snapshot::kindName)));
-
+    ContentOrder order = ContentOrder.of(snapshot);
     EndorsementGraph.Builder builder = EndorsementGraph.builder();
+    int[] personOf = persons(snapshot, order, builder);
+    int n = builder.contributorCount();
+
+    PairTable pairs = pairSums(snapshot, policy, kindOf, personOf, order, asOf);
+    double[] released = new double[n]; // per endorser: weight taken away, to its teleport weight
+    double[] weights = saturated(pairs, policy.saturation(), released);
+    if (policy.reciprocalWeight() < 1) {
+      weights = reciprocalDamped(pairs, weights, policy.reciprocalWeight(), released);
+    }
+    EndorsementGraph graph = trustGraph(builder, pairs, weights, released);
+    EndorsementGraph distrust = distrustGraph(pairs, policy.saturation(), graph);
+    double[] teleport = teleport(snapshot, policy, personOf, n, asOf, order);
+    return new CompiledLedger(snapshot, policy, asOf, personOf, graph, distrust, teleport, kindOf);
+  }
+
+  /** The ranks of contributors, contributions and kinds by id: the order compilation runs in. */
+  private record ContentOrder(int[] contributorRank, int[] contributionRank, int[] kindRank) {
+    static ContentOrder of(LedgerSnapshot snapshot) {
+      return new ContentOrder(
+          ranks(IndexSort.ordered(snapshot.contributorCount(), byId(snapshot::contributor))),
+          ranks(IndexSort.ordered(snapshot.contributionCount(), byId(snapshot::contribution))),
+          ranks(IndexSort.ordered(snapshot.kindCount(), byId(snapshot::kindName))));
+    }
+
+    /** Compares events by (endorser, target, kind, time, value), through the ranks of their ids. */
+    IndexSort.IndexComparator events(LedgerSnapshot snapshot) {
+      return (a, b) -> {
+        int c = contributorRank[snapshot.endorser(a)] - contributorRank[snapshot.endorser(b)];
+        if (c != 0) {
+          return c;
+        }
+        c = Boolean.compare(snapshot.toContribution(a), snapshot.toContribution(b));
+        if (c != 0) {
+          return c;
+        }
+        int[] targetRank = snapshot.toContribution(a) ? contributionRank : contributorRank;
+        c = targetRank[snapshot.target(a)] - targetRank[snapshot.target(b)];
+        if (c != 0) {
+          return c;
+        }
+        c = kindRank[snapshot.kind(a)] - kindRank[snapshot.kind(b)];
+        if (c != 0) {
+          return c;
+        }
+        c = Long.compare(snapshot.timeMillis(a), snapshot.timeMillis(b));
+        return c != 0 ? c : Double.compare(snapshot.value(a), snapshot.value(b));
+      };
+    }
+  }
+
+  /**
+   * Adds a graph contributor for every person (a contributor not merged into another), by id, and
+   * returns the graph index of each ledger contributor: its person's.
+   */
+  private static int[] persons(
+      LedgerSnapshot snapshot, ContentOrder order, EndorsementGraph.Builder builder) {
+    int contributors = snapshot.contributorCount();
+    int[] rank = order.contributorRank();
     int[] personOf = new int[contributors];
-    for (int i :
-        IndexSort.ordered(contributors, (a, b) -> contributorRank[a] - contributorRank[b])) {
+    for (int i : IndexSort.ordered(contributors, (a, b) -> rank[a] - rank[b])) {
       if (snapshot.canonical(i) == i) {
         personOf[i] = builder.addContributor(snapshot.contributor(i));
       }
@@ -86,33 +140,24 @@ final class CompiledLedger {
     for (int i = 0; i < contributors; i++) {
       personOf[i] = personOf[snapshot.canonical(i)];
     }
-    int n = builder.contributorCount();
+    return personOf;
+  }
 
+  /**
+   * Pair sums: the weight of every live event up to {@code asOf}, in content order, added to its
+   * (endorser, endorsed) pair of persons, undecayed and decayed; an endorsement of a contribution
+   * to each author's pair by share. Self-endorsements, zero weights and (without distrust) negative
+   * weights are left out.
+   */
+  private static PairTable pairSums(
+      LedgerSnapshot snapshot,
+      ScoringPolicy policy,
+      KindWeight[] kindOf,
+      int[] personOf,
+      ContentOrder order,
+      long asOf) {
     int[] events = liveEvents(snapshot, asOf);
-    IndexSort.sort(
-        events,
-        (a, b) -> {
-          int c = contributorRank[snapshot.endorser(a)] - contributorRank[snapshot.endorser(b)];
-          if (c != 0) {
-            return c;
-          }
-          c = Boolean.compare(snapshot.toContribution(a), snapshot.toContribution(b));
-          if (c != 0) {
-            return c;
-          }
-          int[] targetRank = snapshot.toContribution(a) ? contributionRank : contributorRank;
-          c = targetRank[snapshot.target(a)] - targetRank[snapshot.target(b)];
-          if (c != 0) {
-            return c;
-          }
-          c = kindRank[snapshot.kind(a)] - kindRank[snapshot.kind(b)];
-          if (c != 0) {
-            return c;
-          }
-          c = Long.compare(snapshot.timeMillis(a), snapshot.timeMillis(b));
-          return c != 0 ? c : Double.compare(snapshot.value(a), snapshot.value(b));
-        });
-
+    IndexSort.sort(events, order.events(snapshot));
     PairTable pairs = new PairTable(Math.max(16, events.length / 2));
     Decay decay = policy.decay();
     for (int e : events) {
@@ -138,66 +183,91 @@ final class CompiledLedger {
         }
       }
     }
+    return pairs;
+  }
 
-    Saturation saturation = policy.saturation();
+  /**
+   * Saturation: the trust weight of every pair, {@code min(saturate(sum), saturate(decayed sum))};
+   * what decay takes away ({@code saturate(sum)} minus the weight) is added to the endorser's
+   * {@code released} weight.
+   */
+  private static double[] saturated(PairTable pairs, Saturation saturation, double[] released) {
     double[] weights = new double[pairs.size()];
-    double[] released = new double[n];
-    boolean anyDistrust = false;
     for (int pair = 0; pair < pairs.size(); pair++) {
       if (pairs.trust(pair) > 0) {
         double full = saturation.saturate(pairs.trust(pair));
         weights[pair] = Math.min(full, saturation.saturate(pairs.decayedTrust(pair)));
         released[pairs.endorser(pair)] += full - weights[pair];
       }
-      anyDistrust |= pairs.distrust(pair) > 0;
     }
-    if (policy.reciprocalWeight() < 1) {
-      double factor = policy.reciprocalWeight();
-      double[] damped = weights.clone();
-      for (int pair = 0; pair < pairs.size(); pair++) {
-        int back = pairs.find(pairs.endorsed(pair), pairs.endorser(pair));
-        if (weights[pair] > 0 && back >= 0 && weights[back] > 0) {
-          damped[pair] = weights[pair] * factor;
-          released[pairs.endorser(pair)] += weights[pair] - damped[pair];
-        }
+    return weights;
+  }
+
+  /**
+   * Reciprocal damping: a pair whose reverse pair also trusts keeps {@code factor} of its weight;
+   * the rest is added to the endorser's {@code released} weight. Returns the new weights.
+   */
+  private static double[] reciprocalDamped(
+      PairTable pairs, double[] weights, double factor, double[] released) {
+    double[] damped = weights.clone();
+    for (int pair = 0; pair < pairs.size(); pair++) {
+      int back = pairs.find(pairs.endorsed(pair), pairs.endorser(pair));
+      if (weights[pair] > 0 && back >= 0 && weights[back] > 0) {
+        damped[pair] = weights[pair] * factor;
+        released[pairs.endorser(pair)] += weights[pair] - damped[pair];
       }
-      weights = damped;
     }
+    return damped;
+  }
+
+  /** The trust graph: every pair of positive weight, and the released weights as teleport. */
+  private static EndorsementGraph trustGraph(
+      EndorsementGraph.Builder builder, PairTable pairs, double[] weights, double[] released) {
     for (int pair = 0; pair < pairs.size(); pair++) {
       if (weights[pair] > 0) {
         builder.add(pairs.endorser(pair), pairs.endorsed(pair), weights[pair]);
       }
     }
-    for (int u = 0; u < n; u++) {
+    for (int u = 0; u < released.length; u++) {
       builder.addTeleportWeight(u, released[u]);
     }
-    EndorsementGraph graph = builder.build();
+    return builder.build();
+  }
 
-    EndorsementGraph distrust = null;
-    if (anyDistrust) {
-      EndorsementGraph.Builder negative = EndorsementGraph.builder();
-      for (int u = 0; u < n; u++) {
-        negative.addContributor(graph.id(u));
-      }
-      double[] releasedDistrust = new double[n];
-      for (int pair = 0; pair < pairs.size(); pair++) {
-        if (pairs.distrust(pair) > 0) {
-          double full = saturation.saturate(pairs.distrust(pair));
-          double w = Math.min(full, saturation.saturate(pairs.decayedDistrust(pair)));
-          negative.add(pairs.endorser(pair), pairs.endorsed(pair), w);
-          releasedDistrust[pairs.endorser(pair)] += full - w;
-        }
-      }
-      for (int u = 0; u < n; u++) {
-        // A distruster's opinion is split over everything it gave, trust and distrust alike: its
-        // distrust out-weight also counts its (undecayed) trust out-weight, W_u.
-        negative.addTeleportWeight(u, releasedDistrust[u] + graph.outWeight(u));
-      }
-      distrust = negative.build();
+  /**
+   * The distrust graph over the same persons, or null if no pair distrusts: every distrusting pair
+   * saturated as trust is, with a teleport weight per distruster of its released distrust plus its
+   * trust out-weight, so that a distruster's opinion is split over everything it gave.
+   */
+  private static EndorsementGraph distrustGraph(
+      PairTable pairs, Saturation saturation, EndorsementGraph graph) {
+    boolean anyDistrust = false;
+    for (int pair = 0; pair < pairs.size() && !anyDistrust; pair++) {
+      anyDistrust = pairs.distrust(pair) > 0;
     }
-
-    double[] teleport = teleport(snapshot, policy, personOf, n, asOf, contributionRank);
-    return new CompiledLedger(snapshot, policy, asOf, personOf, graph, distrust, teleport, kindOf);
+    if (!anyDistrust) {
+      return null;
+    }
+    int n = graph.size();
+    EndorsementGraph.Builder negative = EndorsementGraph.builder();
+    for (int u = 0; u < n; u++) {
+      negative.addContributor(graph.id(u));
+    }
+    double[] releasedDistrust = new double[n];
+    for (int pair = 0; pair < pairs.size(); pair++) {
+      if (pairs.distrust(pair) > 0) {
+        double full = saturation.saturate(pairs.distrust(pair));
+        double w = Math.min(full, saturation.saturate(pairs.decayedDistrust(pair)));
+        negative.add(pairs.endorser(pair), pairs.endorsed(pair), w);
+        releasedDistrust[pairs.endorser(pair)] += full - w;
+      }
+    }
+    for (int u = 0; u < n; u++) {
+      // A distruster's opinion is split over everything it gave, trust and distrust alike: its
+      // distrust out-weight also counts its (undecayed) trust out-weight, W_u.
+      negative.addTeleportWeight(u, releasedDistrust[u] + graph.outWeight(u));
+    }
+    return negative.build();
   }
 
   /** The graph index of {@code id} (an account merged into a person gives the person's). */
@@ -474,7 +544,8 @@ final class CompiledLedger {
       int[] personOf,
       int n,
       long asOf,
-      int[] contributionRank) {
+      ContentOrder order) {
+    int[] contributionRank = order.contributionRank();
     double[] teleport = new double[n];
     switch (policy.teleport()) {
       case UNIFORM -> java.util.Arrays.fill(teleport, 1.0);
