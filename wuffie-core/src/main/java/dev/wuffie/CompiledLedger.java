@@ -3,28 +3,17 @@ package dev.wuffie;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.wuffie.graph.EndorsementGraph;
-import dev.wuffie.rank.RankResult;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 
 /**
  * A ledger snapshot compiled under a policy: the trust graph over persons (with teleport weights),
- * the distrust graph, the teleport vector, and what explanations need to split terms into kinds and
- * contributions. See {@link ScoringPolicy} for the rules. Immutable once built, except for a lazily
- * built index of events by person, which is safe to build from several threads.
+ * the distrust graph and the teleport weights, with the snapshot, the person of each contributor
+ * and the weight of each kind that {@link LedgerParts} needs to split explanations into kinds and
+ * contributions. See {@link ScoringPolicy} for the rules. The {@link Scorer} compiles, then solves.
+ * Immutable.
  */
 final class CompiledLedger {
-  /** Rounds of the influence cap after which the last weights are kept. */
-  static final int MAX_CAP_ROUNDS = 100;
-
-  /** Relative slack allowed over the influence cap. */
-  static final double CAP_SLACK = 1e-6;
-
   final LedgerSnapshot snapshot;
   final ScoringPolicy policy;
   final long asOfMillis;
@@ -32,8 +21,7 @@ final class CompiledLedger {
   final EndorsementGraph graph;
   final EndorsementGraph distrust; // null when there is no distrust to apply
   final double[] teleport;
-  private final KindWeight[] kindOf; // by the snapshot's kind index
-  private volatile int[][] eventsByPerson; // lazily: [offsets, events], built for explanations
+  final KindWeight[] kindOf; // by the snapshot's kind index
 
   private CompiledLedger(
       LedgerSnapshot snapshot,
@@ -270,208 +258,17 @@ final class CompiledLedger {
     return negative.build();
   }
 
-  /** The graph index of {@code id} (an account merged into a person gives the person's). */
-  OptionalInt indexOf(String id) {
+  /**
+   * The graph index of {@code id} (an account merged into a person gives the person's), or -1 if it
+   * is not a contributor.
+   */
+  int indexOf(String id) {
+    return personIndex(snapshot, personOf, id);
+  }
+
+  private static int personIndex(LedgerSnapshot snapshot, int[] personOf, String id) {
     OptionalInt contributor = snapshot.contributorIndex(id);
-    return contributor.isPresent()
-        ? OptionalInt.of(personOf[contributor.getAsInt()])
-        : OptionalInt.empty();
-  }
-
-  /**
-   * Solves the trust graph, from {@code start} if not null (a warm start, indexed like the graph),
-   * and applies the influence cap if the policy has one: returns the graph that was finally scored
-   * and its result.
-   */
-  Solved solve(double[] start) {
-    RankResult result =
-        start == null
-            ? policy.solver().solve(graph, teleport)
-            : policy.solver().solve(graph, teleport, start);
-    if (policy.influenceCap() >= 1) {
-      return new Solved(graph, result);
-    }
-    double cap = policy.influenceCap();
-    double d = policy.solver().damping();
-    EndorsementGraph current = graph;
-    for (int round = 0; round < MAX_CAP_ROUNDS; round++) {
-      double[] s = result.scores();
-      EndorsementGraph.Builder builder = EndorsementGraph.builder();
-      for (int v = 0; v < current.size(); v++) {
-        builder.addContributor(current.id(v));
-      }
-      double[] released = new double[current.size()];
-      boolean capped = false;
-      for (int v = 0; v < current.size(); v++) {
-        // The endorsers over the cap are set to the same flow f = cap * s', where s' is what v's
-        // score becomes once they are: s' = s_v - (their flow) + k f, for k of them.
-        double limit = cap * s[v];
-        double over = 0;
-        int count = 0;
-        for (int e = current.inStart(v); e < current.inEnd(v); e++) {
-          double flow = flow(current, s, d, e);
-          if (flow > limit * (1 + CAP_SLACK)) {
-            over += flow;
-            count++;
-          }
-        }
-        double room = 1 - count * cap;
-        double target = room > 0 ? Math.max(0, cap * (s[v] - over) / room) : 0;
-        for (int e = current.inStart(v); e < current.inEnd(v); e++) {
-          int u = current.source(e);
-          double w = current.weight(e);
-          double flow = flow(current, s, d, e);
-          if (flow > limit * (1 + CAP_SLACK)) {
-            double lowered = w * target / flow;
-            released[u] += w - lowered;
-            w = lowered;
-            capped = true;
-          }
-          builder.add(u, v, w);
-        }
-      }
-      if (!capped) {
-        break;
-      }
-      for (int u = 0; u < current.size(); u++) {
-        builder.addTeleportWeight(u, current.teleportWeight(u) + released[u]);
-      }
-      current = builder.build();
-      result = policy.solver().solve(current, teleport, s);
-    }
-    return new Solved(current, result);
-  }
-
-  private static double flow(EndorsementGraph graph, double[] s, double d, int e) {
-    int u = graph.source(e);
-    return d * s[u] * graph.weight(e) / graph.outWeight(u);
-  }
-
-  /** The graph that was scored and the result. */
-  record Solved(EndorsementGraph graph, RankResult result) {}
-
-  /**
-   * The raw parts of every endorsement of {@code v} (graph index) with weights of the given sign,
-   * by endorser: for each, the kinds and contributions with their decayed weight before saturation
-   * and their number of events. {@link #parts} scales them to a term.
-   */
-  Map<Integer, Map<PartKey, double[]>> rawParts(int v, boolean trust) {
-    int[][] index = eventIndex();
-    Map<Integer, Map<PartKey, double[]>> byEndorser = new HashMap<>();
-    for (int k = index[0][v]; k < index[0][v + 1]; k++) {
-      int e = index[1][k];
-      double weight = kindOf[snapshot.kind(e)].weightOf(snapshot.value(e));
-      if (trust ? weight <= 0 : weight >= 0) {
-        continue;
-      }
-      double share = 1;
-      String contribution = null;
-      if (snapshot.toContribution(e)) {
-        int c = snapshot.target(e);
-        contribution = snapshot.contribution(c);
-        share = 0;
-        for (int j = 0; j < snapshot.authorCount(c); j++) {
-          if (personOf[snapshot.author(c, j)] == v) {
-            share += snapshot.share(c, j);
-          }
-        }
-      }
-      double decayed =
-          Math.abs(weight) * share * policy.decay().factor(asOfMillis - snapshot.timeMillis(e));
-      PartKey key = new PartKey(snapshot.kindName(snapshot.kind(e)), contribution);
-      double[] sum =
-          byEndorser
-              .computeIfAbsent(personOf[snapshot.endorser(e)], u -> new HashMap<>())
-              .computeIfAbsent(key, x -> new double[2]);
-      sum[0] += decayed;
-      sum[1]++;
-    }
-    return byEndorser;
-  }
-
-  /** Splits a term of {@code amount} over its raw parts, largest first. */
-  static List<Explanation.Part> parts(Map<PartKey, double[]> raw, double amount) {
-    if (raw == null) {
-      return List.of();
-    }
-    double total = 0;
-    for (double[] sum : raw.values()) {
-      total += sum[0];
-    }
-    List<Explanation.Part> parts = new ArrayList<>(raw.size());
-    for (Map.Entry<PartKey, double[]> entry : raw.entrySet()) {
-      double[] sum = entry.getValue();
-      double part = total > 0 ? amount * sum[0] / total : amount / raw.size();
-      parts.add(
-          new Explanation.Part(
-              entry.getKey().kind(), entry.getKey().contribution(), (int) sum[1], part));
-    }
-    parts.sort(
-        Comparator.comparingDouble(Explanation.Part::amount)
-            .reversed()
-            .thenComparing(Explanation.Part::kind)
-            .thenComparing(
-                Explanation.Part::contribution, Comparator.nullsFirst(Comparator.naturalOrder())));
-    return parts;
-  }
-
-  /** A kind, and the contribution endorsed (null for a direct endorsement). */
-  record PartKey(String kind, String contribution) {}
-
-  /**
-   * Live events up to {@code asOf} by the person they credit (directly or through a contribution):
-   * {@code [offsets by person, event numbers]}.
-   */
-  private int[][] eventIndex() {
-    int[][] index = eventsByPerson;
-    if (index == null) {
-      synchronized (this) {
-        index = eventsByPerson;
-        if (index == null) {
-          index = buildEventIndex();
-          eventsByPerson = index;
-        }
-      }
-    }
-    return index;
-  }
-
-  private int[][] buildEventIndex() {
-    int n = graph.size();
-    int[] start = new int[n + 2];
-    forEachCredit((e, v) -> start[v + 2]++);
-    for (int v = 0; v < n; v++) {
-      start[v + 2] += start[v + 1];
-    }
-    int[] events = new int[start[n + 1]];
-    forEachCredit((e, v) -> events[start[v + 1]++] = e);
-    return new int[][] {java.util.Arrays.copyOf(start, n + 1), events};
-  }
-
-  private void forEachCredit(CreditBody body) {
-    for (int e = 0, events = snapshot.eventCount(); e < events; e++) {
-      if (snapshot.retracted(e) || snapshot.timeMillis(e) > asOfMillis) {
-        continue;
-      }
-      int target = snapshot.target(e);
-      if (!snapshot.toContribution(e)) {
-        body.credit(e, personOf[target]);
-      } else {
-        int previous = -1;
-        for (int j = 0; j < snapshot.authorCount(target); j++) {
-          int v = personOf[snapshot.author(target, j)];
-          if (v != previous) { // authors merged into one person: credit once
-            body.credit(e, v);
-          }
-          previous = v;
-        }
-      }
-    }
-  }
-
-  @FunctionalInterface
-  private interface CreditBody {
-    void credit(int event, int person);
+    return contributor.isPresent() ? personOf[contributor.getAsInt()] : -1;
   }
 
   /** The live events up to {@code asOf}, in record order. */
@@ -550,21 +347,13 @@ final class CompiledLedger {
     switch (policy.teleport()) {
       case UNIFORM -> java.util.Arrays.fill(teleport, 1.0);
       case SEEDS -> {
-        TreeSet<String> missing = new TreeSet<>();
-        for (Map.Entry<String, Double> seed : policy.seeds().entrySet()) {
-          OptionalInt index = snapshot.contributorIndex(seed.getKey());
-          if (index.isPresent()) {
-            teleport[personOf[index.getAsInt()]] += seed.getValue();
-          } else {
-            missing.add(seed.getKey());
-          }
-        }
-        checkArgument(
-            missing.isEmpty(),
-            "%s seed(s) are not contributors of the ledger: %s; remove them from the policy or"
-                + " add them with Ledger.addContributor",
-            missing.size(),
-            missing.size() > 10 ? List.copyOf(missing).subList(0, 10) + "..." : missing);
+        teleport =
+            Seeds.teleport(
+                policy.seeds(),
+                n,
+                id -> personIndex(snapshot, personOf, id),
+                "ledger",
+                "remove them from the policy or add them with Ledger.addContributor");
       }
       case ACTIVITY -> {
         double total = 0;

@@ -2,7 +2,6 @@ package dev.wuffie.examples;
 
 import dev.wuffie.Endorsement;
 import dev.wuffie.Ledger;
-import dev.wuffie.LedgerSnapshot;
 import dev.wuffie.Reputation;
 import dev.wuffie.ScoringPolicy;
 import java.io.BufferedReader;
@@ -81,9 +80,8 @@ public final class SybilAttack {
       for (int k : new int[] {10, 100, 1000}) {
         addFakes(ledger, fakes, k, time);
         fakes = k;
-        LedgerSnapshot snapshot = ledger.snapshot();
-        plainRows.append(row("plain", g, k, Reputation.compute(snapshot, plain)));
-        seededRows.append(row("seeded", g, k, Reputation.compute(snapshot, seeded)));
+        plainRows.append(row("plain", g, k, Reputation.compute(ledger, plain)));
+        seededRows.append(row("seeded", g, k, Reputation.compute(ledger, seeded)));
       }
     }
     System.out.print(plainRows);
