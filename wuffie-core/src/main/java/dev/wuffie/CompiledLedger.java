@@ -3,40 +3,28 @@ package dev.wuffie;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.wuffie.graph.EndorsementGraph;
-import dev.wuffie.rank.RankResult;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 
 /**
  * A ledger snapshot compiled under a policy: the trust graph over persons (with teleport weights),
- * the distrust graph, the teleport vector, and what explanations need to split terms into kinds and
- * contributions. See {@link ScoringPolicy} for the rules. Immutable once built, except for a lazily
- * built index of events by person, which is safe to build from several threads.
+ * the distrust graph and the teleport weights, with the snapshot, the person of each contributor
+ * and the weight of each kind that {@link LedgerParts} needs to split explanations into kinds and
+ * contributions. See {@link ScoringPolicy} for the rules. The {@link Scorer} compiles, then solves.
+ * Immutable.
  */
 final class CompiledLedger {
-  /** Rounds of the influence cap after which the last weights are kept. */
-  static final int MAX_CAP_ROUNDS = 100;
-
-  /** Relative slack allowed over the influence cap. */
-  static final double CAP_SLACK = 1e-6;
-
-  final Ledger.Snapshot snapshot;
+  final LedgerSnapshot snapshot;
   final ScoringPolicy policy;
   final long asOfMillis;
   final int[] personOf; // ledger contributor index -> graph index
   final EndorsementGraph graph;
   final EndorsementGraph distrust; // null when there is no distrust to apply
   final double[] teleport;
-  private final KindWeight[] kindOf; // by the snapshot's kind index
-  private volatile int[][] eventsByPerson; // lazily: [offsets, events], built for explanations
+  final KindWeight[] kindOf; // by the snapshot's kind index
 
   private CompiledLedger(
-      Ledger.Snapshot snapshot,
+      LedgerSnapshot snapshot,
       ScoringPolicy policy,
       long asOfMillis,
       int[] personOf,
@@ -55,30 +43,84 @@ final class CompiledLedger {
   }
 
   /**
-   * Compiles {@code snapshot} under {@code policy}.
+   * Compiles {@code snapshot} under {@code policy}, in named steps: the kinds checked, persons
+   * numbered, the live events summed per pair of persons, the sums saturated, reciprocal pairs
+   * damped, the trust graph built, the distrust graph built, and the teleport weights set.
+   *
+   * <p>Every step runs in an order fixed by the ledger's content, not by the order events were
+   * recorded in: persons by id, events by (endorser, target, kind, time, value). So the same events
+   * give bit-identical scores however concurrent threads interleaved them.
    *
    * @throws IllegalArgumentException if the ledger has no contributor, an event has a kind the
    *     policy does not know or a value that does not fit its kind, or a seed is not a contributor
    */
-  static CompiledLedger compile(Ledger.Snapshot snapshot, ScoringPolicy policy) {
+  static CompiledLedger compile(LedgerSnapshot snapshot, ScoringPolicy policy) {
     checkArgument(
         snapshot.contributorCount() > 0, "the ledger has no contributor; record something first");
     KindWeight[] kindOf = kinds(snapshot, policy);
     long asOf = policy.asOf().map(java.time.Instant::toEpochMilli).orElse(snapshot.maxTimeMillis());
-
-    // Everything below runs in an order fixed by the ledger's content, not by the order events
-    // were recorded in: persons by id, events by (endorser, target, kind, time, value). So the
-    // same events give bit-identical scores however concurrent threads interleaved them.
-    int contributors = snapshot.contributorCount();
-    int[] contributorRank = ranks(IndexSort.ordered(contributors, byId(snapshot::contributor)));
-    int[] contributionRank =
-        ranks(IndexSort.ordered(snapshot.contributionCount(), byId(snapshot::contribution)));
-    int[] kindRank = ranks(IndexSort.ordered(snapshot.kindCount(), byId(snapshot::kindName)));
-
+    ContentOrder order = ContentOrder.of(snapshot);
     EndorsementGraph.Builder builder = EndorsementGraph.builder();
+    int[] personOf = persons(snapshot, order, builder);
+    int n = builder.contributorCount();
+
+    PairTable pairs = pairSums(snapshot, policy, kindOf, personOf, order, asOf);
+    double[] released = new double[n]; // per endorser: weight taken away, to its teleport weight
+    double[] weights = saturated(pairs, policy.saturation(), released);
+    if (policy.reciprocalWeight() < 1) {
+      weights = reciprocalDamped(pairs, weights, policy.reciprocalWeight(), released);
+    }
+    EndorsementGraph graph = trustGraph(builder, pairs, weights, released);
+    EndorsementGraph distrust = distrustGraph(pairs, policy.saturation(), graph);
+    double[] teleport = teleport(snapshot, policy, personOf, n, asOf, order);
+    return new CompiledLedger(snapshot, policy, asOf, personOf, graph, distrust, teleport, kindOf);
+  }
+
+  /** The ranks of contributors, contributions and kinds by id: the order compilation runs in. */
+  private record ContentOrder(int[] contributorRank, int[] contributionRank, int[] kindRank) {
+    static ContentOrder of(LedgerSnapshot snapshot) {
+      return new ContentOrder(
+          ranks(IndexSort.ordered(snapshot.contributorCount(), byId(snapshot::contributor))),
+          ranks(IndexSort.ordered(snapshot.contributionCount(), byId(snapshot::contribution))),
+          ranks(IndexSort.ordered(snapshot.kindCount(), byId(snapshot::kindName))));
+    }
+
+    /** Compares events by (endorser, target, kind, time, value), through the ranks of their ids. */
+    IndexSort.IndexComparator events(LedgerSnapshot snapshot) {
+      return (a, b) -> {
+        int c = contributorRank[snapshot.endorser(a)] - contributorRank[snapshot.endorser(b)];
+        if (c != 0) {
+          return c;
+        }
+        c = Boolean.compare(snapshot.toContribution(a), snapshot.toContribution(b));
+        if (c != 0) {
+          return c;
+        }
+        int[] targetRank = snapshot.toContribution(a) ? contributionRank : contributorRank;
+        c = targetRank[snapshot.target(a)] - targetRank[snapshot.target(b)];
+        if (c != 0) {
+          return c;
+        }
+        c = kindRank[snapshot.kind(a)] - kindRank[snapshot.kind(b)];
+        if (c != 0) {
+          return c;
+        }
+        c = Long.compare(snapshot.timeMillis(a), snapshot.timeMillis(b));
+        return c != 0 ? c : Double.compare(snapshot.value(a), snapshot.value(b));
+      };
+    }
+  }
+
+  /**
+   * Adds a graph contributor for every person (a contributor not merged into another), by id, and
+   * returns the graph index of each ledger contributor: its person's.
+   */
+  private static int[] persons(
+      LedgerSnapshot snapshot, ContentOrder order, EndorsementGraph.Builder builder) {
+    int contributors = snapshot.contributorCount();
+    int[] rank = order.contributorRank();
     int[] personOf = new int[contributors];
-    for (int i :
-        IndexSort.ordered(contributors, (a, b) -> contributorRank[a] - contributorRank[b])) {
+    for (int i : IndexSort.ordered(contributors, (a, b) -> rank[a] - rank[b])) {
       if (snapshot.canonical(i) == i) {
         personOf[i] = builder.addContributor(snapshot.contributor(i));
       }
@@ -86,33 +128,24 @@ final class CompiledLedger {
     for (int i = 0; i < contributors; i++) {
       personOf[i] = personOf[snapshot.canonical(i)];
     }
-    int n = builder.contributorCount();
+    return personOf;
+  }
 
+  /**
+   * Pair sums: the weight of every live event up to {@code asOf}, in content order, added to its
+   * (endorser, endorsed) pair of persons, undecayed and decayed; an endorsement of a contribution
+   * to each author's pair by share. Self-endorsements, zero weights and (without distrust) negative
+   * weights are left out.
+   */
+  private static PairTable pairSums(
+      LedgerSnapshot snapshot,
+      ScoringPolicy policy,
+      KindWeight[] kindOf,
+      int[] personOf,
+      ContentOrder order,
+      long asOf) {
     int[] events = liveEvents(snapshot, asOf);
-    IndexSort.sort(
-        events,
-        (a, b) -> {
-          int c = contributorRank[snapshot.endorser(a)] - contributorRank[snapshot.endorser(b)];
-          if (c != 0) {
-            return c;
-          }
-          c = Boolean.compare(snapshot.toContribution(a), snapshot.toContribution(b));
-          if (c != 0) {
-            return c;
-          }
-          int[] targetRank = snapshot.toContribution(a) ? contributionRank : contributorRank;
-          c = targetRank[snapshot.target(a)] - targetRank[snapshot.target(b)];
-          if (c != 0) {
-            return c;
-          }
-          c = kindRank[snapshot.kind(a)] - kindRank[snapshot.kind(b)];
-          if (c != 0) {
-            return c;
-          }
-          c = Long.compare(snapshot.timeMillis(a), snapshot.timeMillis(b));
-          return c != 0 ? c : Double.compare(snapshot.value(a), snapshot.value(b));
-        });
-
+    IndexSort.sort(events, order.events(snapshot));
     PairTable pairs = new PairTable(Math.max(16, events.length / 2));
     Decay decay = policy.decay();
     for (int e : events) {
@@ -138,274 +171,108 @@ final class CompiledLedger {
         }
       }
     }
+    return pairs;
+  }
 
-    Saturation saturation = policy.saturation();
+  /**
+   * Saturation: the trust weight of every pair, {@code min(saturate(sum), saturate(decayed sum))};
+   * what decay takes away ({@code saturate(sum)} minus the weight) is added to the endorser's
+   * {@code released} weight.
+   */
+  private static double[] saturated(PairTable pairs, Saturation saturation, double[] released) {
     double[] weights = new double[pairs.size()];
-    double[] released = new double[n];
-    boolean anyDistrust = false;
     for (int pair = 0; pair < pairs.size(); pair++) {
       if (pairs.trust(pair) > 0) {
         double full = saturation.saturate(pairs.trust(pair));
         weights[pair] = Math.min(full, saturation.saturate(pairs.decayedTrust(pair)));
         released[pairs.endorser(pair)] += full - weights[pair];
       }
-      anyDistrust |= pairs.distrust(pair) > 0;
     }
-    if (policy.reciprocalWeight() < 1) {
-      double factor = policy.reciprocalWeight();
-      double[] damped = weights.clone();
-      for (int pair = 0; pair < pairs.size(); pair++) {
-        int back = pairs.find(pairs.endorsed(pair), pairs.endorser(pair));
-        if (weights[pair] > 0 && back >= 0 && weights[back] > 0) {
-          damped[pair] = weights[pair] * factor;
-          released[pairs.endorser(pair)] += weights[pair] - damped[pair];
-        }
+    return weights;
+  }
+
+  /**
+   * Reciprocal damping: a pair whose reverse pair also trusts keeps {@code factor} of its weight;
+   * the rest is added to the endorser's {@code released} weight. Returns the new weights.
+   */
+  private static double[] reciprocalDamped(
+      PairTable pairs, double[] weights, double factor, double[] released) {
+    double[] damped = weights.clone();
+    for (int pair = 0; pair < pairs.size(); pair++) {
+      int back = pairs.find(pairs.endorsed(pair), pairs.endorser(pair));
+      if (weights[pair] > 0 && back >= 0 && weights[back] > 0) {
+        damped[pair] = weights[pair] * factor;
+        released[pairs.endorser(pair)] += weights[pair] - damped[pair];
       }
-      weights = damped;
     }
+    return damped;
+  }
+
+  /** The trust graph: every pair of positive weight, and the released weights as teleport. */
+  private static EndorsementGraph trustGraph(
+      EndorsementGraph.Builder builder, PairTable pairs, double[] weights, double[] released) {
     for (int pair = 0; pair < pairs.size(); pair++) {
       if (weights[pair] > 0) {
         builder.add(pairs.endorser(pair), pairs.endorsed(pair), weights[pair]);
       }
     }
-    for (int u = 0; u < n; u++) {
+    for (int u = 0; u < released.length; u++) {
       builder.addTeleportWeight(u, released[u]);
     }
-    EndorsementGraph graph = builder.build();
-
-    EndorsementGraph distrust = null;
-    if (anyDistrust) {
-      EndorsementGraph.Builder negative = EndorsementGraph.builder();
-      for (int u = 0; u < n; u++) {
-        negative.addContributor(graph.id(u));
-      }
-      double[] releasedDistrust = new double[n];
-      for (int pair = 0; pair < pairs.size(); pair++) {
-        if (pairs.distrust(pair) > 0) {
-          double full = saturation.saturate(pairs.distrust(pair));
-          double w = Math.min(full, saturation.saturate(pairs.decayedDistrust(pair)));
-          negative.add(pairs.endorser(pair), pairs.endorsed(pair), w);
-          releasedDistrust[pairs.endorser(pair)] += full - w;
-        }
-      }
-      for (int u = 0; u < n; u++) {
-        // A distruster's opinion is split over everything it gave, trust and distrust alike: its
-        // distrust out-weight also counts its (undecayed) trust out-weight, W_u.
-        negative.addTeleportWeight(u, releasedDistrust[u] + graph.outWeight(u));
-      }
-      distrust = negative.build();
-    }
-
-    double[] teleport = teleport(snapshot, policy, personOf, n, asOf, contributionRank);
-    return new CompiledLedger(snapshot, policy, asOf, personOf, graph, distrust, teleport, kindOf);
-  }
-
-  /** The graph index of {@code id} (an account merged into a person gives the person's). */
-  OptionalInt indexOf(String id) {
-    OptionalInt contributor = snapshot.contributorIndex(id);
-    return contributor.isPresent()
-        ? OptionalInt.of(personOf[contributor.getAsInt()])
-        : OptionalInt.empty();
+    return builder.build();
   }
 
   /**
-   * Solves the trust graph, from {@code start} if not null (a warm start, indexed like the graph),
-   * and applies the influence cap if the policy has one: returns the graph that was finally scored
-   * and its result.
+   * The distrust graph over the same persons, or null if no pair distrusts: every distrusting pair
+   * saturated as trust is, with a teleport weight per distruster of its released distrust plus its
+   * trust out-weight, so that a distruster's opinion is split over everything it gave.
    */
-  Solved solve(double[] start) {
-    RankResult result =
-        start == null
-            ? policy.solver().solve(graph, teleport)
-            : policy.solver().solve(graph, teleport, start);
-    if (policy.influenceCap() >= 1) {
-      return new Solved(graph, result);
+  private static EndorsementGraph distrustGraph(
+      PairTable pairs, Saturation saturation, EndorsementGraph graph) {
+    boolean anyDistrust = false;
+    for (int pair = 0; pair < pairs.size() && !anyDistrust; pair++) {
+      anyDistrust = pairs.distrust(pair) > 0;
     }
-    double cap = policy.influenceCap();
-    double d = policy.solver().damping();
-    EndorsementGraph current = graph;
-    for (int round = 0; round < MAX_CAP_ROUNDS; round++) {
-      double[] s = result.scores();
-      EndorsementGraph.Builder builder = EndorsementGraph.builder();
-      for (int v = 0; v < current.size(); v++) {
-        builder.addContributor(current.id(v));
-      }
-      double[] released = new double[current.size()];
-      boolean capped = false;
-      for (int v = 0; v < current.size(); v++) {
-        // The endorsers over the cap are set to the same flow f = cap * s', where s' is what v's
-        // score becomes once they are: s' = s_v - (their flow) + k f, for k of them.
-        double limit = cap * s[v];
-        double over = 0;
-        int count = 0;
-        for (int e = current.inStart(v); e < current.inEnd(v); e++) {
-          double flow = flow(current, s, d, e);
-          if (flow > limit * (1 + CAP_SLACK)) {
-            over += flow;
-            count++;
-          }
-        }
-        double room = 1 - count * cap;
-        double target = room > 0 ? Math.max(0, cap * (s[v] - over) / room) : 0;
-        for (int e = current.inStart(v); e < current.inEnd(v); e++) {
-          int u = current.source(e);
-          double w = current.weight(e);
-          double flow = flow(current, s, d, e);
-          if (flow > limit * (1 + CAP_SLACK)) {
-            double lowered = w * target / flow;
-            released[u] += w - lowered;
-            w = lowered;
-            capped = true;
-          }
-          builder.add(u, v, w);
-        }
-      }
-      if (!capped) {
-        break;
-      }
-      for (int u = 0; u < current.size(); u++) {
-        builder.addTeleportWeight(u, current.teleportWeight(u) + released[u]);
-      }
-      current = builder.build();
-      result = policy.solver().solve(current, teleport, s);
+    if (!anyDistrust) {
+      return null;
     }
-    return new Solved(current, result);
-  }
-
-  private static double flow(EndorsementGraph graph, double[] s, double d, int e) {
-    int u = graph.source(e);
-    return d * s[u] * graph.weight(e) / graph.outWeight(u);
-  }
-
-  /** The graph that was scored and the result. */
-  record Solved(EndorsementGraph graph, RankResult result) {}
-
-  /**
-   * The raw parts of every endorsement of {@code v} (graph index) with weights of the given sign,
-   * by endorser: for each, the kinds and contributions with their decayed weight before saturation
-   * and their number of events. {@link #parts} scales them to a term.
-   */
-  Map<Integer, Map<PartKey, double[]>> rawParts(int v, boolean trust) {
-    int[][] index = eventIndex();
-    Map<Integer, Map<PartKey, double[]>> byEndorser = new HashMap<>();
-    for (int k = index[0][v]; k < index[0][v + 1]; k++) {
-      int e = index[1][k];
-      double weight = kindOf[snapshot.kind(e)].weightOf(snapshot.value(e));
-      if (trust ? weight <= 0 : weight >= 0) {
-        continue;
-      }
-      double share = 1;
-      String contribution = null;
-      if (snapshot.toContribution(e)) {
-        int c = snapshot.target(e);
-        contribution = snapshot.contribution(c);
-        share = 0;
-        for (int j = 0; j < snapshot.authorCount(c); j++) {
-          if (personOf[snapshot.author(c, j)] == v) {
-            share += snapshot.share(c, j);
-          }
-        }
-      }
-      double decayed =
-          Math.abs(weight) * share * policy.decay().factor(asOfMillis - snapshot.timeMillis(e));
-      PartKey key = new PartKey(snapshot.kindName(snapshot.kind(e)), contribution);
-      double[] sum =
-          byEndorser
-              .computeIfAbsent(personOf[snapshot.endorser(e)], u -> new HashMap<>())
-              .computeIfAbsent(key, x -> new double[2]);
-      sum[0] += decayed;
-      sum[1]++;
-    }
-    return byEndorser;
-  }
-
-  /** Splits a term of {@code amount} over its raw parts, largest first. */
-  static List<Explanation.Part> parts(Map<PartKey, double[]> raw, double amount) {
-    if (raw == null) {
-      return List.of();
-    }
-    double total = 0;
-    for (double[] sum : raw.values()) {
-      total += sum[0];
-    }
-    List<Explanation.Part> parts = new ArrayList<>(raw.size());
-    for (Map.Entry<PartKey, double[]> entry : raw.entrySet()) {
-      double[] sum = entry.getValue();
-      double part = total > 0 ? amount * sum[0] / total : amount / raw.size();
-      parts.add(
-          new Explanation.Part(
-              entry.getKey().kind(), entry.getKey().contribution(), (int) sum[1], part));
-    }
-    parts.sort(
-        Comparator.comparingDouble(Explanation.Part::amount)
-            .reversed()
-            .thenComparing(Explanation.Part::kind)
-            .thenComparing(
-                Explanation.Part::contribution, Comparator.nullsFirst(Comparator.naturalOrder())));
-    return parts;
-  }
-
-  /** A kind, and the contribution endorsed (null for a direct endorsement). */
-  record PartKey(String kind, String contribution) {}
-
-  /**
-   * Live events up to {@code asOf} by the person they credit (directly or through a contribution):
-   * {@code [offsets by person, event numbers]}.
-   */
-  private int[][] eventIndex() {
-    int[][] index = eventsByPerson;
-    if (index == null) {
-      synchronized (this) {
-        index = eventsByPerson;
-        if (index == null) {
-          index = buildEventIndex();
-          eventsByPerson = index;
-        }
-      }
-    }
-    return index;
-  }
-
-  private int[][] buildEventIndex() {
     int n = graph.size();
-    int[] start = new int[n + 2];
-    forEachCredit((e, v) -> start[v + 2]++);
-    for (int v = 0; v < n; v++) {
-      start[v + 2] += start[v + 1];
+    EndorsementGraph.Builder negative = EndorsementGraph.builder();
+    for (int u = 0; u < n; u++) {
+      negative.addContributor(graph.id(u));
     }
-    int[] events = new int[start[n + 1]];
-    forEachCredit((e, v) -> events[start[v + 1]++] = e);
-    return new int[][] {java.util.Arrays.copyOf(start, n + 1), events};
-  }
-
-  private void forEachCredit(CreditBody body) {
-    for (int e = 0, events = snapshot.eventCount(); e < events; e++) {
-      if (snapshot.retracted(e) || snapshot.timeMillis(e) > asOfMillis) {
-        continue;
-      }
-      int target = snapshot.target(e);
-      if (!snapshot.toContribution(e)) {
-        body.credit(e, personOf[target]);
-      } else {
-        int previous = -1;
-        for (int j = 0; j < snapshot.authorCount(target); j++) {
-          int v = personOf[snapshot.author(target, j)];
-          if (v != previous) { // authors merged into one person: credit once
-            body.credit(e, v);
-          }
-          previous = v;
-        }
+    double[] releasedDistrust = new double[n];
+    for (int pair = 0; pair < pairs.size(); pair++) {
+      if (pairs.distrust(pair) > 0) {
+        double full = saturation.saturate(pairs.distrust(pair));
+        double w = Math.min(full, saturation.saturate(pairs.decayedDistrust(pair)));
+        negative.add(pairs.endorser(pair), pairs.endorsed(pair), w);
+        releasedDistrust[pairs.endorser(pair)] += full - w;
       }
     }
+    for (int u = 0; u < n; u++) {
+      // A distruster's opinion is split over everything it gave, trust and distrust alike: its
+      // distrust out-weight also counts its (undecayed) trust out-weight, W_u.
+      negative.addTeleportWeight(u, releasedDistrust[u] + graph.outWeight(u));
+    }
+    return negative.build();
   }
 
-  @FunctionalInterface
-  private interface CreditBody {
-    void credit(int event, int person);
+  /**
+   * The graph index of {@code id} (an account merged into a person gives the person's), or -1 if it
+   * is not a contributor.
+   */
+  int indexOf(String id) {
+    return personIndex(snapshot, personOf, id);
+  }
+
+  private static int personIndex(LedgerSnapshot snapshot, int[] personOf, String id) {
+    OptionalInt contributor = snapshot.contributorIndex(id);
+    return contributor.isPresent() ? personOf[contributor.getAsInt()] : -1;
   }
 
   /** The live events up to {@code asOf}, in record order. */
-  private static int[] liveEvents(Ledger.Snapshot snapshot, long asOf) {
+  private static int[] liveEvents(LedgerSnapshot snapshot, long asOf) {
     int[] live = new int[snapshot.eventCount()];
     int count = 0;
     for (int e = 0; e < live.length; e++) {
@@ -430,7 +297,7 @@ final class CompiledLedger {
     return rank;
   }
 
-  private static KindWeight[] kinds(Ledger.Snapshot snapshot, ScoringPolicy policy) {
+  private static KindWeight[] kinds(LedgerSnapshot snapshot, ScoringPolicy policy) {
     int kinds = snapshot.kindCount();
     KindWeight[] kindOf = new KindWeight[kinds];
     for (int k = 0; k < kinds; k++) {
@@ -469,31 +336,24 @@ final class CompiledLedger {
   }
 
   private static double[] teleport(
-      Ledger.Snapshot snapshot,
+      LedgerSnapshot snapshot,
       ScoringPolicy policy,
       int[] personOf,
       int n,
       long asOf,
-      int[] contributionRank) {
+      ContentOrder order) {
+    int[] contributionRank = order.contributionRank();
     double[] teleport = new double[n];
     switch (policy.teleport()) {
       case UNIFORM -> java.util.Arrays.fill(teleport, 1.0);
       case SEEDS -> {
-        TreeSet<String> missing = new TreeSet<>();
-        for (Map.Entry<String, Double> seed : policy.seeds().entrySet()) {
-          OptionalInt index = snapshot.contributorIndex(seed.getKey());
-          if (index.isPresent()) {
-            teleport[personOf[index.getAsInt()]] += seed.getValue();
-          } else {
-            missing.add(seed.getKey());
-          }
-        }
-        checkArgument(
-            missing.isEmpty(),
-            "%s seed(s) are not contributors of the ledger: %s; remove them from the policy or"
-                + " add them with Ledger.addContributor",
-            missing.size(),
-            missing.size() > 10 ? List.copyOf(missing).subList(0, 10) + "..." : missing);
+        teleport =
+            Seeds.teleport(
+                policy.seeds(),
+                n,
+                id -> personIndex(snapshot, personOf, id),
+                "ledger",
+                "remove them from the policy or add them with Ledger.addContributor");
       }
       case ACTIVITY -> {
         double total = 0;

@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * <p>Indices are handed out in first-seen order. {@link #intern} and {@link #view} must be called
  * under the ledger's lock. A {@code View} made under that lock can then be read from any thread,
- * for the same reason as the rest of a {@link Ledger.Snapshot}: it reads only what was written
+ * for the same reason as the rest of a {@link LedgerSnapshot}: it reads only what was written
  * before the lock was released. Later additions write array elements the view never reads, or table
  * slots that were empty when it was made; it skips those (a slot holding an index at or beyond its
  * size), as it would an empty slot that is part of a probe sequence. Growing copies into new arrays

@@ -48,12 +48,12 @@ public sealed interface LedgerEntry {
    * @throws IllegalArgumentException if an id is empty, there are no authors or one is given twice
    */
   static Contribution contribution(String id, Instant time, String... authors) {
-    Ledger.checkId(id, "contribution");
+    Ids.check(id, "contribution");
     checkNotNull(time, "time of contribution '%s' is null", id);
     checkNotNull(authors, "authors of contribution '%s' is null", id);
     Map<String, Double> shares = new LinkedHashMap<>();
     for (String author : authors) {
-      Ledger.checkId(author, "author");
+      Ids.check(author, "author");
       checkArgument(
           shares.put(author, 1.0) == null,
           "author '%s' is given twice for contribution '%s'; give each author once (or pass"
@@ -117,7 +117,7 @@ public sealed interface LedgerEntry {
      * @throws IllegalArgumentException if {@code id} is empty
      */
     public Contributor {
-      Ledger.checkId(id, "contributor");
+      Ids.check(id, "contributor");
     }
   }
 
@@ -140,13 +140,13 @@ public sealed interface LedgerEntry {
      *     finite number above zero
      */
     public Contribution {
-      Ledger.checkId(id, "contribution");
+      Ids.check(id, "contribution");
       checkNotNull(time, "time of contribution '%s' is null", id);
       checkNotNull(shares, "shares of contribution '%s' is null", id);
       Map<String, Double> copy = new LinkedHashMap<>();
       for (Map.Entry<String, Double> entry : shares.entrySet()) {
         String author = entry.getKey();
-        Ledger.checkId(author, "author");
+        Ids.check(author, "author");
         Double share = entry.getValue();
         checkNotNull(share, "share of author '%s' of contribution '%s' is null", author, id);
         checkArgument(
@@ -201,8 +201,8 @@ public sealed interface LedgerEntry {
      * @throws IllegalArgumentException if an id is empty, or they are equal
      */
     public Merge {
-      Ledger.checkId(alias, "alias");
-      Ledger.checkId(person, "person");
+      Ids.check(alias, "alias");
+      Ids.check(person, "person");
       checkArgument(
           !alias.equals(person),
           "cannot merge '%s' into itself; give the alias and the person it belongs to",

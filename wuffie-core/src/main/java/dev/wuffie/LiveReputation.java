@@ -50,6 +50,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class LiveReputation implements AutoCloseable {
   private final Ledger ledger;
   private final ScoringPolicy policy;
+  private final Scorer scorer;
   private final Tiers tiers;
   private final List<RefreshListener> listeners;
   private final long refreshAfter; // 0: never on count
@@ -67,6 +68,7 @@ public final class LiveReputation implements AutoCloseable {
   private LiveReputation(Builder builder) {
     this.ledger = builder.ledger;
     this.policy = builder.policy;
+    this.scorer = new Scorer(builder.policy);
     this.tiers = builder.tiers;
     this.listeners = List.copyOf(builder.listeners);
     this.refreshAfter = builder.refreshAfter;
@@ -164,7 +166,7 @@ public final class LiveReputation implements AutoCloseable {
       checkState(!closed.get(), "this live reputation is closed");
       recordedSinceRefresh.set(0);
       State before = state;
-      Reputation next = Reputation.compute(ledger.snapshot(), policy, before.reputation());
+      Reputation next = scorer.score(ledger.snapshot(), before.reputation());
       Map<String, String> assigned =
           tiers == null ? Map.of() : Map.copyOf(tiers.assign(next, before.tiers()));
       state = new State(next, assigned);

@@ -9,12 +9,10 @@ import dev.wuffie.rank.RankSolver;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * The reputation of every contributor of an endorsement graph: scores, ranks, percentiles and the
@@ -43,41 +41,40 @@ import java.util.TreeSet;
 public final class Reputation {
   private final EndorsementGraph graph;
   private final RankResult result;
-  private final double[] teleport; // normalised; null for uniform
-  private final CompiledLedger compiled; // null when scored from a bare graph
-  private final double[] trust; // the solver's scores, before distrust
   private final double[] scores;
-  private final boolean discounted; // whether distrust changed the scores
-  private final double normaliser; // the sum the discounted scores were divided by
-  private final double returnedMass; // the trust mass that went back through the teleport vector
+  private final ToIntFunction<String> indexOf; // -1 for an id that is not a contributor
+  private final Explainer explainer;
+  private final ScoringPolicy policy; // null when scored from a bare graph
+  private final Instant asOf; // null when scored from a bare graph or a ledger without events
   private final int[] byRank;
   private final int[] rankOf;
   private final int[] lowerCount;
 
-  private Reputation(
-      EndorsementGraph graph, RankResult result, double[] teleport, CompiledLedger compiled) {
+  /**
+   * A reputation of the contributors of {@code graph}, as the {@link Scorer} computed it: ranks the
+   * scores and keeps the rest for the accessors.
+   *
+   * @param result the solver's result (the trust scores before distrust)
+   * @param scores the final scores, indexed like the graph
+   * @param indexOf the graph index of a contributor id (an alias gives its person's), or -1
+   * @param policy the policy scored with, or null for a bare graph
+   * @param asOf the time the scores are as of, or null
+   */
+  Reputation(
+      EndorsementGraph graph,
+      RankResult result,
+      double[] scores,
+      ToIntFunction<String> indexOf,
+      Explainer explainer,
+      ScoringPolicy policy,
+      Instant asOf) {
     this.graph = graph;
     this.result = result;
-    this.teleport = teleport;
-    this.compiled = compiled;
-    this.trust = result.scores();
-    double[] discount = compiled == null ? null : discounted(compiled, trust);
-    this.discounted = discount != null;
-    if (discount == null) {
-      this.scores = trust;
-      this.normaliser = 1;
-    } else {
-      double sum = 0;
-      for (double t : discount) {
-        sum += t;
-      }
-      for (int v = 0; v < discount.length; v++) {
-        discount[v] /= sum;
-      }
-      this.scores = discount;
-      this.normaliser = sum;
-    }
-    this.returnedMass = returnedMass(graph, trust);
+    this.scores = scores;
+    this.indexOf = indexOf;
+    this.explainer = explainer;
+    this.policy = policy;
+    this.asOf = asOf;
     int n = scores.length;
     this.byRank = IndexSort.byScoreDescendingThenId(scores, graph);
     this.rankOf = new int[n];
@@ -98,58 +95,17 @@ public final class Reputation {
    * Ledger#snapshot() snapshot} into a graph (see {@link ScoringPolicy} for the rules), solves it,
    * and applies distrust. Ids of accounts merged into a person read that person's standing.
    *
+   * <p>A site that rescores as events arrive keeps a {@link LiveReputation} instead: it scores the
+   * same way, starting each solve from the previous scores.
+   *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the ledger has no contributor, holds events the policy
    *     cannot weigh (an unknown kind, a missing value), or a seed is not a contributor
    */
   public static Reputation compute(Ledger ledger, ScoringPolicy policy) {
     checkNotNull(ledger, "ledger is null");
-    return compute(ledger.snapshot(), policy);
-  }
-
-  /**
-   * Scores a ledger snapshot under {@code policy}; see {@link #compute(Ledger, ScoringPolicy)}.
-   *
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException as {@link #compute(Ledger, ScoringPolicy)}
-   */
-  public static Reputation compute(Ledger.Snapshot snapshot, ScoringPolicy policy) {
-    checkNotNull(snapshot, "snapshot is null");
     checkNotNull(policy, "policy is null");
-    return compute(snapshot, policy, null);
-  }
-
-  /**
-   * Scores a ledger snapshot, starting the solver from {@code previous}'s trust scores (by id;
-   * contributors new since then start at zero) when it is not null: a warm start, which needs fewer
-   * iterations when little changed. The result agrees with a cold start within the solver's
-   * tolerance. {@link LiveReputation} does this at every refresh.
-   *
-   * @throws NullPointerException if {@code snapshot} or {@code policy} is null
-   * @throws IllegalArgumentException as {@link #compute(Ledger, ScoringPolicy)}
-   */
-  public static Reputation compute(
-      Ledger.Snapshot snapshot, ScoringPolicy policy, Reputation previous) {
-    checkNotNull(snapshot, "snapshot is null");
-    checkNotNull(policy, "policy is null");
-    CompiledLedger compiled = CompiledLedger.compile(snapshot, policy);
-    double[] start = previous == null ? null : previous.startFor(compiled.graph);
-    CompiledLedger.Solved solved = compiled.solve(start);
-    return new Reputation(solved.graph(), solved.result(), normalised(compiled.teleport), compiled);
-  }
-
-  /** This reputation's trust scores laid out for {@code next}, or null if none carries over. */
-  private double[] startFor(EndorsementGraph next) {
-    double[] start = new double[next.size()];
-    double sum = 0;
-    for (int v = 0; v < start.length; v++) {
-      OptionalInt before = graph.indexOf(next.id(v));
-      if (before.isPresent()) {
-        start[v] = trust[before.getAsInt()];
-        sum += start[v];
-      }
-    }
-    return sum > 0 ? start : null;
+    return new Scorer(policy).score(ledger.snapshot(), null);
   }
 
   /**
@@ -169,19 +125,16 @@ public final class Reputation {
    * empty.
    *
    * @throws NullPointerException if an argument, a seed id or a seed weight is null
-   * @throws IllegalArgumentException if the graph has no contributors, a seed is not in the graph,
-   *     a seed weight is negative or not finite, or the seed weights sum to zero
+   * @throws IllegalArgumentException if the graph has no contributors, a seed id is empty, a seed
+   *     is not in the graph, a seed weight is negative or not finite, or the seed weights sum to
+   *     zero
    */
   public static Reputation compute(
       EndorsementGraph graph, RankSolver solver, Map<String, Double> seeds) {
     checkNotNull(graph, "graph is null");
     checkNotNull(solver, "solver is null");
     checkNotNull(seeds, "seeds is null; pass Map.of() for a uniform teleport distribution");
-    if (seeds.isEmpty()) {
-      return new Reputation(graph, solver.solve(graph), null, null);
-    }
-    double[] teleport = normalised(teleport(graph, seeds));
-    return new Reputation(graph, solver.solve(graph, teleport), teleport, null);
+    return Scorer.score(graph, solver, seeds);
   }
 
   /** The number of contributors. */
@@ -191,7 +144,7 @@ public final class Reputation {
 
   /** Whether {@code id} is one of the contributors. */
   public boolean contains(String id) {
-    return id != null && lookup(id).isPresent();
+    return id != null && indexOf.applyAsInt(id) >= 0;
   }
 
   /**
@@ -245,52 +198,7 @@ public final class Reputation {
    */
   public Explanation explain(String id) {
     int v = index(id);
-    double d = result.damping();
-    double[] s = trust;
-    double p = teleport == null ? 1.0 / s.length : teleport[v];
-    double scale = 1 / normaliser;
-    Map<Integer, Map<CompiledLedger.PartKey, double[]>> trustParts =
-        compiled == null ? Map.of() : compiled.rawParts(v, true);
-    List<Explanation.Term> endorsers = new ArrayList<>();
-    for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
-      int u = graph.source(e);
-      double amount = d * s[u] * graph.weight(e) / graph.outWeight(u) * scale;
-      endorsers.add(
-          new Explanation.Term(
-              graph.id(u), amount, CompiledLedger.parts(trustParts.get(u), amount)));
-    }
-    List<Explanation.Term> distrusters = new ArrayList<>();
-    double discount = 0;
-    if (discounted) {
-      Map<Integer, Map<CompiledLedger.PartKey, double[]>> distrustParts =
-          compiled.rawParts(v, false);
-      EndorsementGraph distrust = compiled.distrust;
-      double strength = compiled.policy.distrustStrength();
-      for (int e = distrust.inStart(v); e < distrust.inEnd(v); e++) {
-        int u = distrust.source(e);
-        double amount = strength * s[u] * distrust.weight(e) / distrust.outWeight(u);
-        discount += amount;
-        distrusters.add(
-            new Explanation.Term(
-                graph.id(u),
-                amount * scale,
-                CompiledLedger.parts(distrustParts.get(u), amount * scale)));
-      }
-    }
-    Comparator<Explanation.Term> largestFirst =
-        Comparator.comparingDouble(Explanation.Term::amount)
-            .reversed()
-            .thenComparing(Explanation.Term::endorser);
-    endorsers.sort(largestFirst);
-    distrusters.sort(largestFirst);
-    return new Explanation(
-        graph.id(v),
-        scores[v],
-        (1 - d) * p * scale,
-        d * p * returnedMass * scale,
-        endorsers,
-        distrusters,
-        Math.max(0, discount - s[v]) * scale);
+    return explainer.explain(v, scores[v]);
   }
 
   /**
@@ -307,8 +215,8 @@ public final class Reputation {
     if (id == null) {
       return Optional.empty();
     }
-    OptionalInt index = lookup(id);
-    return index.isPresent() ? Optional.of(standingOf(index.getAsInt())) : Optional.empty();
+    int index = indexOf.applyAsInt(id);
+    return index >= 0 ? Optional.of(standingOf(index)) : Optional.empty();
   }
 
   /**
@@ -348,7 +256,7 @@ public final class Reputation {
 
   /** The policy this reputation was computed with, if it was computed from a ledger. */
   public Optional<ScoringPolicy> policy() {
-    return compiled == null ? Optional.empty() : Optional.of(compiled.policy);
+    return Optional.ofNullable(policy);
   }
 
   /**
@@ -356,9 +264,7 @@ public final class Reputation {
    * if computed from a ledger that has events.
    */
   public Optional<Instant> asOf() {
-    return compiled == null || compiled.asOfMillis == Long.MIN_VALUE
-        ? Optional.empty()
-        : Optional.of(Instant.ofEpochMilli(compiled.asOfMillis));
+    return Optional.ofNullable(asOf);
   }
 
   /**
@@ -388,19 +294,15 @@ public final class Reputation {
         + "}";
   }
 
-  private OptionalInt lookup(String id) {
-    return compiled == null ? graph.indexOf(id) : compiled.indexOf(id);
-  }
-
   private int index(String id) {
     checkNotNull(id, "contributor id is null");
-    OptionalInt index = lookup(id);
+    int index = indexOf.applyAsInt(id);
     checkArgument(
-        index.isPresent(),
+        index >= 0,
         "unknown contributor '%s': it is not in the scored graph; check contains(id) or use"
             + " find(id)",
         id);
-    return index.getAsInt();
+    return index;
   }
 
   private Standing standingOf(int i) {
@@ -411,84 +313,5 @@ public final class Reputation {
   private double percentileOf(int i) {
     int others = scores.length - 1;
     return others == 0 ? 100.0 : 100.0 * lowerCount[i] / others;
-  }
-
-  /** The mass that went back through the teleport distribution: dangling and teleport weights. */
-  private static double returnedMass(EndorsementGraph graph, double[] s) {
-    double mass = 0;
-    for (int u = 0; u < s.length; u++) {
-      double out = graph.outWeight(u);
-      mass += out == 0 ? s[u] : s[u] * graph.teleportWeight(u) / out;
-    }
-    return mass;
-  }
-
-  /**
-   * The trust scores discounted by distrust and floored at zero, not yet normalised; null when
-   * there is no distrust, or when it would leave no score at all.
-   */
-  private static double[] discounted(CompiledLedger compiled, double[] s) {
-    EndorsementGraph distrust = compiled.distrust;
-    double strength = compiled.policy.distrustStrength();
-    if (distrust == null || strength == 0) {
-      return null;
-    }
-    double[] t = s.clone();
-    for (int v = 0; v < t.length; v++) {
-      double discount = 0;
-      for (int e = distrust.inStart(v); e < distrust.inEnd(v); e++) {
-        int u = distrust.source(e);
-        discount += strength * s[u] * distrust.weight(e) / distrust.outWeight(u);
-      }
-      t[v] = Math.max(0, s[v] - discount);
-    }
-    double sum = 0;
-    for (double x : t) {
-      sum += x;
-    }
-    return sum > 0 ? t : null;
-  }
-
-  private static double[] normalised(double[] weights) {
-    double sum = 0;
-    for (double w : weights) {
-      sum += w;
-    }
-    double[] p = new double[weights.length];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = weights[i] / sum;
-    }
-    return p;
-  }
-
-  private static double[] teleport(EndorsementGraph graph, Map<String, Double> seeds) {
-    double[] teleport = new double[graph.size()];
-    TreeSet<String> unknown = new TreeSet<>();
-    for (Map.Entry<String, Double> seed : seeds.entrySet()) {
-      String id = checkNotNull(seed.getKey(), "seed id is null");
-      Double weight = checkNotNull(seed.getValue(), "weight of seed '%s' is null", id);
-      checkArgument(
-          Double.isFinite(weight) && weight >= 0,
-          "weight %s of seed '%s' must be finite and >= 0",
-          weight,
-          id);
-      OptionalInt index = graph.indexOf(id);
-      if (index.isPresent()) {
-        teleport[index.getAsInt()] += weight;
-      } else {
-        unknown.add(id);
-      }
-    }
-    checkArgument(
-        unknown.isEmpty(),
-        "%s seed(s) are not contributors of the graph: %s; remove them or add them to the graph",
-        unknown.size(),
-        unknown.size() > 10 ? List.copyOf(unknown).subList(0, 10) + "..." : unknown);
-    double sum = 0;
-    for (double t : teleport) {
-      sum += t;
-    }
-    checkArgument(sum > 0, "seed weights sum to %s; give at least one seed a positive weight", sum);
-    return teleport;
   }
 }

@@ -416,26 +416,14 @@ public final class ScoringPolicy {
      * Teleports to {@code seeds} in proportion to their weights. Seeds are resolved when scoring: a
      * seed that is not a contributor of the ledger is an error then.
      *
-     * @throws IllegalArgumentException if {@code seeds} is empty, a weight is negative or not
-     *     finite, or the weights sum to zero
+     * @throws NullPointerException if {@code seeds}, a seed id or a weight is null
+     * @throws IllegalArgumentException if {@code seeds} is empty, a seed id is empty, a weight is
+     *     negative or not finite, or the weights sum to zero
      */
     public Builder seeds(Map<String, Double> seeds) {
       checkNotNull(seeds, "seeds is null");
       checkArgument(!seeds.isEmpty(), "seeds is empty; call uniformTeleport() instead");
-      double sum = 0;
-      for (Map.Entry<String, Double> seed : seeds.entrySet()) {
-        String id = checkNotNull(seed.getKey(), "seed id is null");
-        checkArgument(!id.isEmpty(), "seed id is empty");
-        Double weight = checkNotNull(seed.getValue(), "weight of seed '%s' is null", id);
-        checkArgument(
-            Double.isFinite(weight) && weight >= 0,
-            "weight %s of seed '%s' must be finite and >= 0",
-            weight,
-            id);
-        sum += weight;
-      }
-      checkArgument(
-          sum > 0, "seed weights sum to %s; give at least one seed a positive weight", sum);
+      Seeds.check(seeds);
       this.seeds.clear();
       this.seeds.putAll(seeds);
       this.teleport = Teleport.SEEDS;

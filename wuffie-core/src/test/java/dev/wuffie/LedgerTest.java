@@ -56,7 +56,7 @@ final class LedgerTest {
     assertThat(ledger.eventCount()).isEqualTo(5);
     assertThat(ledger.liveEventCount()).isEqualTo(5);
     assertThat(ledger.contributorCount()).isEqualTo(4);
-    Ledger.Snapshot snapshot = ledger.snapshot();
+    LedgerSnapshot snapshot = ledger.snapshot();
     assertThat(snapshot.event(2)).isEqualTo(Endorsement.of("carol", "bob", "thanks", NOW));
     assertThat(snapshot.event(3)).isEqualTo(Endorsement.of("carol", "alice", "thanks", NOW));
   }
@@ -71,7 +71,7 @@ final class LedgerTest {
     ledger.record(Endorsement.rating("alice", "bob", "trust", 7.5, NOW));
     ledger.record(Endorsement.ofContribution("carol", "post-1", "upvote", NOW));
     ledger.record(Endorsement.of("bob", "bob", "upvote", NOW)); // self: recorded as is
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
 
     assertThat(s.contributorCount()).isEqualTo(3);
     assertThat(List.of(s.contributor(0), s.contributor(1), s.contributor(2)))
@@ -111,7 +111,7 @@ final class LedgerTest {
   void snapshot_indexBeyondItsCounts_throws() {
     Ledger ledger = ledger();
     ledger.record(Endorsement.of("alice", "bob", "upvote", NOW));
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
     ledger.record(Endorsement.of("carol", "dave", "upvote", NOW));
 
     assertThatThrownBy(() -> s.endorser(1))
@@ -131,7 +131,7 @@ final class LedgerTest {
     ledger.addContribution("post-1", EARLIER, "bob");
     long first = ledger.record(Endorsement.of("alice", "bob", "upvote", EARLIER));
     ledger.record(Endorsement.ofContribution("alice", "post-1", "upvote", EARLIER));
-    Ledger.Snapshot before = ledger.snapshot();
+    LedgerSnapshot before = ledger.snapshot();
     String content = content(before);
 
     ledger.retract(first);
@@ -139,7 +139,7 @@ final class LedgerTest {
     ledger.addContribution("post-2", NOW, "carol");
     ledger.record(Endorsement.ofContribution("dave", "post-2", "thanks", NOW));
     ledger.record(Endorsement.rating("erin", "alice", "trust", 9, NOW));
-    Ledger.Snapshot after = ledger.snapshot();
+    LedgerSnapshot after = ledger.snapshot();
 
     assertThat(content(before)).isEqualTo(content);
     assertThat(before.eventCount()).isEqualTo(2);
@@ -166,7 +166,7 @@ final class LedgerTest {
     for (int i = 0; i < 100; i++) {
       ledger.record(Endorsement.of("u" + i, "u" + (i + 1), "upvote", EARLIER.plusMillis(i)));
     }
-    Ledger.Snapshot small = ledger.snapshot();
+    LedgerSnapshot small = ledger.snapshot();
     String content = content(small);
 
     int more = 3 * (1 << 16) + 17; // several full chunks and part of another
@@ -177,7 +177,7 @@ final class LedgerTest {
     ledger.recordAll(batch);
     ledger.retract(5);
     ledger.retract(100 + (1 << 16));
-    Ledger.Snapshot large = ledger.snapshot();
+    LedgerSnapshot large = ledger.snapshot();
 
     assertThat(content(small)).isEqualTo(content);
     assertThat(small.retracted(5)).isFalse();
@@ -208,7 +208,7 @@ final class LedgerTest {
 
     assertThat(ledger.eventCount()).isEqualTo(2);
     assertThat(ledger.liveEventCount()).isEqualTo(1);
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
     assertThat(s.retracted(0)).isTrue();
     assertThat(s.retracted(1)).isFalse();
     assertThat(s.maxTimeMillis()).isEqualTo(EARLIER.toEpochMilli()); // the live events' latest
@@ -260,7 +260,7 @@ final class LedgerTest {
 
     ledger.addContribution("pr-7", EARLIER, "bob", "alice", "carol");
 
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
     assertThat(s.contributionCount()).isEqualTo(1);
     assertThat(s.contributionIndex("pr-7")).hasValue(0);
     assertThat(s.contributionTimeMillis(0)).isEqualTo(EARLIER.toEpochMilli());
@@ -293,7 +293,7 @@ final class LedgerTest {
     normalised.put("ida", 0.1); // they add up to 1 - 2^-53: 1 to within rounding, kept as given
     ledger.addContribution("normalised", EARLIER, normalised);
 
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
     assertThat(s.contributor(s.author(0, 0))).isEqualTo("alice");
     assertThat(s.share(0, 0)).isCloseTo(0.75, within(1e-15));
     assertThat(s.share(0, 1)).isCloseTo(0.25, within(1e-15));
@@ -317,7 +317,7 @@ final class LedgerTest {
       }
       ledger.addContribution("c" + c, EARLIER, shares);
     }
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
     Ledger copy = ledger();
 
     for (int c = 0; c < s.contributionCount(); c++) {
@@ -340,7 +340,7 @@ final class LedgerTest {
     ledger.merge("a2", "alice");
     ledger.merge("b", "alice");
 
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
     int alice = s.contributorIndex("alice").getAsInt();
     assertThat(s.canonical(s.contributorIndex("a1").getAsInt())).isEqualTo(alice);
     assertThat(s.canonical(s.contributorIndex("a2").getAsInt())).isEqualTo(alice);
@@ -629,9 +629,9 @@ final class LedgerTest {
                 LedgerEntry.contributor("bob")));
 
     assertThat(first).isEqualTo(3);
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
     assertThat(s.toString())
-        .isEqualTo("Ledger.Snapshot{contributors=8, contributions=2, events=6, retracted=3}");
+        .isEqualTo("LedgerSnapshot{contributors=8, contributions=2, events=6, retracted=3}");
     assertThat(List.of(s.contributor(4), s.contributor(5), s.contributor(6), s.contributor(7)))
         .containsExactly("dave", "erin", "fay", "dave-old");
     assertThat(s.contribution(1)).isEqualTo("post-2");
@@ -747,7 +747,7 @@ final class LedgerTest {
                                 LedgerEntry.event(
                                     Endorsement.ofContribution("c" + b % 90, post, "ok", NOW)),
                                 LedgerEntry.merge("alias-" + post, "person-" + post)));
-                    Ledger.Snapshot s = ledger.snapshot();
+                    LedgerSnapshot s = ledger.snapshot();
                     for (int k = 0; k < 3; k++) {
                       if (!s.contribution(s.target((int) first + k)).equals(post)) {
                         throw new AssertionError("event " + (first + k) + " is not of " + post);
@@ -795,7 +795,7 @@ final class LedgerTest {
       pool.shutdownNow();
     }
 
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
     checkBatchesWhole(s);
     assertThat(s.eventCount()).isEqualTo(appliers * batches * 3 + recorders * records);
     assertThat(s.contributionCount()).isEqualTo(appliers * batches);
@@ -803,7 +803,7 @@ final class LedgerTest {
   }
 
   /** Every contribution has its three events, and every alias of a batch its person. */
-  private static void checkBatchesWhole(Ledger.Snapshot s) {
+  private static void checkBatchesWhole(LedgerSnapshot s) {
     int[] events = new int[s.contributionCount()];
     for (int e = 0; e < s.eventCount(); e++) {
       if (s.toContribution(e)) {
@@ -844,7 +844,7 @@ final class LedgerTest {
     assertThatThrownBy(() -> ledger.merge("c", "a"))
         .hasMessageContaining("cannot merge 'c' into 'a': 'a' already belongs to 'c'");
 
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
     assertThat(s.canonical(s.contributorIndex("c").getAsInt()))
         .isEqualTo(s.contributorIndex("c").getAsInt());
   }
@@ -892,7 +892,7 @@ final class LedgerTest {
     ledger.record(Endorsement.of("alice", "bob", "upvote", first));
     ledger.record(Endorsement.of("alice", "bob", "upvote", last));
 
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
     assertThat(s.timeMillis(0)).isEqualTo(Long.MIN_VALUE);
     assertThat(s.timeMillis(1)).isEqualTo(Long.MAX_VALUE);
     assertThatThrownBy(() -> ledger.record(Endorsement.of("a", "b", "upvote", last.plusNanos(1))))
@@ -937,11 +937,11 @@ final class LedgerTest {
               () -> {
                 start.await();
                 int snapshots = 0;
-                Ledger.Snapshot previous = ledger.snapshot();
+                LedgerSnapshot previous = ledger.snapshot();
                 boolean last = false;
                 while (!last) {
                   last = done.get();
-                  Ledger.Snapshot s = ledger.snapshot();
+                  LedgerSnapshot s = ledger.snapshot();
                   checkConsistent(s, previous);
                   previous = s;
                   snapshots++;
@@ -959,14 +959,14 @@ final class LedgerTest {
     }
 
     assertThat(ledger.eventCount()).isEqualTo((long) writers * perWriter);
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
     assertThat(s.eventCount()).isEqualTo(writers * perWriter);
     assertThat(s.kindCount()).isEqualTo(4);
     // author, 8 x 500 endorsers, t0 .. t899, and k<w>-<i> for every fourth record
     assertThat(s.contributorCount()).isEqualTo(1 + 4000 + 900 + writers * perWriter / 4);
   }
 
-  private static void checkConsistent(Ledger.Snapshot s, Ledger.Snapshot previous) {
+  private static void checkConsistent(LedgerSnapshot s, LedgerSnapshot previous) {
     assertThat(s.eventCount()).isGreaterThanOrEqualTo(previous.eventCount());
     assertThat(s.contributorCount()).isGreaterThanOrEqualTo(previous.contributorCount());
     assertThat(s.kindCount()).isGreaterThanOrEqualTo(previous.kindCount());
@@ -1006,7 +1006,7 @@ final class LedgerTest {
     long thanks = ledger.record(Endorsement.of("carol", "bob", "thanks", now));
     ledger.retract(thanks); // carol takes it back
     ledger.merge("bob-old", "bob"); // bob's old account is bob's
-    Ledger.Snapshot snapshot = ledger.snapshot(); // what scoring reads
+    LedgerSnapshot snapshot = ledger.snapshot(); // what an export writes
 
     assertThat(snapshot.eventCount()).isEqualTo(3);
     assertThat(snapshot.retracted(2)).isTrue();
@@ -1017,7 +1017,7 @@ final class LedgerTest {
   }
 
   /** The event ids a snapshot sees as retracted. */
-  private static List<Integer> retracted(Ledger.Snapshot s) {
+  private static List<Integer> retracted(LedgerSnapshot s) {
     List<Integer> out = new ArrayList<>();
     for (int e = 0; e < s.eventCount(); e++) {
       if (s.retracted(e)) {
@@ -1028,7 +1028,7 @@ final class LedgerTest {
   }
 
   /** Everything a snapshot holds, as text. */
-  private static String content(Ledger.Snapshot s) {
+  private static String content(LedgerSnapshot s) {
     StringBuilder out = new StringBuilder(s.toString()).append('\n');
     for (int i = 0; i < s.contributorCount(); i++) {
       out.append("contributor ").append(i).append(' ').append(s.contributor(i));

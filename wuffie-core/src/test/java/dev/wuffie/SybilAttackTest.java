@@ -80,18 +80,18 @@ final class SybilAttackTest {
     for (int k : FAKES) {
       scenario.addFakes(ledger, k0, k);
       k0 = k;
-      measure(ledger.snapshot(), 1, k);
+      measure(ledger, 1, k);
       long[] more = scenario.endorseAttacker(ledger, endorsers.subList(1, 10));
-      measure(ledger.snapshot(), 10, k);
+      measure(ledger, 10, k);
       for (long event : more) {
         ledger.retract(event);
       }
     }
   }
 
-  private static void measure(Ledger.Snapshot snapshot, int g, int k) {
+  private static void measure(Ledger ledger, int g, int k) {
     for (ScoringPolicy policy : List.of(SybilScenario.plain(), scenario.seeded())) {
-      Reputation reputation = Reputation.compute(snapshot, policy);
+      Reputation reputation = Reputation.compute(ledger, policy);
       rows.add(
           new Row(
               policy.teleport() == ScoringPolicy.Teleport.SEEDS,

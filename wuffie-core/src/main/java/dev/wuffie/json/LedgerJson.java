@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.wuffie.Endorsement;
 import dev.wuffie.Ledger;
 import dev.wuffie.LedgerEntry;
+import dev.wuffie.LedgerSnapshot;
 import dev.wuffie.io.InputFormatException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,11 +21,10 @@ import java.io.UncheckedIOException;
 import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,7 +33,7 @@ import java.util.function.UnaryOperator;
 /**
  * Reads and writes a {@link Ledger} as JSON Lines: one {@link LedgerEntry} per line, in the format
  * documented in {@link dev.wuffie.json}. A file can be written whole from a snapshot ({@link
- * #write(Ledger.Snapshot, Path)}) or grown one line at a time as a site records ({@link
+ * #write(LedgerSnapshot, Path)}) or grown one line at a time as a site records ({@link
  * #line(LedgerEntry)}); reading applies the whole file to a ledger as one batch, or nothing.
  *
  * <pre>{@code
@@ -42,15 +42,15 @@ import java.util.function.UnaryOperator;
  * LedgerJson.defaults().read(Path.of("ledger.jsonl"), restored);  // same snapshot content
  * }</pre>
  *
- * <p><b>Writing</b> a snapshot emits a line for every contributor, then every contribution, every
- * event in id order, every merge and every retraction, so that reading the file into an empty
- * ledger gives a snapshot with the same content: the same indices, events, values, times (to the
- * millisecond), retractions, shares (bit for bit) and the same {@linkplain
- * Ledger.Snapshot#canonical(int) person} for every contributor. A merge is written as the account
- * and the person it ends up belonging to, which resolves the same now and after any later merge.
- * {@link #write(Ledger.Snapshot, Path)} writes a temporary file in the same directory, forces it to
- * the device and moves it over the target atomically, so a reader or a crash never sees half a
- * file.
+ * <p><b>Writing</b> a snapshot emits a line for each of its {@linkplain LedgerSnapshot#entries()
+ * entries}: every contributor, then every contribution, every event in id order, every merge and
+ * every retraction, so that reading the file into an empty ledger gives a snapshot with the same
+ * content: the same contributors in the same order, events, values, times (to the millisecond),
+ * retractions, shares (bit for bit) and the same person for every contributor. A merge is written
+ * as the account and the person it ends up belonging to, which resolves the same now and after any
+ * later merge. {@link #write(LedgerSnapshot, Path)} writes a temporary file in the same directory,
+ * forces it to the device and moves it over the target atomically, so a reader or a crash never
+ * sees half a file.
  *
  * <p><b>Reading</b> streams the input line by line (plain or gzip-compressed UTF-8, a byte order
  * mark allowed; blank lines are skipped), checks each line, and then applies all the entries to the
@@ -210,12 +210,12 @@ public final class LedgerJson {
    *
    * @throws IOException if writing, forcing or moving fails
    */
-  public static void write(Ledger.Snapshot snapshot, Path path) throws IOException {
+  public static void write(LedgerSnapshot snapshot, Path path) throws IOException {
     write(snapshot, path, UnaryOperator.identity());
   }
 
-  /** As {@link #write(Ledger.Snapshot, Path)}, with the file's stream wrapped first (for tests). */
-  static void write(Ledger.Snapshot snapshot, Path path, UnaryOperator<OutputStream> wrapper)
+  /** As {@link #write(LedgerSnapshot, Path)}, with the file's stream wrapped first (for tests). */
+  static void write(LedgerSnapshot snapshot, Path path, UnaryOperator<OutputStream> wrapper)
       throws IOException {
     checkNotNull(snapshot, "snapshot is null");
     checkNotNull(path, "path is null");
@@ -227,7 +227,7 @@ public final class LedgerJson {
    *
    * @throws IOException if writing fails
    */
-  public static void write(Ledger.Snapshot snapshot, OutputStream out) throws IOException {
+  public static void write(LedgerSnapshot snapshot, OutputStream out) throws IOException {
     checkNotNull(snapshot, "snapshot is null");
     checkNotNull(out, "output stream is null");
     try (JsonGenerator g =
@@ -236,30 +236,8 @@ public final class LedgerJson {
             .createGenerator(out)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       g.setRootValueSeparator(null);
-      for (int i = 0; i < snapshot.contributorCount(); i++) {
-        writeLine(g, LedgerEntry.contributor(snapshot.contributor(i)));
-      }
-      for (int c = 0; c < snapshot.contributionCount(); c++) {
-        Map<String, Double> shares = new LinkedHashMap<>();
-        for (int j = 0; j < snapshot.authorCount(c); j++) {
-          shares.put(snapshot.contributor(snapshot.author(c, j)), snapshot.share(c, j));
-        }
-        Instant time = Instant.ofEpochMilli(snapshot.contributionTimeMillis(c));
-        writeLine(g, LedgerEntry.contribution(snapshot.contribution(c), time, shares));
-      }
-      for (int e = 0; e < snapshot.eventCount(); e++) {
-        writeLine(g, LedgerEntry.event(snapshot.event(e)));
-      }
-      for (int i = 0; i < snapshot.contributorCount(); i++) {
-        int person = snapshot.canonical(i);
-        if (person != i) {
-          writeLine(g, LedgerEntry.merge(snapshot.contributor(i), snapshot.contributor(person)));
-        }
-      }
-      for (int e = 0; e < snapshot.eventCount(); e++) {
-        if (snapshot.retracted(e)) {
-          writeLine(g, LedgerEntry.retraction(e));
-        }
+      for (Iterator<LedgerEntry> entries = snapshot.entries().iterator(); entries.hasNext(); ) {
+        writeLine(g, entries.next());
       }
       g.flush();
     }

@@ -1,14 +1,19 @@
 package dev.wuffie.cli;
 
+import dev.wuffie.Endorsement;
 import dev.wuffie.KindWeight;
 import dev.wuffie.Ledger;
+import dev.wuffie.LedgerEntry;
+import dev.wuffie.LedgerSnapshot;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.json.LedgerJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a ledger file (JSON Lines, as {@link LedgerJson} writes it) for scoring under a policy, and
@@ -41,25 +46,40 @@ final class LedgerFile {
    * endorsing their own contribution) and how many there are of each kind.
    */
   private static EventReader.Events count(Ledger ledger, ScoringPolicy policy) {
-    Ledger.Snapshot s = ledger.snapshot();
+    LedgerSnapshot s = ledger.snapshot();
+    Map<String, String> personOf = new HashMap<>(); // merged account -> its person
+    Map<String, Set<String>> authorsOf = new HashMap<>();
+    s.entries()
+        .forEach(
+            entry -> {
+              if (entry instanceof LedgerEntry.Merge merge) {
+                personOf.put(merge.alias(), merge.person());
+              } else if (entry instanceof LedgerEntry.Contribution contribution) {
+                authorsOf.put(contribution.id(), contribution.shares().keySet());
+              }
+            });
     Map<String, Long> kinds = new LinkedHashMap<>();
     long records = 0;
     long trust = 0;
     long distrust = 0;
     long self = 0;
-    for (int e = 0; e < s.eventCount(); e++) {
+    for (long e = 0; e < s.eventCount(); e++) {
       if (s.retracted(e)) {
         continue;
       }
       records++;
-      KindWeight kind = policy.kinds().get(s.kindName(s.kind(e)));
-      double weight = kind.rated() ? kind.scale() * (s.value(e) - kind.neutral()) : kind.scale();
+      Endorsement event = s.event(e);
+      KindWeight kind = policy.kinds().get(event.kind());
+      double weight =
+          kind.rated()
+              ? kind.scale() * (event.value().orElse(Double.NaN) - kind.neutral())
+              : kind.scale();
       if (weight > 0) {
         trust++;
       } else if (weight < 0) {
         distrust++;
       }
-      if (isSelf(s, e)) {
+      if (isSelf(event, personOf, authorsOf)) {
         self++;
       }
       kinds.merge(kind.kind(), 1L, Long::sum);
@@ -67,14 +87,15 @@ final class LedgerFile {
     return new EventReader.Events(ledger, records, trust, distrust, 0, self, kinds);
   }
 
-  private static boolean isSelf(Ledger.Snapshot s, int e) {
-    int endorser = s.canonical(s.endorser(e));
-    if (!s.toContribution(e)) {
-      return s.canonical(s.target(e)) == endorser;
+  /** Whether the endorser is the person endorsed, or an author of the contribution endorsed. */
+  private static boolean isSelf(
+      Endorsement event, Map<String, String> personOf, Map<String, Set<String>> authorsOf) {
+    String endorser = personOf.getOrDefault(event.endorser(), event.endorser());
+    if (!event.toContribution()) {
+      return personOf.getOrDefault(event.target(), event.target()).equals(endorser);
     }
-    int c = s.target(e);
-    for (int j = 0; j < s.authorCount(c); j++) {
-      if (s.canonical(s.author(c, j)) == endorser) {
+    for (String author : authorsOf.get(event.target())) {
+      if (personOf.getOrDefault(author, author).equals(endorser)) {
         return true;
       }
     }

@@ -58,7 +58,7 @@ record LedgerScoring(
     Map<String, Double> seeds =
         Seeds.known(
             listed,
-            id -> snapshot.contributorIndex(id).isPresent(),
+            snapshot::containsContributor,
             Objects.requireNonNullElse(seedSource, "seeds"),
             err);
     if (!seeds.isEmpty()) {
@@ -73,7 +73,7 @@ record LedgerScoring(
     long scoringStart = System.nanoTime();
     Reputation reputation;
     try {
-      reputation = Reputation.compute(snapshot, policy);
+      reputation = Reputation.compute(events.ledger(), policy);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(input.name() + ": " + e.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.wuffie.cli;
 
-import dev.wuffie.Ledger;
+import dev.wuffie.LedgerEntry;
+import dev.wuffie.LedgerSnapshot;
 import dev.wuffie.Reputation;
 import dev.wuffie.Standing;
 import dev.wuffie.graph.EndorsementGraph;
@@ -220,15 +221,9 @@ record ScoreRun(Input input, ScoreSettings scoring, int top, Path output, Path s
   }
 
   /** What a ledger file held: its accounts, contributions, events and merges. */
-  private static String ledgerLine(Ledger.Snapshot s) {
-    int merged = 0;
-    for (int i = 0; i < s.contributorCount(); i++) {
-      merged += s.canonical(i) == i ? 0 : 1;
-    }
-    int retracted = 0;
-    for (int e = 0; e < s.eventCount(); e++) {
-      retracted += s.retracted(e) ? 1 : 0;
-    }
+  private static String ledgerLine(LedgerSnapshot s) {
+    long merged = s.entries().filter(entry -> entry instanceof LedgerEntry.Merge).count();
+    int retracted = s.eventCount() - s.liveEventCount();
     return Report.count(s.contributorCount(), "account")
         + " ("
         + Report.count(merged)

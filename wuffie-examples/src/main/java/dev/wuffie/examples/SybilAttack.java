@@ -80,9 +80,8 @@ public final class SybilAttack {
       for (int k : new int[] {10, 100, 1000}) {
         addFakes(ledger, fakes, k, time);
         fakes = k;
-        Ledger.Snapshot snapshot = ledger.snapshot();
-        plainRows.append(row("plain", g, k, Reputation.compute(snapshot, plain)));
-        seededRows.append(row("seeded", g, k, Reputation.compute(snapshot, seeded)));
+        plainRows.append(row("plain", g, k, Reputation.compute(ledger, plain)));
+        seededRows.append(row("seeded", g, k, Reputation.compute(ledger, seeded)));
       }
     }
     System.out.print(plainRows);

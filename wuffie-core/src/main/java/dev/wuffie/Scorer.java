@@ -1,0 +1,246 @@
+package dev.wuffie;
+
+import dev.wuffie.graph.EndorsementGraph;
+import dev.wuffie.rank.RankResult;
+import dev.wuffie.rank.RankSolver;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The scoring pipeline, in its steps: compile a ledger snapshot under the policy ({@link
+ * CompiledLedger}), solve the trust graph (warm-started if asked, then held to the influence cap),
+ * discount the trust scores by distrust, and hand the scores with what explanations need ({@link
+ * Explainer}) to a new {@link Reputation}. {@link Reputation#compute(Ledger, ScoringPolicy)} and
+ * {@link LiveReputation} score ledgers through it; {@link Reputation#compute(EndorsementGraph,
+ * RankSolver, Map)} scores a bare graph through its last steps.
+ *
+ * <p>An instance holds its settings only, the policy; every call compiles afresh and keeps nothing,
+ * so one instance serves many threads. Each step is a method of its own, so that a scorer that
+ * keeps compiled state between calls can replace the first one.
+ */
+final class Scorer {
+  /** Rounds of the influence cap after which the last weights are kept. */
+  static final int MAX_CAP_ROUNDS = 100;
+
+  /** Relative slack allowed over the influence cap. */
+  static final double CAP_SLACK = 1e-6;
+
+  private final ScoringPolicy policy;
+
+  Scorer(ScoringPolicy policy) {
+    this.policy = policy;
+  }
+
+  /**
+   * Scores {@code snapshot}, starting the solver from {@code previous}'s trust scores (by id;
+   * contributors new since then start at zero) when it is not null: a warm start, which needs fewer
+   * iterations when little changed and agrees with a cold start within the solver's tolerance.
+   *
+   * @throws IllegalArgumentException if the ledger has no contributor, holds events the policy
+   *     cannot weigh, or a seed is not a contributor
+   */
+  Reputation score(LedgerSnapshot snapshot, Reputation previous) {
+    CompiledLedger compiled = CompiledLedger.compile(snapshot, policy);
+    double[] start = previous == null ? null : warmStart(previous, compiled.graph);
+    Solved solved = solve(compiled.graph, compiled.teleport, start);
+    double[] trust = solved.result().scores();
+    double[] discounted = discounted(compiled.distrust, trust);
+    double normaliser = discounted == null ? 1 : normalise(discounted);
+    Explainer explainer =
+        new Explainer(
+            solved.graph(),
+            trust,
+            solved.result().damping(),
+            normalised(compiled.teleport),
+            normaliser,
+            discounted == null ? null : compiled.distrust,
+            policy.distrustStrength(),
+            new LedgerParts(compiled));
+    return new Reputation(
+        solved.graph(),
+        solved.result(),
+        discounted == null ? trust : discounted,
+        compiled::indexOf,
+        explainer,
+        policy,
+        compiled.asOfMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(compiled.asOfMillis));
+  }
+
+  /**
+   * Scores {@code graph} with {@code solver}, teleporting to the {@code seeds} in proportion to
+   * their weights, or uniformly if there are none. No policy: no distrust, no cap, no parts.
+   *
+   * @throws IllegalArgumentException if the graph has no contributors, or a seed is bad or not in
+   *     the graph
+   */
+  static Reputation score(EndorsementGraph graph, RankSolver solver, Map<String, Double> seeds) {
+    double[] teleport = null;
+    RankResult result;
+    if (seeds.isEmpty()) {
+      result = solver.solve(graph);
+    } else {
+      teleport =
+          normalised(
+              Seeds.teleport(
+                  seeds,
+                  graph.size(),
+                  id -> graph.indexOf(id).orElse(-1),
+                  "graph",
+                  "remove them or add them to the graph"));
+      result = solver.solve(graph, teleport);
+    }
+    double[] trust = result.scores();
+    Explainer explainer =
+        new Explainer(graph, trust, result.damping(), teleport, 1, null, 0, Explainer.Parts.NONE);
+    return new Reputation(
+        graph, result, trust, id -> graph.indexOf(id).orElse(-1), explainer, null, null);
+  }
+
+  /** {@code previous}'s trust scores laid out for {@code next}, or null if none carries over. */
+  private static double[] warmStart(Reputation previous, EndorsementGraph next) {
+    EndorsementGraph graph = previous.graph();
+    RankResult trust = previous.result();
+    double[] start = new double[next.size()];
+    double sum = 0;
+    for (int v = 0; v < start.length; v++) {
+      OptionalInt before = graph.indexOf(next.id(v));
+      if (before.isPresent()) {
+        start[v] = trust.score(before.getAsInt());
+        sum += start[v];
+      }
+    }
+    return sum > 0 ? start : null;
+  }
+
+  /**
+   * Solves {@code graph}, from {@code start} if not null (a warm start, indexed like the graph),
+   * and applies the influence cap if the policy has one: returns the graph that was finally scored
+   * and its result.
+   */
+  private Solved solve(EndorsementGraph graph, double[] teleport, double[] start) {
+    RankSolver solver = policy.solver();
+    RankResult result =
+        start == null ? solver.solve(graph, teleport) : solver.solve(graph, teleport, start);
+    if (policy.influenceCap() >= 1) {
+      return new Solved(graph, result);
+    }
+    EndorsementGraph current = graph;
+    for (int round = 0; round < MAX_CAP_ROUNDS; round++) {
+      double[] s = result.scores();
+      EndorsementGraph capped = capped(current, s, policy.influenceCap(), solver.damping());
+      if (capped == null) {
+        break;
+      }
+      current = capped;
+      result = solver.solve(current, teleport, s);
+    }
+    return new Solved(current, result);
+  }
+
+  /**
+   * One round of the influence cap: {@code graph} with the weight of every endorsement whose flow
+   * into its endorsed is above {@code cap} of the endorsed's score lowered to fit, the weight taken
+   * away added to the endorser's teleport weight; null if no endorsement is over the cap.
+   */
+  private static EndorsementGraph capped(EndorsementGraph graph, double[] s, double cap, double d) {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder();
+    for (int v = 0; v < graph.size(); v++) {
+      builder.addContributor(graph.id(v));
+    }
+    double[] released = new double[graph.size()];
+    boolean capped = false;
+    for (int v = 0; v < graph.size(); v++) {
+      // The endorsers over the cap are set to the same flow f = cap * s', where s' is what v's
+      // score becomes once they are: s' = s_v - (their flow) + k f, for k of them.
+      double limit = cap * s[v];
+      double over = 0;
+      int count = 0;
+      for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+        double flow = flow(graph, s, d, e);
+        if (flow > limit * (1 + CAP_SLACK)) {
+          over += flow;
+          count++;
+        }
+      }
+      double room = 1 - count * cap;
+      double target = room > 0 ? Math.max(0, cap * (s[v] - over) / room) : 0;
+      for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+        int u = graph.source(e);
+        double w = graph.weight(e);
+        double flow = flow(graph, s, d, e);
+        if (flow > limit * (1 + CAP_SLACK)) {
+          double lowered = w * target / flow;
+          released[u] += w - lowered;
+          w = lowered;
+          capped = true;
+        }
+        builder.add(u, v, w);
+      }
+    }
+    if (!capped) {
+      return null;
+    }
+    for (int u = 0; u < graph.size(); u++) {
+      builder.addTeleportWeight(u, graph.teleportWeight(u) + released[u]);
+    }
+    return builder.build();
+  }
+
+  private static double flow(EndorsementGraph graph, double[] s, double d, int e) {
+    int u = graph.source(e);
+    return d * s[u] * graph.weight(e) / graph.outWeight(u);
+  }
+
+  /**
+   * The trust scores {@code s} discounted by distrust and floored at zero, not yet normalised; null
+   * when there is no distrust, or when it would leave no score at all.
+   */
+  private double[] discounted(EndorsementGraph distrust, double[] s) {
+    double strength = policy.distrustStrength();
+    if (distrust == null || strength == 0) {
+      return null;
+    }
+    double[] t = s.clone();
+    for (int v = 0; v < t.length; v++) {
+      double discount = 0;
+      for (int e = distrust.inStart(v); e < distrust.inEnd(v); e++) {
+        int u = distrust.source(e);
+        discount += strength * s[u] * distrust.weight(e) / distrust.outWeight(u);
+      }
+      t[v] = Math.max(0, s[v] - discount);
+    }
+    double sum = 0;
+    for (double x : t) {
+      sum += x;
+    }
+    return sum > 0 ? t : null;
+  }
+
+  /** Divides {@code t} by its sum, in place, and returns the sum. */
+  private static double normalise(double[] t) {
+    double sum = 0;
+    for (double x : t) {
+      sum += x;
+    }
+    for (int v = 0; v < t.length; v++) {
+      t[v] /= sum;
+    }
+    return sum;
+  }
+
+  private static double[] normalised(double[] weights) {
+    double sum = 0;
+    for (double w : weights) {
+      sum += w;
+    }
+    double[] p = new double[weights.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = weights[i] / sum;
+    }
+    return p;
+  }
+
+  /** The graph that was scored and the result. */
+  private record Solved(EndorsementGraph graph, RankResult result) {}
+}
