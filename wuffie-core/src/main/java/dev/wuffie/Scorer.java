@@ -128,7 +128,7 @@ final class Scorer {
     EndorsementGraph current = graph;
     for (int round = 0; round < MAX_CAP_ROUNDS; round++) {
       double[] s = result.scores();
-      EndorsementGraph capped = capped(current, s, policy.influenceCap(), solver.damping());
+      EndorsementGraph capped = capped(graph, current, s, policy.influenceCap(), solver.damping());
       if (capped == null) {
         break;
       }
@@ -139,57 +139,41 @@ final class Scorer {
   }
 
   /**
-   * One round of the influence cap: {@code graph} with the weight of every endorsement whose flow
-   * into its endorsed is above {@code cap} of the endorsed's score lowered to fit, the weight taken
-   * away added to the endorser's teleport weight; null if no endorsement is over the cap.
+   * One round of the influence cap: the weights of {@code compiled}, each lowered just enough that
+   * its endorser's term fits under {@code cap} of the endorsed's score {@code s}: {@code w'_uv =
+   * min(w_uv, cap s_v W_u / (d s_u))}, with the weight taken away added to the endorser's teleport
+   * weight (so {@code W_u} stays as compiled). Always from the compiled weights, never from the
+   * previous round's, so a weight lowered too far by an early round comes back up. Returns null
+   * when no weight moved by more than {@link #CAP_SLACK} of its compiled value from {@code
+   * current}'s: the scores are then the capped fixed point, every lowered term at the cap.
    */
-  private static EndorsementGraph capped(EndorsementGraph graph, double[] s, double cap, double d) {
+  private static EndorsementGraph capped(
+      EndorsementGraph compiled, EndorsementGraph current, double[] s, double cap, double d) {
+    int n = compiled.size();
     EndorsementGraph.Builder builder = EndorsementGraph.builder();
-    for (int v = 0; v < graph.size(); v++) {
-      builder.addContributor(graph.id(v));
+    for (int v = 0; v < n; v++) {
+      builder.addContributor(compiled.id(v));
     }
-    double[] released = new double[graph.size()];
-    boolean capped = false;
-    for (int v = 0; v < graph.size(); v++) {
-      // The endorsers over the cap are set to the same flow f = cap * s', where s' is what v's
-      // score becomes once they are: s' = s_v - (their flow) + k f, for k of them.
-      double limit = cap * s[v];
-      double over = 0;
-      int count = 0;
-      for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
-        double flow = flow(graph, s, d, e);
-        if (flow > limit * (1 + CAP_SLACK)) {
-          over += flow;
-          count++;
-        }
-      }
-      double room = 1 - count * cap;
-      double target = room > 0 ? Math.max(0, cap * (s[v] - over) / room) : 0;
-      for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
-        int u = graph.source(e);
-        double w = graph.weight(e);
-        double flow = flow(graph, s, d, e);
-        if (flow > limit * (1 + CAP_SLACK)) {
-          double lowered = w * target / flow;
-          released[u] += w - lowered;
-          w = lowered;
-          capped = true;
-        }
-        builder.add(u, v, w);
+    double[] released = new double[n];
+    boolean moved = false;
+    for (int v = 0; v < n; v++) {
+      for (int e = compiled.inStart(v); e < compiled.inEnd(v); e++) {
+        int u = compiled.source(e);
+        double w = compiled.weight(e);
+        double flow = d * s[u] * w / compiled.outWeight(u);
+        double kept = flow > cap * s[v] ? w * cap * s[v] / flow : w;
+        released[u] += w - kept;
+        moved |= Math.abs(kept - current.weight(u, v)) > CAP_SLACK * w;
+        builder.add(u, v, kept);
       }
     }
-    if (!capped) {
+    if (!moved) {
       return null;
     }
-    for (int u = 0; u < graph.size(); u++) {
-      builder.addTeleportWeight(u, graph.teleportWeight(u) + released[u]);
+    for (int u = 0; u < n; u++) {
+      builder.addTeleportWeight(u, compiled.teleportWeight(u) + released[u]);
     }
     return builder.build();
-  }
-
-  private static double flow(EndorsementGraph graph, double[] s, double d, int e) {
-    int u = graph.source(e);
-    return d * s[u] * graph.weight(e) / graph.outWeight(u);
   }
 
   /**

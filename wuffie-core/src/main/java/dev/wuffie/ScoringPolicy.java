@@ -41,8 +41,11 @@ import java.util.Optional;
  *   <li><b>Influence limits</b> (off by default). {@link Builder#reciprocalWeight(double)}: when
  *       {@code u} and {@code v} endorse each other, both weights are multiplied by it. {@link
  *       Builder#influenceCap(double)}: no endorser's term {@code d s_u w_uv / W_u} may exceed that
- *       share of {@code s_v}; weights over the cap are lowered, a solve at a time, until none is.
- *       Weight taken away by either goes to the endorser's teleport weight, not to others.
+ *       share of {@code s_v}. The scores are the capped fixed point: every weight is lowered just
+ *       as far as the cap needs, {@code w'_uv = min(w_uv, cap s_v W_u / (d s_u))} with {@code s}
+ *       the scores under the weights {@code w'}, found a solve at a time (each round from the
+ *       compiled weights) until no weight moves by more than a relative 1e-6. Weight taken away by
+ *       either goes to the endorser's teleport weight, not to others.
  * </ol>
  *
  * <h2>Scoring</h2>
