@@ -1,5 +1,5 @@
 /**
- * wuffie inside a running site: {@code dev.wuffie.jdbc.SqlEventSource} reads the site's own tables
+ * wuffie inside a running site: {@link dev.wuffie.jdbc.SqlEventSource} reads the site's own tables
  * into a {@link dev.wuffie.LiveReputation}, and {@link dev.wuffie.jdbc.ScoreSink} writes the scores
  * back to a table of the site's. Only {@code java.sql}: the site brings its JDBC driver.
  */

@@ -33,6 +33,27 @@ final class Faults {
         null);
   }
 
+  /**
+   * A data source that adds, for every query it runs, the statement's fetch size and whether its
+   * connection was in auto-commit mode, to {@code log}.
+   */
+  static DataSource recordingQueries(DataSource real, java.util.List<String> log) {
+    return wrap(
+        real,
+        (statement, method, args) -> {
+          if (method.getName().equals("executeQuery")) {
+            Statement s = (Statement) statement;
+            log.add(
+                "fetchSize="
+                    + s.getFetchSize()
+                    + " autoCommit="
+                    + s.getConnection().getAutoCommit());
+          }
+          return invoke(statement, method, args);
+        },
+        null);
+  }
+
   /** A data source whose database says it is {@code product}. */
   static DataSource claiming(DataSource real, String product) {
     return wrap(
