@@ -14,6 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -276,7 +280,39 @@ final class BadRowsTest {
       // SKIP: the row is skipped and counted once; the rest is recorded.
       LiveReputation skipping = Site.live();
       SqlEventSource skipper = site.source(skipping).badRows(BadRows.SKIP).build();
-      assertThat(skipper.poll().skipped()).isEqualTo(1);
+      List<LogRecord> logged = new ArrayList<>();
+      Logger logger = Logger.getLogger(SqlEventSource.class.getName());
+      Handler handler =
+          new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+              logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+          };
+      logger.addHandler(handler);
+      logger.setUseParentHandlers(false);
+      try {
+        assertThat(skipper.poll().skipped()).isEqualTo(1);
+      } finally {
+        logger.removeHandler(handler);
+        logger.setUseParentHandlers(true);
+      }
+      assertThat(logged).hasSize(1);
+      assertThat(logged.get(0).getLevel()).isEqualTo(Level.WARNING);
+      assertThat(logged.get(0).getMessage())
+          .startsWith("skipped 1 bad rows; the first:")
+          .contains(
+              bad.query()
+                  + " row "
+                  + (bad.rowId() == null ? "no id" : "id " + bad.rowId())
+                  + " (cursor ")
+          .contains("column " + bad.column() + ": " + bad.problem());
       assertThat(scores(skipping.ledger())).isEqualTo(scores(site.expected));
       assertThat(skipper.poll().skipped()).isZero(); // read again in the overlap: not counted
       assertThat(scores(skipping.ledger())).isEqualTo(scores(site.expected));
