@@ -68,6 +68,12 @@ final class SourceState {
     }
   }
 
+  /** Calls {@code action} with every site event id (a Long or a String) and its ledger event. */
+  void forEachEvent(java.util.function.ObjIntConsumer<Object> action) {
+    numericIds.forEach((key, event) -> action.accept(key, event));
+    textIds.forEach(action::accept);
+  }
+
   /** The number of site event ids remembered. */
   int eventCount() {
     return numericIds.size() + textIds.size();

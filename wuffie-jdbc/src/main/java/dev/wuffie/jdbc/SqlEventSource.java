@@ -7,7 +7,11 @@ import static com.google.common.base.Preconditions.checkState;
 import dev.wuffie.Ledger;
 import dev.wuffie.LiveReputation;
 import dev.wuffie.ScoringPolicy;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,6 +85,15 @@ import javax.sql.DataSource;
  * {@link BadRows#SKIP} skips the row, counts it, and logs the first few of each poll. A removal of
  * an event the source never recorded is ignored.
  *
+ * <p><b>Restarts.</b> A source that starts again either reads the site's tables from the start into
+ * an empty ledger (its first poll), or {@linkplain #restore restores} a {@linkplain #checkpoint
+ * checkpoint} and reads on from the checkpoint's cursors. Either way its ledger holds the same
+ * endorsements, contributions, retractions and merges as the ledger of a source that never stopped,
+ * and {@link dev.wuffie.Reputation#compute(Ledger, ScoringPolicy)} scores the two bit for bit the
+ * same (the core scores in an order fixed by the ledger's content, not by the order the rows
+ * arrived in). A live reputation that has refreshed before starts each refresh from its last
+ * scores, and those agree with a fresh computation within the solver's tolerance, not to the bit.
+ *
  * <pre>{@code
  * LiveReputation live = LiveReputation.builder(Ledger.create(), policy).build();
  * SqlEventSource source = SqlEventSource.builder(dataSource, live)
@@ -131,7 +144,8 @@ public final class SqlEventSource {
   private final BadRows badRows;
 
   private final Object lock = new Object();
-  private final SourceState state = new SourceState(); // guarded by lock
+  private SourceState state = new SourceState(); // guarded by lock
+  private boolean polled; // guarded by lock
 
   /**
    * What one poll did.
@@ -189,6 +203,7 @@ public final class SqlEventSource {
    */
   public Poll poll() throws SQLException {
     synchronized (lock) {
+      polled = true;
       Counts counts = new Counts();
       try (Connection connection = dataSource.getConnection()) {
         boolean autoCommit = connection.getAutoCommit();
@@ -239,6 +254,54 @@ public final class SqlEventSource {
     checkNotNull(scheduler, "scheduler is null");
     return scheduler.scheduleWithFixedDelay(
         this::pollAndRefresh, 0, period.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Writes a checkpoint to {@code path}: the ledger (as {@link dev.wuffie.json.LedgerJson} lines)
+   * and what the source remembers (its cursors, the ledger event of each site event id, the
+   * contributions, merges and skipped rows), in one zip file that replaces {@code path} atomically:
+   * through a temporary file in the same directory, forced to the device, then moved. A source
+   * {@linkplain #restore restored} from it and polling from there builds the same ledger as a
+   * source that never stopped, and so the same scores, bit for bit.
+   *
+   * <p>Polls wait while the checkpoint is written. The source must be the only writer of its
+   * ledger: the checkpoint maps site ids to ledger event ids.
+   *
+   * @throws NullPointerException if {@code path} is null
+   * @throws IOException if writing fails; {@code path} is then as it was
+   */
+  public void checkpoint(Path path) throws IOException {
+    checkNotNull(path, "path is null");
+    synchronized (lock) {
+      Checkpoint.write(path, ledger, state);
+    }
+  }
+
+  /**
+   * Reads the checkpoint at {@code path} (see {@link #checkpoint}) into this source, whose ledger
+   * must be empty and which must not have polled yet; the next poll reads the rows past the
+   * checkpoint's cursors. A query that the checkpoint has no cursor for is read from the start.
+   *
+   * @throws NullPointerException if {@code path} is null
+   * @throws IllegalStateException if the source has polled, or its ledger is not empty
+   * @throws java.nio.file.NoSuchFileException if there is no such file
+   * @throws IOException if the file cannot be read or is no checkpoint; the source and its ledger
+   *     are then as they were (except for a damaged file whose ledger part reads well, which the
+   *     message says)
+   */
+  public void restore(Path path) throws IOException {
+    checkNotNull(path, "path is null");
+    synchronized (lock) {
+      checkState(!polled, "the source has polled already; restore a checkpoint into a new source");
+      checkState(
+          ledger.eventCount() == 0 && ledger.contributorCount() == 0,
+          "the ledger is not empty (%s); restore a checkpoint into a new, empty ledger",
+          ledger);
+      if (!Files.exists(path)) {
+        throw new NoSuchFileException(path.toString(), null, "no checkpoint file");
+      }
+      state = Checkpoint.read(path, ledger);
+    }
   }
 
   /**
