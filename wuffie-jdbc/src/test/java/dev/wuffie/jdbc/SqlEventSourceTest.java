@@ -297,7 +297,8 @@ final class SqlEventSourceTest {
         assertThat(live.latest()).isPresent();
         assertThat(scores(live.ledger())).isEqualTo(scores(site.expected));
       } finally {
-        scheduler.shutdownNow();
+        scheduler.shutdown(); // lets a poll in progress finish before the database closes
+        assertThat(scheduler.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
       }
     }
   }
