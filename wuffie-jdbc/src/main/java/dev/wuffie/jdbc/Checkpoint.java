@@ -4,6 +4,7 @@ import dev.wuffie.Ledger;
 import dev.wuffie.json.LedgerJson;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
@@ -118,7 +120,7 @@ final class Checkpoint {
                 path, beyond[1], beyond[0], events));
       }
       return state;
-    } catch (java.util.zip.ZipException e) {
+    } catch (ZipException e) {
       throw new IOException(path + " is no wuffie-jdbc checkpoint: " + e.getMessage(), e);
     }
   }
@@ -209,7 +211,7 @@ final class Checkpoint {
   }
 
   /** A stream that leaves the one it writes to open when closed. */
-  private static final class Unclosed extends java.io.FilterOutputStream {
+  private static final class Unclosed extends FilterOutputStream {
     Unclosed(OutputStream out) {
       super(out);
     }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -356,7 +357,7 @@ public final class ScoreSink implements RefreshListener {
     if (sql == null) {
       Dialect dialect = forcedDialect != null ? forcedDialect : Dialect.of(connection);
       DatabaseMetaData metaData = connection.getMetaData();
-      List<String> columns = new java.util.ArrayList<>();
+      List<String> columns = new ArrayList<>();
       for (String column : COLUMNS) {
         columns.add(dialect.name(column, metaData));
       }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjIntConsumer;
 
 /**
  * What a {@link SqlEventSource} remembers between polls: the cursor of each query, the ledger event
@@ -69,7 +70,7 @@ final class SourceState {
   }
 
   /** Calls {@code action} with every site event id (a Long or a String) and its ledger event. */
-  void forEachEvent(java.util.function.ObjIntConsumer<Object> action) {
+  void forEachEvent(ObjIntConsumer<Object> action) {
     numericIds.forEach((key, event) -> action.accept(key, event));
     textIds.forEach(action::accept);
   }
