@@ -1,0 +1,121 @@
+package dev.wuffie.jdbc;
+
+import dev.wuffie.Ledger;
+import dev.wuffie.LedgerEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rows of one query that a {@link SqlEventSource} applies to the ledger at once: whole, or (a
+ * row refused) not at all. Not thread-safe.
+ */
+final class Batch {
+  /** How {@link Ledger#apply} starts a refusal's message: with the entry's position. */
+  private static final Pattern ELEMENT =
+      Pattern.compile("batch element (\\d+): (.*)", Pattern.DOTALL);
+
+  /** One entry of the batch and the row (or, for a contribution, the rows) it came from. */
+  static final class Item {
+    final Object key; // the site's id of the event, the contribution id, the merged alias
+    final String rowId;
+    final long cursor;
+    final String skipKey;
+    final String refusedColumn; // the column blamed when the ledger refuses the entry
+    LedgerEntry entry;
+    int event = SourceState.NONE; // a removal: the ledger event it retracts
+    Map<String, Double> shares; // a contribution: its authors so far
+    Instant time; // a contribution: its time
+
+    Item(Object key, String rowId, long cursor, String skipKey, String refusedColumn) {
+      this.key = key;
+      this.rowId = rowId;
+      this.cursor = cursor;
+      this.skipKey = skipKey;
+      this.refusedColumn = refusedColumn;
+    }
+  }
+
+  final Query query;
+  final List<Item> items = new ArrayList<>();
+  final Map<Object, Item> byKey = new HashMap<>();
+  final List<BadRow> skipped = new ArrayList<>();
+  long maxCursor = Long.MIN_VALUE;
+  int ignored;
+
+  Batch(Query query) {
+    this.query = query;
+  }
+
+  int size() {
+    return items.size();
+  }
+
+  void add(Item item) {
+    items.add(item);
+    byKey.put(item.key, item);
+  }
+
+  /**
+   * Applies the batch to {@code ledger} and returns the id of its first event. When the ledger
+   * refuses an entry, throws its row's {@link BadRowException} under {@link BadRows#FAIL}, the
+   * ledger unchanged; under {@link BadRows#SKIP} drops the row and tries again without it.
+   *
+   * @throws IllegalArgumentException if the ledger refuses the batch without naming an entry
+   * @throws IllegalStateException if the ledger is full
+   */
+  long apply(Ledger ledger, BadRows badRows) {
+    while (true) {
+      List<LedgerEntry> entries = new ArrayList<>(items.size());
+      for (Item item : items) {
+        entries.add(item.entry);
+      }
+      try {
+        return ledger.apply(entries);
+      } catch (IllegalArgumentException e) {
+        Matcher m = ELEMENT.matcher(String.valueOf(e.getMessage()));
+        if (!m.matches()) {
+          throw e;
+        }
+        Item item = items.get(Integer.parseInt(m.group(1)));
+        BadRow bad =
+            new BadRow(
+                query,
+                item.rowId,
+                item.cursor,
+                item.refusedColumn,
+                "the ledger refuses it: " + m.group(2),
+                item.skipKey);
+        if (badRows == BadRows.FAIL) {
+          throw bad.exception();
+        }
+        skipped.add(bad);
+        items.remove(item);
+        byKey.remove(item.key);
+      }
+    }
+  }
+
+  /** Remembers in {@code state} what the batch applied, its first event being {@code first}. */
+  void commit(SourceState state, long first) {
+    int k = 0;
+    for (Item item : items) {
+      switch (query) {
+        case EVENTS -> state.putEvent(item.key, Math.toIntExact(first + k++));
+        case REMOVALS -> state.putEvent(item.key, ~item.event);
+        case CONTRIBUTIONS -> state.contributions.add((String) item.key);
+        case MERGES ->
+            state.merges.put((String) item.key, ((LedgerEntry.Merge) item.entry).person());
+      }
+    }
+    for (BadRow bad : skipped) {
+      state.skipped.add(bad.key());
+    }
+    int q = query.ordinal();
+    state.cursors[q] = Math.max(state.cursors[q], maxCursor);
+  }
+}
