@@ -16,9 +16,10 @@
  * calls it must have {@code org.jgrapht:jgrapht-core} on its class or module path.
  */
 module dev.wuffie.core {
-  // static: only dev.wuffie.graph.JGraphTInterop uses JGraphT, and its callers bring jgrapht-core;
-  // transitive: its methods take a JGraphT Graph, so a module that has JGraphT reads it through us
-  requires static transitive org.jgrapht.core;
+  // static: only dev.wuffie.graph.JGraphTInterop uses JGraphT, and its callers bring jgrapht-core
+  // and require org.jgrapht.core themselves. Not transitive: javac resolves a transitive static
+  // module when it compiles every module that requires this one, so each would need JGraphT.
+  requires static org.jgrapht.core;
   // transitive: dev.wuffie.json.WuffieModule is a Jackson Module that users register
   requires transitive com.fasterxml.jackson.databind;
   requires com.google.common;

@@ -26,6 +26,7 @@ import org.jgrapht.Graph;
  *
  * <p>Cost: {@code O(n + m)}. Thread safety: the source graph must not change during the call.
  */
+@SuppressWarnings("exports") // JGraphT types in the signatures: callers require org.jgrapht.core
 public final class JGraphTInterop {
   private JGraphTInterop() {}
 
