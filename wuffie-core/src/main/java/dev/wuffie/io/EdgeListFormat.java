@@ -33,8 +33,8 @@ import java.util.Set;
  *       spaces: decided per line. Fields are trimmed of spaces and control characters.
  *   <li>Blank lines, and lines starting with {@code #} or {@code %}, are skipped.
  *   <li>The first record is a header, and skipped, if it has two fields and the first is {@code
- *       source}, {@code src}, {@code from} or {@code endorser}; or if its weight is not a number or
- *       its time not a time. So a header of the column names, {@code
+ *       source}, {@code src}, {@code from} or {@code endorser}; or if its weight is not a number,
+ *       or its time neither a number nor a time. So a header of the column names, {@code
  *       endorser,endorsed,weight,time,kind}, is one.
  *   <li>The endorser and the endorsed id must not be empty.
  *   <li>The weight is a number as {@link Double#parseDouble} reads it ({@code 1}, {@code 0.5},
@@ -54,6 +54,9 @@ import java.util.Set;
  *     EdgeListFormat.EVENTS.parseLine("alice,bob,1,2026-01-01,upvote", 1, false);
  * Instant asOf = EdgeListFormat.parseTime("2026-01-01T00:00:00Z");
  * }</pre>
+ *
+ * <p>Cost: {@link #parseLine} takes time linear in the line's length and copies it once; the
+ * readers of {@link EdgeListReader} parse their input's bytes in place.
  *
  * <p>Stateless and thread-safe.
  */
