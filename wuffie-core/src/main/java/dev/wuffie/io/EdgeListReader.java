@@ -1,6 +1,7 @@
 package dev.wuffie.io;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static dev.wuffie.io.EdgeListFormat.EDGES;
 
 import dev.wuffie.graph.EndorsementGraph;
 import java.io.IOException;
@@ -8,48 +9,51 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads an endorsement edge list into an {@link EndorsementGraph}.
+ * Reads an endorsement edge list: into an {@link EndorsementGraph} ({@link #read}), or record by
+ * record ({@link #readRecords}).
  *
- * <p>Format: one endorsement per line, {@code endorser<sep>endorsed[<sep>weight[<sep>timestamp]]},
- * where {@code <sep>} is a comma, a tab or a run of spaces (decided per line, in that order) and
- * fields are trimmed. A missing or empty weight counts 1; the timestamp (Unix seconds) is checked
- * to be a number and otherwise ignored. Blank lines and lines starting with {@code #} or {@code %}
- * are skipped. The first record is taken as a header, and skipped, if its weight or timestamp field
- * is not a number, or if it has two fields and the first is {@code source}, {@code src}, {@code
- * from} or {@code endorser}. LF, CRLF and CR line ends are accepted; gzip-compressed input is
- * recognised by its first bytes and read transparently; text must be UTF-8.
+ * <p>The format is {@link EdgeListFormat}'s: one endorsement per line, {@code
+ * endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind]]]}, where {@code <sep>} is a comma, a tab
+ * or a run of spaces (decided per line, in that order) and fields are trimmed. Blank lines and
+ * lines starting with {@code #} or {@code %} are skipped, and a first line that looks like one is
+ * taken as a header. LF, CRLF and CR line ends are accepted; gzip-compressed input is recognised by
+ * its first bytes and read transparently; text must be UTF-8. A weight must be a finite number.
  *
- * <p>As in {@link EndorsementGraph.Builder}, duplicate pairs are summed and self-endorsements
- * dropped. A negative weight is an error unless {@link #dropNegative(boolean)} is set, in which
- * case the endorsement is dropped and counted while both contributors stay in the graph.
+ * <p>Into a graph: the lines are {@link EdgeListFormat#EDGES} (no kind), a missing or empty weight
+ * counts 1, and the time is checked and otherwise ignored. As in {@link EndorsementGraph.Builder},
+ * duplicate pairs are summed and self-endorsements dropped. A negative weight is an error unless
+ * {@link #dropNegative(boolean)} is set, in which case the endorsement is dropped and counted while
+ * both contributors stay in the graph.
+ *
+ * <p>Record by record: the lines are {@link EdgeListFormat#EVENTS}, all five columns, and each is
+ * passed on as an {@link EdgeRecord}, its weight, time and kind as given (or absent), negative
+ * weights included: what they mean is the consumer's to decide.
  *
  * <pre>{@code
  * EdgeListReader.Result read = EdgeListReader.create().dropNegative(true).read(path);
  * Reputation reputation = Reputation.compute(read.graph());
+ *
+ * List<EdgeRecord> records = new ArrayList<>();
+ * EdgeListReader.create().readRecords(path, records::add);
  * }</pre>
  *
- * <p>Cost: one pass over the input, then {@link EndorsementGraph.Builder#build()}. The input is
- * parsed as bytes, in large chunks: an id seen before is found by its bytes without making a
- * String, and a plain decimal weight or timestamp is parsed without one. An input of more than
- * 8,192 records is parsed on a second thread, started for the call and ended before it returns,
- * while the calling thread builds the graph: the result, and any error, are the same as with one
- * thread.
+ * <p>Cost: one pass over the input, then, for a graph, {@link EndorsementGraph.Builder#build()}.
+ * The input is parsed as bytes, in large chunks. Into a graph, an id seen before is found by its
+ * bytes without making a String, and a plain decimal weight or timestamp is parsed without one; an
+ * input of more than 8,192 records is parsed on a second thread, started for the call and ended
+ * before it returns, while the calling thread builds the graph: the result, and any error, are the
+ * same as with one thread. Records are parsed on the calling thread, which then runs the consumer.
  *
  * <p>A reader holds only its settings: it is immutable and safe to share between threads.
  */
 public final class EdgeListReader {
-  private static final Set<String> HEADER_NAMES = Set.of("source", "src", "from", "endorser");
-  private static final String FORMAT =
-      "expected endorser<sep>endorsed[<sep>weight[<sep>timestamp]] with <sep> a comma, tab or"
-          + " spaces";
   private static final int CHUNK_RECORDS = 8192;
   private static final int CHUNKS_IN_FLIGHT = 4;
+  private static final int KINDS_REMEMBERED = 16;
 
   private final boolean dropNegative;
 
@@ -64,10 +68,25 @@ public final class EdgeListReader {
 
   /**
    * Returns a reader that drops (and counts) negative weights if {@code dropNegative}, or rejects
-   * them otherwise.
+   * them otherwise, when reading a graph. Records are passed on with their weights as given.
    */
   public EdgeListReader dropNegative(boolean dropNegative) {
     return new EdgeListReader(dropNegative);
+  }
+
+  /**
+   * Receives the records of {@link #readRecords}, one at a time, in the order of the input.
+   *
+   * @param <X> the exception the consumer may throw, which ends the read
+   */
+  @FunctionalInterface
+  public interface RecordConsumer<X extends Exception> {
+    /**
+     * Takes {@code record}.
+     *
+     * @throws X if the record is refused: reading stops, and {@link #readRecords} throws it
+     */
+    void accept(EdgeRecord record) throws X;
   }
 
   /** What a read produced. */
@@ -107,10 +126,65 @@ public final class EdgeListReader {
       readRestInParallel(parser, interner, chunk);
     }
     if (parser.count == 0) {
-      throw new InputFormatException(source, 0, "no endorsements found; " + FORMAT);
+      throw EdgeListFormat.EDGES.noRecords(source);
     }
     return new Result(
         interner.builder.build(), parser.count, parser.droppedNegative, parser.headerSkipped);
+  }
+
+  /**
+   * Reads the edge list at {@code path} record by record, passing each to {@code consumer}; returns
+   * how many there were (the header, blank lines and comments excluded).
+   *
+   * @param <X> the exception {@code consumer} may throw
+   * @throws java.nio.file.NoSuchFileException if there is no such file
+   * @throws InputFormatException on a malformed record (naming file and line), or if the file holds
+   *     no record; the records before it have been passed on
+   * @throws IOException if reading fails
+   * @throws X if {@code consumer} throws it: reading stops there
+   */
+  public <X extends Exception> long readRecords(Path path, RecordConsumer<X> consumer)
+      throws IOException, X {
+    checkNotNull(path, "path is null");
+    try (InputStream in = Files.newInputStream(path)) {
+      return readRecords(in, path.toString(), consumer);
+    }
+  }
+
+  /**
+   * Reads an edge list from {@code in} (not closed) record by record, passing each to {@code
+   * consumer}, and naming the input {@code source} in error messages; returns how many records
+   * there were.
+   *
+   * @param <X> the exception {@code consumer} may throw
+   * @throws InputFormatException on a malformed record, or if the input holds no record; the
+   *     records before it have been passed on
+   * @throws IOException if reading fails
+   * @throws X if {@code consumer} throws it: reading stops there
+   */
+  public <X extends Exception> long readRecords(
+      InputStream in, String source, RecordConsumer<X> consumer) throws IOException, X {
+    checkNotNull(in, "input stream is null");
+    checkNotNull(source, "source name is null");
+    checkNotNull(consumer, "consumer is null");
+    TextRecords records = new TextRecords(in, source);
+    FewStrings kinds = new FewStrings(KINDS_REMEMBERED);
+    long count = 0;
+    boolean first = true;
+    while (records.next()) {
+      if (first) {
+        first = false;
+        if (EdgeListFormat.isHeader(records)) {
+          continue;
+        }
+      }
+      consumer.accept(EdgeListFormat.EVENTS.record(records, true, records.lineNumber(), kinds));
+      count++;
+    }
+    if (count == 0) {
+      throw EdgeListFormat.EVENTS.noRecords(source);
+    }
+    return count;
   }
 
   /**
@@ -176,42 +250,6 @@ public final class EdgeListReader {
     }
   }
 
-  private static boolean isHeader(TextRecords records) {
-    int fields = records.fieldCount();
-    if (fields == 2) {
-      return HEADER_NAMES.contains(records.field(0).toLowerCase(Locale.ROOT));
-    }
-    for (int i = 2; i < Math.min(fields, 4); i++) {
-      if (!records.field(i).isEmpty() && !isNumber(records.field(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isNumber(String field) {
-    try {
-      Double.parseDouble(field);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  private static double number(TextRecords records, int i) throws InputFormatException {
-    String name = i == 2 ? "weight" : "timestamp";
-    double value;
-    try {
-      value = records.number(i);
-    } catch (NumberFormatException e) {
-      throw records.error(name + " '" + records.field(i) + "' is not a number; " + FORMAT);
-    }
-    if (!Double.isFinite(value)) {
-      throw records.error(name + " '" + records.field(i) + "' is not a finite number");
-    }
-    return value;
-  }
-
   /** Endorsements read and checked, to be added to the graph. */
   private static final class Chunk {
     private final IdTable.Keys ids = new IdTable.Keys(2 * CHUNK_RECORDS); // endorser, endorsed
@@ -266,20 +304,15 @@ public final class EdgeListReader {
         if (!records.next()) {
           return false;
         }
-        int fields = records.fieldCount();
-        if (count == 0 && !headerSkipped && isHeader(records)) {
+        if (count == 0 && !headerSkipped && EdgeListFormat.isHeader(records)) {
           headerSkipped = true;
           continue;
         }
-        if (fields < 2 || fields > 4) {
-          throw records.error("found " + fields + " field(s); " + FORMAT);
-        }
-        if (records.isEmpty(0) || records.isEmpty(1)) {
-          throw records.error("empty " + (records.isEmpty(0) ? "endorser" : "endorsed") + " id");
-        }
-        double weight = fields >= 3 && !records.isEmpty(2) ? number(records, 2) : 1.0;
-        if (fields == 4 && !records.isEmpty(3) && !records.isPlainDecimal(3)) {
-          number(records, 3); // the timestamp is only checked
+        EDGES.checkFields(records);
+        int fields = records.fieldCount();
+        double weight = fields >= 3 && !records.isEmpty(2) ? EDGES.weight(records, true) : 1.0;
+        if (fields == 4 && !records.isEmpty(3)) {
+          EdgeListFormat.checkTimestamp(records); // the timestamp is only checked
         }
         count++;
         if (weight < 0) {

@@ -16,6 +16,7 @@ public final class InputFormatException extends IOException {
   private final String source;
   private final long line;
   private final long column;
+  private final String problem;
 
   InputFormatException(String source, long line, String problem) {
     this(source, line, 0, problem);
@@ -34,6 +35,7 @@ public final class InputFormatException extends IOException {
     this.source = source;
     this.line = line;
     this.column = line > 0 ? column : 0;
+    this.problem = problem;
   }
 
   /** The file (or other source) that was being read. */
@@ -49,6 +51,11 @@ public final class InputFormatException extends IOException {
   /** The 1-based column of the problem within its line, or 0 if not known. */
   public long column() {
     return column;
+  }
+
+  /** What was wrong, without the place: the message after {@code file:line: }. */
+  String problem() {
+    return problem;
   }
 
   private static String where(String source, long line, long column) {

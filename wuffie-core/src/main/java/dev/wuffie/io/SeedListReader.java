@@ -14,7 +14,7 @@ import java.util.Map;
  * Reads a seed list: the trusted contributors that reputation teleports to, with weights.
  *
  * <p>Format: one seed per line, {@code id} or {@code id<sep>weight}, with the separators, comments,
- * line ends and gzip handling of {@link EdgeListReader}. Ids must not be empty. A missing weight
+ * line ends and gzip handling of {@link EdgeListFormat}. Ids must not be empty. A missing weight
  * counts 1; a seed listed twice gets the sum of its weights. Weights must be finite and
  * non-negative, at least one must be positive, and their sum must be finite.
  *

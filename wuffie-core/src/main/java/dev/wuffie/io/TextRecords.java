@@ -5,9 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -30,13 +28,12 @@ import java.util.zip.ZipException;
  */
 final class TextRecords implements AutoCloseable {
   private static final int CHUNK = 1 << 20;
-  private static final int GZIP_BUFFER = 1 << 16;
   private static final int MAX_BUFFER = Integer.MAX_VALUE - 8;
   private static final char REPLACEMENT = '\uFFFD';
 
   private final InputStream data;
   private final String source;
-  private byte[] buffer = new byte[CHUNK];
+  private byte[] buffer;
   private int position; // the first byte not yet taken into a line
   private int limit; // one past the last byte read into the buffer
   private boolean endOfInput;
@@ -46,20 +43,27 @@ final class TextRecords implements AutoCloseable {
   private int[] ends = new int[4];
   private int fieldCount;
 
+  /**
+   * Records of {@code in}, plain or gzip (see {@link Gzip}), named {@code source} in messages.
+   *
+   * @throws InputFormatException if the gzip header is broken
+   */
   TextRecords(InputStream in, String source) throws IOException {
     this.source = source;
-    PushbackInputStream peekable = new PushbackInputStream(in, 2);
-    byte[] magic = peekable.readNBytes(2);
-    peekable.unread(magic);
-    InputStream stream = peekable;
-    if (magic.length == 2 && magic[0] == (byte) 0x1f && magic[1] == (byte) 0x8b) {
-      try {
-        stream = new GZIPInputStream(peekable, GZIP_BUFFER);
-      } catch (ZipException | EOFException e) {
-        throw new InputFormatException(source, 0, "broken gzip header (" + e.getMessage() + ")");
-      }
-    }
-    this.data = stream;
+    this.data = Gzip.decompressing(in, source);
+    this.buffer = new byte[CHUNK];
+  }
+
+  /**
+   * The records of {@code text}, already in memory (typically one line without its line end); the
+   * source is {@code source} in messages.
+   */
+  TextRecords(byte[] text, String source) {
+    this.source = source;
+    this.data = InputStream.nullInputStream();
+    this.buffer = text;
+    this.limit = text.length;
+    this.endOfInput = true;
   }
 
   /** Advances to the next record; false at the end of the input. */

@@ -1,10 +1,9 @@
 package dev.wuffie.json;
 
+import dev.wuffie.io.Gzip;
 import dev.wuffie.io.InputFormatException;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -12,8 +11,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads UTF-8 text line by line, streaming, with a limit on the length of a line: a line of more
@@ -55,18 +52,7 @@ final class LineReader {
     this.source = source;
     this.maxBytes = maxBytes;
     this.limitHint = limitHint;
-    PushbackInputStream peekable = new PushbackInputStream(in, 2);
-    byte[] magic = peekable.readNBytes(2);
-    peekable.unread(magic);
-    InputStream stream = peekable;
-    if (magic.length == 2 && magic[0] == (byte) 0x1f && magic[1] == (byte) 0x8b) {
-      try {
-        stream = new GZIPInputStream(peekable, CHUNK);
-      } catch (ZipException | EOFException e) {
-        throw new InputFormatException(source, 0, 0, "broken gzip header (" + e.getMessage() + ")");
-      }
-    }
-    this.data = stream;
+    this.data = Gzip.decompressing(in, source);
   }
 
   /** The 1-based number of the current line. */

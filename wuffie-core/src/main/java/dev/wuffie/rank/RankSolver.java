@@ -117,6 +117,24 @@ public final class RankSolver {
     return new Builder();
   }
 
+  /**
+   * Returns a builder preset with this solver's settings: damping, tolerance, iteration cap,
+   * method, stopping rule and threads. Change what differs and build; this solver is not affected.
+   *
+   * <pre>{@code
+   * RankSolver tighter = solver.toBuilder().tolerance(1e-12).build();
+   * }</pre>
+   */
+  public Builder toBuilder() {
+    return new Builder()
+        .damping(damping)
+        .tolerance(tolerance)
+        .maxIterations(maxIterations)
+        .method(method)
+        .stop(stop)
+        .threads(threads);
+  }
+
   /** The damping factor {@code d}, in {@code [0, 1)}. */
   public double damping() {
     return damping;

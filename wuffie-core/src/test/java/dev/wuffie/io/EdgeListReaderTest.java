@@ -13,8 +13,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -411,6 +415,130 @@ final class EdgeListReaderTest {
       double expected = Double.parseDouble(weights.get(i)) + 0.0;
       assertThat(weight(graph, "u" + i, "v")).as(weights.get(i)).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void read_isoTimestamps_areTimes() throws IOException {
+    byte[] bytes = "a,b,1,2026-01-01\nb,c,2,2026-01-01T09:00:00+09:00\n".getBytes(UTF_8);
+
+    EdgeListReader.Result result = read(bytes);
+
+    assertThat(result.headerSkipped()).isFalse();
+    assertThat(result.records()).isEqualTo(2);
+  }
+
+  @Test
+  void readRecords_everyFieldPresentOrAbsent_inFileOrder() throws IOException {
+    String text =
+        "endorser,endorsed,weight,time,kind\n"
+            + "# a comment\n"
+            + "a,b\n"
+            + "a,c,2.5\n"
+            + "\n"
+            + "b,c,,1700000000\n"
+            + "c\ta\t-1\t2023-11-14T22:13:20Z\tdownvote\r\n"
+            + "c b 1 2023-11-14 upvote\n"
+            + "a,a,,,accepted\n";
+    Instant t = Instant.ofEpochSecond(1_700_000_000);
+
+    List<EdgeRecord> records = readRecords(text.getBytes(UTF_8));
+
+    assertThat(records)
+        .containsExactly(
+            record("a", "b", null, null, null, 3),
+            record("a", "c", 2.5, null, null, 4),
+            record("b", "c", null, t, null, 6),
+            record("c", "a", -1.0, t, "downvote", 7),
+            record("c", "b", 1.0, Instant.parse("2023-11-14T00:00:00Z"), "upvote", 8),
+            record("a", "a", null, null, "accepted", 9));
+  }
+
+  @Test
+  void readRecords_repeatedKinds_decodedOnceAsTheSameString() throws IOException {
+    List<EdgeRecord> records = readRecords("a,b,1,1,upvote\nb,a,,,upvote\n".getBytes(UTF_8));
+
+    assertThat(records.get(1).kind().get())
+        .isEqualTo("upvote")
+        .isSameAs(records.get(0).kind().get());
+  }
+
+  @Test
+  void readRecords_gzippedFile_readsTransparently() throws IOException {
+    Path file = dir.resolve("events.csv.gz");
+    Files.write(file, gzip("a,b,1,1700000000,upvote\n".getBytes(UTF_8)));
+    List<EdgeRecord> records = new ArrayList<>();
+
+    long count = EdgeListReader.create().readRecords(file, records::add);
+
+    assertThat(count).isEqualTo(1);
+    assertThat(records)
+        .containsExactly(record("a", "b", 1.0, Instant.ofEpochSecond(1_700_000_000), "upvote", 1));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a,b\\nonlyone\\n|events.csv:2: found 1 field(s); expected"
+            + " endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind]]] with <sep> a comma, tab"
+            + " or spaces",
+        "a,b,1,2,k,x\\n|events.csv:1: found 6 field(s)",
+        "a,b\\n\\n,c\\n|events.csv:3: empty endorser id",
+        "a,b,1\\nc,d,abc\\n|events.csv:2: weight 'abc' is not a number; expected",
+        "a,b,1\\nc,d,Infinity\\n|events.csv:2: weight 'Infinity' is not a finite number",
+        "a,b,1\\nc,d,1,yesterday\\n|events.csv:2: time 'yesterday' is not a time: give Unix"
+            + " seconds",
+        "a,b,1,1\\nc,d,1,1e30\\n|events.csv:2: time '1e30' is not a time",
+        "# only a comment\\n|events.csv: no endorsements found; expected"
+            + " endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind]]]",
+        "endorser,endorsed,weight,time,kind\\n|events.csv: no endorsements found",
+      })
+  void readRecords_malformedInput_throwsNamingFileAndLine(String text, String message) {
+    byte[] bytes = text.replace("\\n", "\n").getBytes(UTF_8);
+
+    assertThatThrownBy(() -> readRecords(bytes))
+        .isInstanceOf(InputFormatException.class)
+        .hasMessageStartingWith(message);
+  }
+
+  @Test
+  void readRecords_consumerThrows_stopsAndThrowsThat() {
+    byte[] bytes = "a,b\nb,c\nc,d\n".getBytes(UTF_8);
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                EdgeListReader.create()
+                    .readRecords(
+                        new ByteArrayInputStream(bytes),
+                        "events.csv",
+                        record -> {
+                          seen.add(record.endorser());
+                          if (record.line() == 2) {
+                            throw new java.util.concurrent.TimeoutException("refused");
+                          }
+                        }))
+        .isInstanceOf(java.util.concurrent.TimeoutException.class)
+        .hasMessage("refused");
+    assertThat(seen).containsExactly("a", "b");
+  }
+
+  private static List<EdgeRecord> readRecords(byte[] bytes) throws IOException {
+    List<EdgeRecord> records = new ArrayList<>();
+    EdgeListReader.create()
+        .readRecords(new ByteArrayInputStream(bytes), "events.csv", records::add);
+    return records;
+  }
+
+  private static EdgeRecord record(
+      String endorser, String endorsed, Double weight, Instant time, String kind, long line) {
+    return new EdgeRecord(
+        endorser,
+        endorsed,
+        weight == null ? OptionalDouble.empty() : OptionalDouble.of(weight),
+        Optional.ofNullable(time),
+        Optional.ofNullable(kind),
+        line);
   }
 
   private static EdgeListReader.Result read(byte[] bytes) throws IOException {

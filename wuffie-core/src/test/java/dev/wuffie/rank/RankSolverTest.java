@@ -317,6 +317,31 @@ final class RankSolverTest {
     assertThat(result.scores()).containsOnly(1.0 / 34);
   }
 
+  @Test
+  void toBuilder_changedSetting_keepsEveryOtherAndLeavesTheSolver() {
+    RankSolver solver =
+        RankSolver.builder()
+            .damping(0.5)
+            .tolerance(1e-7)
+            .maxIterations(17)
+            .method(RankSolver.Method.GAUSS_SEIDEL)
+            .stop(RankSolver.Stop.ERROR_BOUND)
+            .threads(3)
+            .build();
+
+    RankSolver same = solver.toBuilder().build();
+    RankSolver changed = solver.toBuilder().tolerance(1e-9).build();
+
+    assertThat(same.toString()).isEqualTo(solver.toString());
+    assertThat(changed.toString())
+        .isEqualTo(
+            "RankSolver{damping=0.5, tolerance=1.0E-9, maxIterations=17, method=GAUSS_SEIDEL,"
+                + " stop=ERROR_BOUND, threads=3}");
+    assertThat(solver.tolerance()).isEqualTo(1e-7);
+    assertThat(RankSolver.defaults().toBuilder().build().toString())
+        .isEqualTo(RankSolver.defaults().toString());
+  }
+
   static Stream<Arguments> badSettings() {
     return Stream.of(
         Arguments.of(

@@ -81,14 +81,17 @@ record ScoreSettings(
    * @throws IllegalArgumentException if a given value is out of range
    */
   RankSolver solver(RankSolver base) {
-    return RankSolver.builder()
-        .damping(damping != null ? damping : base.damping())
-        .tolerance(tolerance != null ? tolerance : base.tolerance())
-        .maxIterations(maxIterations != null ? maxIterations : base.maxIterations())
-        .method(base.method())
-        .stop(base.stop())
-        .threads(base.threads())
-        .build();
+    RankSolver.Builder solver = base.toBuilder();
+    if (damping != null) {
+      solver.damping(damping);
+    }
+    if (tolerance != null) {
+      solver.tolerance(tolerance);
+    }
+    if (maxIterations != null) {
+      solver.maxIterations(maxIterations);
+    }
+    return solver.build();
   }
 
   /**

@@ -5,44 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 final class TimesTest {
-
-  static Stream<Arguments> times() {
-    return Stream.of(
-        arguments("1700000000", Instant.ofEpochSecond(1_700_000_000)),
-        arguments("1289241911.72836", Instant.ofEpochSecond(1_289_241_911, 728_360_000)),
-        arguments("0.0000000019", Instant.ofEpochSecond(0, 1)),
-        arguments("-1.5", Instant.ofEpochSecond(-2, 500_000_000)),
-        arguments("0", Instant.EPOCH),
-        arguments("1e9", Instant.ofEpochSecond(1_000_000_000)),
-        arguments("1700000000.5e0", Instant.ofEpochSecond(1_700_000_000, 500_000_000)),
-        arguments("2026-01-01", Instant.parse("2026-01-01T00:00:00Z")),
-        arguments("2026-01-01T00:00:00Z", Instant.parse("2026-01-01T00:00:00Z")),
-        arguments("2026-01-01T09:00:00+09:00", Instant.parse("2026-01-01T00:00:00Z")),
-        arguments("2026-01-01T00:00:00.123Z", Instant.parse("2026-01-01T00:00:00.123Z")));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("times")
-  void time_acceptedForm_parsesExactly(String text, Instant expected) {
-    assertThat(Times.time(text)).isEqualTo(expected);
-  }
-
-  @ParameterizedTest(name = "[{index}] {0}")
-  @ValueSource(
-      strings = {"", "yesterday", "2026-01-01T00:00:00", "12:00", "1.2.3", "+5", "2026-13-01"})
-  void time_otherText_throwsNamingTheForms(String text) {
-    assertThatThrownBy(() -> Times.time(text))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("'" + text + "' is not a time: give " + Times.TIME_FORMS);
-  }
 
   static Stream<Arguments> durations() {
     return Stream.of(

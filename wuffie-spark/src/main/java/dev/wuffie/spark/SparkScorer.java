@@ -664,13 +664,7 @@ public final class SparkScorer {
 
     private Builder(ScoringPolicy policy) {
       this.policy = policy.toBuilder();
-      RankSolver given = policy.solver();
-      this.solver =
-          RankSolver.builder()
-              .damping(given.damping())
-              .tolerance(given.tolerance())
-              .maxIterations(given.maxIterations())
-              .stop(given.stop());
+      this.solver = policy.solver().toBuilder();
     }
 
     /**
