@@ -4,11 +4,10 @@ import dev.wuffie.Endorsement;
 import dev.wuffie.Ledger;
 import dev.wuffie.Reputation;
 import dev.wuffie.ScoringPolicy;
-import java.io.BufferedReader;
+import dev.wuffie.io.EdgeListReader;
+import dev.wuffie.io.EdgeRecord;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A sybil attack on a real trust network, and what seeds do against it. The honest community is the
@@ -27,7 +25,8 @@ import java.util.zip.GZIPInputStream;
  * attacker creates {@code k} fakes that endorse each other and the attacker, and gets {@code g}
  * endorsements from honest members (a fixed-seed random pick). Under plain PageRank the fake
  * region's share of all reputation grows with {@code k}; teleporting to 5 seeds (the most trusted
- * members) it stays where the {@code g} honest endorsements put it, whatever {@code k}.
+ * members) it stays where the {@code g} honest endorsements put it, whatever {@code k}. The ratings
+ * file, {@code rater,ratee,rating,unix seconds}, is read with {@link EdgeListReader#readRecords}.
  */
 public final class SybilAttack {
   private static final String DATASET = "datasets/soc-sign-bitcoinotc.csv.gz";
@@ -39,24 +38,24 @@ public final class SybilAttack {
 
   /** Runs the attack for k in {10, 100, 1000} and g in {1, 10} and prints the table. */
   public static void main(String[] args) throws IOException {
-    List<String[]> ratings = read(); // rater, rated, rating -10..10, epoch seconds; by time
-    Map<String, Integer> received = new HashMap<>();
+    List<EdgeRecord> ratings = read(); // rater, rated, rating -10..10, time; by time
+    Map<String, Double> received = new HashMap<>();
     TreeSet<String> raters = new TreeSet<>();
-    for (String[] r : ratings) {
-      if (Integer.parseInt(r[2]) > 0) {
-        received.merge(r[1], Integer.parseInt(r[2]), Integer::sum);
-        raters.add(r[0]);
+    for (EdgeRecord r : ratings) {
+      if (rating(r) > 0) {
+        received.merge(r.endorsed(), rating(r), Double::sum);
+        raters.add(r.endorser());
       }
     }
     Map<String, Double> seeds = new LinkedHashMap<>(); // the 5 most positively rated members
     received.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .limit(5)
         .forEach(e -> seeds.put(e.getKey(), 1.0));
     raters.removeAll(seeds.keySet());
     List<String> endorsers = new ArrayList<>(raters); // honest members who rated someone
     Collections.shuffle(endorsers, new Random(3));
-    Instant time = instant(ratings.get(ratings.size() - 1)[3]);
+    Instant time = ratings.get(ratings.size() - 1).time().orElseThrow();
     ScoringPolicy plain = ScoringPolicy.identity(); // plain weighted PageRank
     ScoringPolicy seeded = plain.toBuilder().seeds(seeds).build();
     System.out.printf(
@@ -89,15 +88,15 @@ public final class SybilAttack {
   }
 
   /** The honest community: positive ratings as endorsements; the rest only as contributors. */
-  private static Ledger honest(List<String[]> ratings) {
+  private static Ledger honest(List<EdgeRecord> ratings) {
     Ledger ledger = Ledger.create();
-    for (String[] r : ratings) {
-      int rating = Integer.parseInt(r[2]);
-      if (rating > 0) {
-        ledger.record(Endorsement.rating(r[0], r[1], KIND, rating, instant(r[3])));
+    for (EdgeRecord r : ratings) {
+      if (rating(r) > 0) {
+        Instant time = r.time().orElseThrow();
+        ledger.record(Endorsement.rating(r.endorser(), r.endorsed(), KIND, rating(r), time));
       } else {
-        ledger.addContributor(r[0]);
-        ledger.addContributor(r[1]);
+        ledger.addContributor(r.endorser());
+        ledger.addContributor(r.endorsed());
       }
     }
     return ledger;
@@ -130,19 +129,18 @@ public final class SybilAttack {
     return String.format(Locale.ROOT, ROW, policy, g, k, 100 * total, rank, reputation.size());
   }
 
-  private static List<String[]> read() throws IOException {
-    InputStream in = SybilAttack.class.getClassLoader().getResourceAsStream(DATASET);
-    if (in == null) {
-      throw new IOException(DATASET + " is not on the class path");
+  private static List<EdgeRecord> read() throws IOException {
+    List<EdgeRecord> ratings = new ArrayList<>();
+    try (InputStream in = SybilAttack.class.getClassLoader().getResourceAsStream(DATASET)) {
+      if (in == null) {
+        throw new IOException(DATASET + " is not on the class path");
+      }
+      EdgeListReader.create().readRecords(in, DATASET, ratings::add);
     }
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
-      return reader.lines().map(line -> line.split(",")).toList();
-    }
+    return ratings;
   }
 
-  private static Instant instant(String epochSeconds) {
-    return Instant.ofEpochMilli(Math.round(Double.parseDouble(epochSeconds) * 1000));
+  private static double rating(EdgeRecord r) {
+    return r.weight().orElseThrow();
   }
 }

@@ -6,17 +6,15 @@ import dev.wuffie.Ledger;
 import dev.wuffie.Reputation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.Standing;
-import java.io.BufferedReader;
+import dev.wuffie.io.EdgeListReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The Bitcoin OTC trust network (bundled, SNAP) with its negative ratings as distrust: who rises
@@ -31,6 +29,10 @@ import java.util.zip.GZIPInputStream;
  * wuffie.jar} prints without arguments) weighs the positive ratings linearly and drops the rest. So
  * a trader falls from PageRank's ranks when trusted traders distrust them, and rises when others
  * fall or when the saturation favours many modest ratings over a few tens.
+ *
+ * <p>The ratings file, {@code rater,ratee,rating,unix seconds} (gzip), is read with the library's
+ * edge-list reader, {@link EdgeListReader#readRecords}: each line is a record with a weight and a
+ * time.
  */
 public final class TrustNetwork {
   private static final String RATINGS = "/datasets/soc-sign-bitcoinotc.csv.gz";
@@ -45,25 +47,26 @@ public final class TrustNetwork {
     Ledger positive = Ledger.create(); // the positive ratings, as plain weights
     Map<String, List<Double>> received = new HashMap<>();
     Map<String, Double> given = new HashMap<>(); // "rater>ratee" -> rating
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(TrustNetwork.class.getResourceAsStream(RATINGS)),
-                StandardCharsets.US_ASCII))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] f = line.split(","); // rater,ratee,rating,unix seconds
-        double rating = Double.parseDouble(f[2]);
-        Instant time = Instant.ofEpochMilli(Math.round(Double.parseDouble(f[3]) * 1000));
-        ratings.record(Endorsement.rating(f[0], f[1], "trust", rating, time));
-        positive.addContributor(f[0]);
-        positive.addContributor(f[1]);
-        if (rating > 0) {
-          positive.record(
-              Endorsement.rating(f[0], f[1], ScoringPolicy.IDENTITY_KIND, rating, time));
-        }
-        received.computeIfAbsent(f[1], id -> new ArrayList<>()).add(rating);
-        given.put(f[0] + ">" + f[1], rating);
-      }
+    try (InputStream in = TrustNetwork.class.getResourceAsStream(RATINGS)) {
+      EdgeListReader.create()
+          .readRecords(
+              in,
+              RATINGS,
+              r -> {
+                String rater = r.endorser();
+                String ratee = r.endorsed();
+                double rating = r.weight().orElseThrow();
+                Instant time = r.time().orElseThrow();
+                ratings.record(Endorsement.rating(rater, ratee, "trust", rating, time));
+                positive.addContributor(rater);
+                positive.addContributor(ratee);
+                if (rating > 0) {
+                  positive.record(
+                      Endorsement.rating(rater, ratee, ScoringPolicy.IDENTITY_KIND, rating, time));
+                }
+                received.computeIfAbsent(ratee, id -> new ArrayList<>()).add(rating);
+                given.put(rater + ">" + ratee, rating);
+              });
     }
     Reputation wuffie = Reputation.compute(ratings, ScoringPolicy.builder().build());
     Reputation pagerank = Reputation.compute(positive, ScoringPolicy.identity());

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.wuffie.ScoringPolicy;
+import dev.wuffie.io.EdgeListFormat.Column;
 import dev.wuffie.io.SeedListReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -60,6 +61,11 @@ public final class ScoreJob {
       "usage: ScoreJob --input PATH --output PATH [--damping D] [--tolerance T]"
           + " [--max-iterations N] [--seeds PATH] [--drop-negative] [--checkpoint-interval N]";
 
+  // The columns of the input, named as the edge-list grammar names them.
+  private static final String ENDORSER = Column.ENDORSER.columnName();
+  private static final String ENDORSED = Column.ENDORSED.columnName();
+  private static final String WEIGHT = Column.WEIGHT.columnName();
+
   private ScoreJob() {}
 
   /** Runs the job and exits with its code. */
@@ -105,22 +111,17 @@ public final class ScoreJob {
       // a negative endorsement weighs nothing, but its contributors stay, as on the command line
       edges =
           edges.withColumn(
-              "weight",
-              org.apache
-                  .spark
-                  .sql
-                  .functions
-                  .when(col("weight").lt(0), 0.0)
-                  .otherwise(col("weight")));
+              WEIGHT,
+              org.apache.spark.sql.functions.when(col(WEIGHT).lt(0), 0.0).otherwise(col(WEIGHT)));
     }
     Dataset<Row> endorsements =
         edges.select(
-            col("endorser").as(SparkScorer.ENDORSER),
-            col("endorsed").as(SparkScorer.TARGET),
+            col(ENDORSER).as(SparkScorer.ENDORSER),
+            col(ENDORSED).as(SparkScorer.TARGET),
             lit(ScoringPolicy.IDENTITY_KIND).as(SparkScorer.KIND),
-            col("weight").as(SparkScorer.VALUE));
+            col(WEIGHT).as(SparkScorer.VALUE));
     if (!options.dropNegative) {
-      List<Row> negative = edges.filter(col("weight").lt(0)).limit(1).collectAsList();
+      List<Row> negative = edges.filter(col(WEIGHT).lt(0)).limit(1).collectAsList();
       if (!negative.isEmpty()) {
         Row row = negative.get(0);
         throw new IllegalArgumentException(
@@ -209,24 +210,24 @@ public final class ScoreJob {
     StructType schema =
         new StructType(
             new StructField[] {
-              DataTypes.createStructField("endorser", DataTypes.StringType, true),
-              DataTypes.createStructField("endorsed", DataTypes.StringType, true),
-              DataTypes.createStructField("weight", DataTypes.DoubleType, false)
+              DataTypes.createStructField(ENDORSER, DataTypes.StringType, true),
+              DataTypes.createStructField(ENDORSED, DataTypes.StringType, true),
+              DataTypes.createStructField(WEIGHT, DataTypes.DoubleType, false)
             });
     if (options.input.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
       Dataset<Row> parquet = spark.read().parquet(options.input);
       List<String> have = Arrays.asList(parquet.schema().fieldNames());
-      String target = have.contains("endorsed") ? "endorsed" : "target";
-      if (!have.contains("endorser") || !have.contains(target)) {
+      String target = have.contains(ENDORSED) ? ENDORSED : "target";
+      if (!have.contains(ENDORSER) || !have.contains(target)) {
         throw new IllegalArgumentException(
-            "expected Parquet columns endorser, endorsed (or target) and optionally weight; it has "
-                + have);
+            String.format(
+                "expected Parquet columns %s, %s (or target) and optionally %s; it has %s",
+                ENDORSER, ENDORSED, WEIGHT, have));
       }
       return parquet.select(
-          col("endorser").cast(DataTypes.StringType).as("endorser"),
-          col(target).cast(DataTypes.StringType).as("endorsed"),
-          (have.contains("weight") ? col("weight").cast(DataTypes.DoubleType) : lit(1.0))
-              .as("weight"));
+          col(ENDORSER).cast(DataTypes.StringType).as(ENDORSER),
+          col(target).cast(DataTypes.StringType).as(ENDORSED),
+          (have.contains(WEIGHT) ? col(WEIGHT).cast(DataTypes.DoubleType) : lit(1.0)).as(WEIGHT));
     }
     String source = options.input;
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
