@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wuffie.Endorsement;
 import dev.wuffie.KindWeight;
 import dev.wuffie.Ledger;
+import dev.wuffie.LedgerSnapshot;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.io.EdgeRecord;
 import java.io.ByteArrayInputStream;
@@ -94,9 +95,9 @@ final class EventReaderTest {
   }
 
   private static List<Endorsement> events(Ledger ledger) {
-    Ledger.Snapshot snapshot = ledger.snapshot();
+    LedgerSnapshot snapshot = ledger.snapshot();
     List<Endorsement> events = new ArrayList<>();
-    for (int e = 0; e < snapshot.eventCount(); e++) {
+    for (long e = 0; e < snapshot.eventCount(); e++) {
       events.add(snapshot.event(e));
     }
     return events;
