@@ -168,8 +168,8 @@ public final class Ledger {
    * contributor, are registered as contributors.
    *
    * @throws NullPointerException if {@code endorsement} is null
-   * @throws IllegalArgumentException if it endorses an unregistered contribution, or its time is
-   *     refused (see the class javadoc)
+   * @throws UnknownContributionException if it endorses an unregistered contribution
+   * @throws IllegalArgumentException if its time is refused (see the class javadoc)
    * @throws IllegalStateException if the ledger already holds {@code Integer.MAX_VALUE} events, or
    *     the endorsement's kind would be the 65,537th
    * @throws RuntimeException whatever the validator throws
@@ -434,11 +434,12 @@ public final class Ledger {
   /** Whether the endorsed contribution exists, and whether the event and its kind fit. */
   private void checkEndorsement(BatchOverlay state, Endorsement endorsement, int position) {
     if (endorsement.toContribution() && !state.hasContribution(endorsement.target())) {
-      throw new IllegalArgumentException(
+      throw new UnknownContributionException(
           String.format(
               "%sunknown contribution '%s': register it with addContribution(...) before"
                   + " endorsing it",
-              where(position), endorsement.target()));
+              where(position), endorsement.target()),
+          endorsement.target());
     }
     checkState(
         state.eventCount() < LedgerStore.MAX_EVENTS,

@@ -79,6 +79,19 @@ public final class LedgerSnapshot {
     retractions = store.retractions;
   }
 
+  /**
+   * Whether this snapshot holds what {@code other}, a snapshot of the same ledger, holds. A ledger
+   * only grows (events, retractions, merges, contributors and contributions are only ever added),
+   * so two snapshots of it with the same counts hold the same content.
+   */
+  boolean sameContent(LedgerSnapshot other) {
+    return eventCount == other.eventCount
+        && retractions == other.retractions
+        && merges == other.merges
+        && contributors.size() == other.contributors.size()
+        && contributions.size() == other.contributions.size();
+  }
+
   /** The number of contributors (accounts, merged ones included). */
   public int contributorCount() {
     return contributors.size();

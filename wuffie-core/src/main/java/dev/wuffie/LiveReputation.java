@@ -30,7 +30,17 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Events recorded through {@link #record} are checked against the policy first ({@link
  * ScoringPolicy#check}), so an event the policy cannot weigh is refused at the door and changes
- * nothing. Events recorded into the ledger directly are scored too.
+ * nothing. Events recorded into the ledger directly are scored too, and one the policy cannot weigh
+ * (recorded there with a kind the policy does not know, or a value that does not fit the kind) does
+ * not stop publishing: a refresh leaves it out, as if it were retracted, and counts it in the
+ * published reputation's {@link Reputation#refusedEvents()}, with the first event ids in {@link
+ * Reputation#refusedEventIds()}. {@link #retract(long)} and {@link #merge(String, String)} go to
+ * the ledger and count towards {@link Builder#refreshAfter} like recorded events.
+ *
+ * <p>A refresh when the ledger has not changed since the last one (no event, retraction,
+ * contributor, contribution or merge) costs next to nothing: it compiles and solves nothing, tells
+ * no listener, and returns a {@link Refresh#unchanged() unchanged} refresh of the published
+ * reputation. So an idle site can refresh on a short schedule.
  *
  * <pre>{@code
  * LiveReputation live = LiveReputation.builder(Ledger.create(), policy)
@@ -60,15 +70,18 @@ public final class LiveReputation implements AutoCloseable {
   private final AtomicBoolean refreshQueued = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ScheduledFuture<?> schedule; // null when not scheduled
-  private volatile State state = new State(null, Map.of());
+  private volatile State state = new State(null, Map.of(), null);
 
-  /** The published state: the latest reputation and the tiers assigned with it. */
-  private record State(Reputation reputation, Map<String, String> tiers) {}
+  /**
+   * The published state: the latest reputation, the tiers assigned with it, and the ledger snapshot
+   * it was scored from (null before the first refresh).
+   */
+  private record State(Reputation reputation, Map<String, String> tiers, LedgerSnapshot scored) {}
 
   private LiveReputation(Builder builder) {
     this.ledger = builder.ledger;
     this.policy = builder.policy;
-    this.scorer = new Scorer(builder.policy);
+    this.scorer = new Scorer(builder.policy, true);
     this.tiers = builder.tiers;
     this.listeners = List.copyOf(builder.listeners);
     this.refreshAfter = builder.refreshAfter;
@@ -134,6 +147,50 @@ public final class LiveReputation implements AutoCloseable {
     return id;
   }
 
+  /**
+   * Retracts the event {@code eventId} in the ledger (see {@link Ledger#retract(long)}); may start
+   * a refresh (see {@link Builder#refreshAfter}).
+   *
+   * @return false if it was already retracted
+   * @throws IllegalArgumentException if there is no such event
+   */
+  public boolean retract(long eventId) {
+    boolean retracted = ledger.retract(eventId);
+    if (retracted) {
+      recorded(1);
+    }
+    return retracted;
+  }
+
+  /**
+   * Retracts the latest live {@code kind} endorsement that {@code endorser} gave the contributor
+   * {@code target} (see {@link Ledger#retract(String, String, String)}); may start a refresh (see
+   * {@link Builder#refreshAfter}).
+   *
+   * @return false if there is none
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if an argument is empty
+   */
+  public boolean retract(String endorser, String target, String kind) {
+    boolean retracted = ledger.retract(endorser, target, kind);
+    if (retracted) {
+      recorded(1);
+    }
+    return retracted;
+  }
+
+  /**
+   * Says in the ledger that the account {@code alias} belongs to {@code person} (see {@link
+   * Ledger#merge(String, String)}); may start a refresh (see {@link Builder#refreshAfter}).
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the ledger refuses the merge
+   */
+  public void merge(String alias, String person) {
+    ledger.merge(alias, person);
+    recorded(1);
+  }
+
   /** The latest published reputation; empty until the first refresh. Never blocks. */
   public Optional<Reputation> latest() {
     return Optional.ofNullable(state.reputation());
@@ -153,12 +210,17 @@ public final class LiveReputation implements AutoCloseable {
 
   /**
    * Rescores the ledger now, publishes the result and tells the listeners. Waits for a refresh
-   * already running to finish first.
+   * already running to finish first. If the ledger has not changed since the last refresh, it
+   * returns at once an {@linkplain Refresh#unchanged() unchanged} refresh of the published
+   * reputation and tells no listener.
+   *
+   * <p>Events the policy cannot weigh do not make it fail: they are left out and counted (see the
+   * class javadoc).
    *
    * @return what changed
    * @throws IllegalStateException if this live reputation is closed
-   * @throws IllegalArgumentException if the ledger holds events the policy cannot weigh (recorded
-   *     into the ledger directly) or has no contributor; the published reputation stays as it was
+   * @throws IllegalArgumentException if the ledger has no contributor, or a seed of the policy is
+   *     not a contributor; the published reputation stays as it was
    */
   public Refresh refresh() {
     refreshLock.lock();
@@ -166,10 +228,15 @@ public final class LiveReputation implements AutoCloseable {
       checkState(!closed.get(), "this live reputation is closed");
       recordedSinceRefresh.set(0);
       State before = state;
-      Reputation next = scorer.score(ledger.snapshot(), before.reputation());
+      LedgerSnapshot snapshot = ledger.snapshot();
+      if (before.scored() != null && snapshot.sameContent(before.scored())) {
+        return new Refresh(
+            before.reputation(), before.reputation(), before.tiers(), before.tiers());
+      }
+      Reputation next = scorer.score(snapshot, before.reputation());
       Map<String, String> assigned =
           tiers == null ? Map.of() : Map.copyOf(tiers.assign(next, before.tiers()));
-      state = new State(next, assigned);
+      state = new State(next, assigned, snapshot);
       Refresh refresh = new Refresh(before.reputation(), next, before.tiers(), assigned);
       for (RefreshListener listener : listeners) {
         listener.refreshed(refresh);
