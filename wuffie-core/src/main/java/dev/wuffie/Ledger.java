@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * ids and numbered {@code 0, 1, 2, ...} in the order the ledger first sees them; contributor and
  * contribution ids are separate name spaces. A contributor is registered by {@link
  * #addContributor(String)}, as the endorser or the contributor target of a recorded endorsement, as
- * an author of a contribution, or by {@link #merge(String, String)}. A contribution must be
- * registered, with its authors and their shares, by {@code addContribution} before it is endorsed.
+ * an author of a contribution, or as the alias of a {@link #merge(String, String)}, which refuses a
+ * person that is not registered yet. A contribution must be registered, with its authors and their
+ * shares, by {@code addContribution} before it is endorsed.
  *
  * <p><b>Events.</b> {@link #record(Endorsement)} appends one endorsement and returns its event id;
  * ids are {@code 0, 1, 2, ...} in record order, and {@link #recordAll(List)} gives a batch
@@ -285,9 +286,14 @@ public final class Ledger {
 
   /**
    * Says that the account {@code alias} belongs to {@code person}, who may in turn belong to
-   * someone else. Both are registered as contributors.
+   * someone else. {@code alias} is registered as a contributor if it is not yet.
+   *
+   * <p>{@code person} must already be a contributor: a merge into an id the ledger has never seen
+   * is nearly always a misspelling, and accepting it would silently rename {@code alias}. To merge
+   * into a new person on purpose, register it first with {@link #addContributor(String)}.
    *
    * @throws NullPointerException if an argument is null
+   * @throws UnknownContributorException if {@code person} is not a contributor
    * @throws IllegalArgumentException if an argument is empty, {@code alias} equals {@code person},
    *     {@code alias} was already merged into someone, or {@code person} already belongs to {@code
    *     alias} (directly or through other merges)
@@ -368,17 +374,25 @@ public final class Ledger {
       BatchOverlay state = new BatchOverlay(store);
       for (int i = 0; i < entries.length; i++) {
         LedgerEntry entry = entries[i];
-        if (entry instanceof LedgerEntry.Event event) {
+        if (entry instanceof LedgerEntry.Contributor contributor) {
+          state.addContributor(contributor.id());
+        } else if (entry instanceof LedgerEntry.Event event) {
           checkEndorsement(state, event.endorsement(), i);
           state.addEvent(event.endorsement().kind());
+          state.addContributor(event.endorsement().endorser());
+          if (!event.endorsement().toContribution()) {
+            state.addContributor(event.endorsement().target());
+          }
         } else if (entry instanceof LedgerEntry.Contribution contribution) {
           checkContribution(state, contribution, i);
           state.addContribution(contribution.id());
+          contribution.shares().keySet().forEach(state::addContributor);
         } else if (entry instanceof LedgerEntry.Retraction retraction) {
           checkRetraction(state, retraction.eventId(), i);
         } else if (entry instanceof LedgerEntry.Merge merge) {
           checkMerge(state, merge, i);
           state.addMerge(merge);
+          state.addContributor(merge.alias());
         }
       }
       long first = store.eventCount;
@@ -496,6 +510,15 @@ public final class Ledger {
           String.format(
               "%s'%s' is already merged into '%s'; an account can belong to one person only",
               where(position), alias, into));
+    }
+    if (!state.hasContributor(person)) {
+      throw new UnknownContributorException(
+          String.format(
+              "%scannot merge '%s' into '%s': '%s' is not a contributor of this ledger; check the"
+                  + " spelling, or, if '%s' is a new person, register it first with"
+                  + " addContributor(\"%s\") (in a batch: an earlier LedgerEntry.contributor(\"%s\"))",
+              where(position), alias, person, person, person, person, person),
+          person);
     }
     if (state.canonical(person).equals(alias)) {
       throw new IllegalArgumentException(

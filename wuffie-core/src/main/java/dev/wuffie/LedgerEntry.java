@@ -95,7 +95,8 @@ public sealed interface LedgerEntry {
 
   /**
    * Says that account {@code alias} belongs to {@code person}, as {@link Ledger#merge(String,
-   * String)}.
+   * String)}: {@code person} must be a contributor of the ledger or be registered by an earlier
+   * entry of the batch (a {@link #contributor(String)} entry, an event, a contribution's author).
    *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if an argument is empty or they are equal

@@ -73,4 +73,61 @@ final class WuffieExceptionTest {
                 .id())
         .isEqualTo("q");
   }
+
+  @Test
+  void merge_intoAnIdNeverSeen_isRefusedAndChangesNothing() {
+    Ledger ledger = Ledger.create();
+    ledger.record(Endorsement.of("dave", "erin", "upvote", T0));
+    String before = ledger.snapshot().toString();
+
+    UnknownContributorException e =
+        catchThrowableOfType(UnknownContributorException.class, () -> ledger.merge("dave", "dvae"));
+    UnknownContributorException live =
+        catchThrowableOfType(
+            UnknownContributorException.class,
+            () ->
+                LiveReputation.builder(ledger, ScoringPolicy.builder().build())
+                    .build()
+                    .merge("dave", "dvae"));
+
+    assertThat(e.contributor()).isEqualTo("dvae");
+    assertThat(e)
+        .hasMessage(
+            "cannot merge 'dave' into 'dvae': 'dvae' is not a contributor of this ledger; check the"
+                + " spelling, or, if 'dvae' is a new person, register it first with"
+                + " addContributor(\"dvae\") (in a batch: an earlier"
+                + " LedgerEntry.contributor(\"dvae\"))");
+    assertThat(live).hasMessage(e.getMessage());
+    assertThat(ledger.snapshot().toString()).isEqualTo(before);
+    assertThat(ledger.snapshot().containsContributor("dvae")).isFalse();
+  }
+
+  @Test
+  void merge_intoAPersonRegisteredFirst_orEarlierInTheBatch_isAccepted() {
+    Ledger ledger = Ledger.create();
+    ledger.record(Endorsement.of("dave", "erin", "upvote", T0));
+
+    ledger.addContributor("david"); // a new person, on purpose
+    ledger.merge("dave", "david");
+    ledger.apply(
+        List.of(
+            LedgerEntry.contribution("post-1", T0, "fay"),
+            LedgerEntry.merge("fay-old", "fay"), // fay: registered as an author above
+            LedgerEntry.event(Endorsement.of("gil", "hal", "upvote", T0)),
+            LedgerEntry.merge("hal-old", "hal"), // hal: registered as a target above
+            LedgerEntry.contributor("ivy"),
+            LedgerEntry.merge("erin", "ivy"),
+            LedgerEntry.merge("gil", "fay-old"))); // fay-old: registered by a merge above
+
+    LedgerSnapshot s = ledger.snapshot();
+    assertThat(person(s, "dave")).isEqualTo("david");
+    assertThat(person(s, "fay-old")).isEqualTo("fay");
+    assertThat(person(s, "hal-old")).isEqualTo("hal");
+    assertThat(person(s, "erin")).isEqualTo("ivy");
+    assertThat(person(s, "gil")).isEqualTo("fay");
+  }
+
+  private static String person(LedgerSnapshot s, String id) {
+    return s.contributor(s.canonical(s.contributorIndex(id).getAsInt()));
+  }
 }

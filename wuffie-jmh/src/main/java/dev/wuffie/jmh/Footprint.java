@@ -20,10 +20,10 @@ import java.util.function.Supplier;
  * without it (median of {@value #REPEATS} builds); run it with {@code -XX:+UseSerialGC} so that
  * "used after a full collection" is exact. The callers' id Strings are not part of either graph:
  * both keep references to the caller's instances, so they are measured apart. wuffie's arrays are
- * also counted exactly from the graph's sizes, which splits its total into the endorsement arrays and the
- * id index (String[] plus immutable Map). Allocation per scoring run is the calling thread's
- * allocated bytes for one solve to a guaranteed L1 error of 1e-10 (wuffie on 1 thread so that every
- * allocation is on the calling thread).
+ * also counted exactly from the graph's sizes, which splits its total into the endorsement arrays
+ * and the id index (String[] plus immutable Map). Allocation per scoring run is the calling
+ * thread's allocated bytes for one solve to a guaranteed L1 error of 1e-10 (wuffie on 1 thread so
+ * that every allocation is on the calling thread).
  */
 public final class Footprint {
   private static final int REPEATS = 3;
