@@ -18,6 +18,7 @@ final class BatchOverlay {
   private Set<String> newKinds; // the kinds that the batch's events add; null until one does
   private Set<String> newContributions; // null until the batch registers one
   private Set<String> newContributors; // null until the batch registers one
+  private Map<String, Endorsement> newSiteEvents; // site id -> event; null until the batch has one
   private Map<String, String> newMerges; // alias -> person; null until the batch merges one
 
   BatchOverlay(LedgerStore store) {
@@ -62,6 +63,27 @@ final class BatchOverlay {
       id = person;
     }
     return id;
+  }
+
+  /**
+   * The endorsement recorded with the site's id {@code siteId}, by the ledger or the batch so far,
+   * or null if none is.
+   */
+  Endorsement siteEvent(String siteId) {
+    Endorsement e = newSiteEvents == null ? null : newSiteEvents.get(siteId);
+    if (e == null) {
+      int event = store.eventOf(siteId);
+      e = event == LedgerStore.NONE ? null : store.snapshot().event(event);
+    }
+    return e;
+  }
+
+  /** Notes that the batch records {@code endorsement} with the site's id {@code siteId}. */
+  void addSiteEvent(String siteId, Endorsement endorsement) {
+    if (newSiteEvents == null) {
+      newSiteEvents = new HashMap<>();
+    }
+    newSiteEvents.put(siteId, endorsement);
   }
 
   /** Notes that the batch registers contributor {@code id}. */

@@ -24,10 +24,11 @@ import java.util.function.Consumer;
  * shares, by {@code addContribution} before it is endorsed.
  *
  * <p><b>Events.</b> {@link #record(Endorsement)} appends one endorsement and returns its event id;
- * ids are {@code 0, 1, 2, ...} in record order, and {@link #recordAll(List)} gives a batch
- * consecutive ids. Events are never removed: {@linkplain #retract(long) retracting} one marks it,
- * and the snapshots taken after that see it as retracted. Self-endorsements are recorded like any
- * other event (a scoring policy drops them; merges may also turn an endorsement into a
+ * {@link #record(String, Endorsement)} does so once per site's event id, however often it is called
+ * with that id; ids are {@code 0, 1, 2, ...} in record order, and {@link #recordAll(List)} gives a
+ * batch consecutive ids. Events are never removed: {@linkplain #retract(long) retracting} one marks
+ * it, and the snapshots taken after that see it as retracted. Self-endorsements are recorded like
+ * any other event (a scoring policy drops them; merges may also turn an endorsement into a
  * self-endorsement later).
  *
  * <p><b>Merges.</b> {@link #merge(String, String) merge(alias, person)} says that the account
@@ -65,11 +66,12 @@ import java.util.function.Consumer;
  * <p><b>Cost.</b> Recording is amortised {@code O(1)}: a hash lookup for each id and the kind, and
  * one entry in each of the event columns. Events are stored column by column in fixed-size chunks
  * of primitive arrays, with no object per event: 34 bytes per event (endorser and target indices,
- * kind, value, time, retraction mark and the link to the endorser's previous event). Each
- * contributor costs about 16 to 28 bytes besides its id String (its id slot, hash slot, latest
- * event and merge mark); each contribution about 30 bytes plus 12 per author. {@link
- * #retract(long)} and {@link #snapshot()} are {@code O(1)}; retracting by key walks the endorser's
- * events backwards from the latest.
+ * kind, value, time, retraction mark and the link to the endorser's previous event). Each event
+ * recorded with a site's id ({@link #record(String, Endorsement)}) costs that id's String, its
+ * slots in a hash index and 4 bytes more; the others, nothing more. Each contributor costs about 16
+ * to 28 bytes besides its id String (its id slot, hash slot, latest event and merge mark); each
+ * contribution about 30 bytes plus 12 per author. {@link #retract(long)} and {@link #snapshot()}
+ * are {@code O(1)}; retracting by key walks the endorser's events backwards from the latest.
  *
  * <p><b>Thread safety.</b> A ledger is safe to use from many threads. Mutators and counts
  * synchronize on one internal lock, held only for the mutation itself (the validator and the time
@@ -185,6 +187,41 @@ public final class Ledger {
   }
 
   /**
+   * Records {@code endorsement} with the site's own id of the event, {@code siteId} (a vote's row
+   * id, say), unless the ledger already holds an event with that id: then it changes nothing and
+   * returns the id of that event. So a site that hands its events over at least once (a retry, a
+   * source read again after a restart) has each of them recorded exactly once. {@link
+   * #retract(String)} retracts by the site's id, and a {@linkplain #snapshot() snapshot} reads it
+   * back ({@link LedgerSnapshot#siteId(long)}, {@link LedgerSnapshot#eventId(String)}), as do the
+   * ledger's {@linkplain LedgerSnapshot#entries() entries} and so its JSON Lines export.
+   *
+   * <p>An id recorded again must come with the same endorsement (times compared to the
+   * millisecond): another one means that two events got one id, and is refused. Site ids are a name
+   * space of their own; an event without one ({@link #record(Endorsement)}) is never a duplicate.
+   *
+   * @return the event id: of the new event, or of the event recorded before with {@code siteId}
+   * @throws NullPointerException if an argument is null
+   * @throws DuplicateEventException if an event with {@code siteId} was recorded with another
+   *     endorsement
+   * @throws UnknownContributionException if it endorses an unregistered contribution
+   * @throws IllegalArgumentException if {@code siteId} is empty, or the time is refused (see the
+   *     class javadoc)
+   * @throws IllegalStateException if the event does not fit, as by {@link #record(Endorsement)}
+   * @throws RuntimeException whatever the validator throws
+   */
+  public long record(String siteId, Endorsement endorsement) {
+    LedgerEntry.Event event = LedgerEntry.event(siteId, endorsement);
+    checkEndorsement(endorsement, clock.instant(), NONE);
+    synchronized (lock) {
+      if (isRecorded(committed, event, NONE)) {
+        return store.eventOf(siteId);
+      }
+      checkEndorsement(committed, endorsement, NONE);
+      return store.append(endorsement, siteId);
+    }
+  }
+
+  /**
    * Records every endorsement of {@code batch}, in order and with consecutive event ids, or none of
    * them if one is refused; returns the id of the batch's first event (for an empty batch, the id
    * that the next event will get). The same as {@link #apply(List)} with a {@link
@@ -211,7 +248,9 @@ public final class Ledger {
    * Applies every entry of {@code batch} in order, or none of them if one is refused: then the
    * ledger is exactly as it was, without even the contributors the batch named. Returns the id of
    * the batch's first event (for a batch without events, the id that the next event will get); the
-   * batch's events get consecutive ids from there.
+   * batch's events get consecutive ids from there. An event with a site's id that the ledger or an
+   * earlier entry of the batch already recorded changes nothing and takes no id (see {@link
+   * #record(String, Endorsement)}).
    *
    * <p>Each entry is checked as the ledger method it stands for would check it ({@link
    * #addContributor}, {@link #addContribution(String, Instant, Map)}, {@link #record}, {@link
@@ -257,6 +296,22 @@ public final class Ledger {
     synchronized (lock) {
       checkRetraction(committed, eventId, NONE);
       return store.retract((int) eventId);
+    }
+  }
+
+  /**
+   * Retracts the event recorded with the site's id {@code siteId} (see {@link #record(String,
+   * Endorsement)}).
+   *
+   * @return false if it was already retracted, or no event has that id
+   * @throws NullPointerException if {@code siteId} is null
+   * @throws IllegalArgumentException if {@code siteId} is empty
+   */
+  public boolean retract(String siteId) {
+    Ids.check(siteId, "site event");
+    synchronized (lock) {
+      int e = store.eventOf(siteId);
+      return e != NONE && store.retract(e);
     }
   }
 
@@ -372,11 +427,19 @@ public final class Ledger {
     }
     synchronized (lock) {
       BatchOverlay state = new BatchOverlay(store);
+      boolean[] recorded = new boolean[entries.length]; // events whose site id is recorded already
       for (int i = 0; i < entries.length; i++) {
         LedgerEntry entry = entries[i];
         if (entry instanceof LedgerEntry.Contributor contributor) {
           state.addContributor(contributor.id());
         } else if (entry instanceof LedgerEntry.Event event) {
+          recorded[i] = isRecorded(state, event, i);
+          if (recorded[i]) {
+            continue;
+          }
+          if (event.siteId() != null) {
+            state.addSiteEvent(event.siteId(), event.endorsement());
+          }
           checkEndorsement(state, event.endorsement(), i);
           state.addEvent(event.endorsement().kind());
           state.addContributor(event.endorsement().endorser());
@@ -401,7 +464,9 @@ public final class Ledger {
         if (entry instanceof LedgerEntry.Contributor contributor) {
           store.contributor(contributor.id());
         } else if (entry instanceof LedgerEntry.Event event) {
-          store.append(event.endorsement());
+          if (!recorded[i]) {
+            store.append(event.endorsement(), event.siteId());
+          }
         } else if (entry instanceof LedgerEntry.Contribution contribution) {
           store.register(contribution, shares[i]);
         } else if (entry instanceof LedgerEntry.Retraction retraction) {
@@ -476,6 +541,41 @@ public final class Ledger {
               "%stime %s of contribution '%s' %s",
               where(position), contribution.time(), contribution.id(), problem));
     }
+  }
+
+  /**
+   * Whether {@code event} has a site's id that the ledger or the batch so far already recorded;
+   * throws if it was recorded with another endorsement.
+   */
+  private static boolean isRecorded(BatchOverlay state, LedgerEntry.Event event, int position) {
+    if (event.siteId() == null) {
+      return false;
+    }
+    Endorsement before = state.siteEvent(event.siteId());
+    if (before == null) {
+      return false;
+    }
+    if (!toTheMillisecond(before).equals(toTheMillisecond(event.endorsement()))) {
+      throw new DuplicateEventException(
+          String.format(
+              "%sevent '%s' is already recorded as %s, not as %s; give each event its own id",
+              where(position),
+              event.siteId(),
+              describeFully(before),
+              describeFully(event.endorsement())),
+          event.siteId());
+    }
+    return true;
+  }
+
+  private static Endorsement toTheMillisecond(Endorsement e) {
+    return new Endorsement(
+        e.endorser(),
+        e.target(),
+        e.toContribution(),
+        e.kind(),
+        e.value(),
+        Instant.ofEpochMilli(e.time().toEpochMilli()));
   }
 
   private static void checkContribution(
@@ -589,6 +689,14 @@ public final class Ledger {
 
   private static String where(int position) {
     return position == NONE ? "" : "batch element " + position + ": ";
+  }
+
+  private static String describeFully(Endorsement e) {
+    Endorsement ms = toTheMillisecond(e);
+    return describe(e)
+        + (e.value().isPresent() ? " of value " + e.value().getAsDouble() : "")
+        + " at "
+        + ms.time();
   }
 
   private static String describe(Endorsement e) {

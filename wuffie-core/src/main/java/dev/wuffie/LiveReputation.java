@@ -131,6 +131,27 @@ public final class LiveReputation implements AutoCloseable {
   }
 
   /**
+   * Checks {@code endorsement} against the policy and records it in the ledger with the site's own
+   * id of the event (see {@link Ledger#record(String, Endorsement)}): an id recorded before changes
+   * nothing, so a site can hand its events over at least once and have each recorded once. A new
+   * event may start a refresh (see {@link Builder#refreshAfter}).
+   *
+   * @return the event id: of the new event, or of the event recorded before with {@code siteId}
+   * @throws DuplicateEventException if {@code siteId} was recorded with another endorsement
+   * @throws IllegalArgumentException if the policy cannot weigh it or the ledger refuses it;
+   *     nothing is recorded then
+   */
+  public long record(String siteId, Endorsement endorsement) {
+    policy.check(endorsement);
+    long before = ledger.eventCount();
+    long id = ledger.record(siteId, endorsement);
+    if (id >= before) {
+      recorded(1);
+    }
+    return id;
+  }
+
+  /**
    * Checks every endorsement against the policy and records them all, or none.
    *
    * @return the id of the first event
@@ -156,6 +177,22 @@ public final class LiveReputation implements AutoCloseable {
    */
   public boolean retract(long eventId) {
     boolean retracted = ledger.retract(eventId);
+    if (retracted) {
+      recorded(1);
+    }
+    return retracted;
+  }
+
+  /**
+   * Retracts the event recorded with the site's id {@code siteId} (see {@link
+   * Ledger#retract(String)}); may start a refresh (see {@link Builder#refreshAfter}).
+   *
+   * @return false if it was already retracted, or no event has that id
+   * @throws NullPointerException if {@code siteId} is null
+   * @throws IllegalArgumentException if {@code siteId} is empty
+   */
+  public boolean retract(String siteId) {
+    boolean retracted = ledger.retract(siteId);
     if (retracted) {
       recorded(1);
     }

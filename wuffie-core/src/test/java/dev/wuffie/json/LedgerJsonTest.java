@@ -336,6 +336,35 @@ final class LedgerJsonTest {
   }
 
   @Test
+  void siteEventIds_writtenAndReadBack_keepExactlyOnce() throws IOException {
+    Ledger ledger = Ledger.create();
+    ledger.record("vote-17", Endorsement.of("alice", "bob", "upvote", NOW));
+    ledger.record(Endorsement.of("carol", "bob", "upvote", NOW));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LedgerJson.write(ledger.snapshot(), out);
+    String text = out.toString(UTF_8);
+
+    Ledger copy = read(text);
+
+    assertThat(text)
+        .isEqualTo(
+            """
+            {"contributor":"alice"}
+            {"contributor":"bob"}
+            {"contributor":"carol"}
+            {"id":"vote-17","endorser":"alice","target":"bob","kind":"upvote","time":"2026-11-01T12:00:00Z"}
+            {"endorser":"carol","target":"bob","kind":"upvote","time":"2026-11-01T12:00:00Z"}
+            """);
+    assertThat(copy.snapshot().siteId(0)).contains("vote-17");
+    assertThat(copy.snapshot().siteId(1)).isEmpty();
+    assertThat(copy.record("vote-17", Endorsement.of("alice", "bob", "upvote", NOW))).isZero();
+    assertThat(copy.eventCount()).isEqualTo(2);
+    LedgerJson.defaults()
+        .read(stream(text.lines().skip(3).findFirst().orElseThrow()), SOURCE, copy);
+    assertThat(copy.eventCount()).isEqualTo(2); // the line again: nothing new
+  }
+
+  @Test
   void read_gzipBomCrlfBlankLinesAndAnyFieldOrder_accepted() throws IOException {
     String text =
         "\ufeff\r\n{\"time\":\"2026-11-01T12:00:00Z\",\"kind\":\"upvote\",\"target\":\"bob\","
