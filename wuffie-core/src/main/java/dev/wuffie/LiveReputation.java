@@ -6,6 +6,8 @@ import static com.google.common.base.Preconditions.checkState;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,13 +72,18 @@ public final class LiveReputation implements AutoCloseable {
   private final AtomicBoolean refreshQueued = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ScheduledFuture<?> schedule; // null when not scheduled
-  private volatile State state = new State(null, Map.of(), null);
+  private volatile State state;
 
   /**
    * The published state: the latest reputation, the tiers assigned with it, and the ledger snapshot
-   * it was scored from (null before the first refresh).
+   * it was scored from (both null before the first refresh); before the first refresh, the
+   * standings it started from (else empty).
    */
-  private record State(Reputation reputation, Map<String, String> tiers, LedgerSnapshot scored) {}
+  private record State(
+      Reputation reputation,
+      Map<String, String> tiers,
+      LedgerSnapshot scored,
+      Map<String, Standing> saved) {}
 
   private LiveReputation(Builder builder) {
     this.ledger = builder.ledger;
@@ -86,6 +93,7 @@ public final class LiveReputation implements AutoCloseable {
     this.listeners = List.copyOf(builder.listeners);
     this.refreshAfter = builder.refreshAfter;
     this.countExecutor = builder.countExecutor;
+    this.state = new State(null, builder.savedTiers, null, builder.savedStandings);
     this.schedule =
         builder.scheduler == null
             ? null
@@ -233,7 +241,28 @@ public final class LiveReputation implements AutoCloseable {
     return Optional.ofNullable(state.reputation());
   }
 
-  /** The tier {@code id} holds in the latest published reputation, if any. Never blocks. */
+  /**
+   * The standing of {@code id} in the latest published reputation (an alias reads its person's),
+   * or, before the first refresh, in the standings this live reputation {@linkplain
+   * Builder#startFrom started from} (by the id they name); empty if there is none. Never blocks.
+   *
+   * @throws NullPointerException if {@code id} is null
+   */
+  public Optional<Standing> standing(String id) {
+    checkNotNull(id, "id is null");
+    State s = state;
+    return s.reputation() != null
+        ? s.reputation().find(id)
+        : Optional.ofNullable(s.saved().get(id));
+  }
+
+  /**
+   * The tier {@code id} holds in the latest published reputation (an alias holds its person's), or,
+   * before the first refresh, in the tiers this live reputation {@linkplain Builder#startFrom
+   * started from}; empty if none. Never blocks.
+   *
+   * @throws NullPointerException if {@code id} is null
+   */
   public Optional<String> tier(String id) {
     checkNotNull(id, "id is null");
     State s = state;
@@ -273,7 +302,7 @@ public final class LiveReputation implements AutoCloseable {
       Reputation next = scorer.score(snapshot, before.reputation());
       Map<String, String> assigned =
           tiers == null ? Map.of() : Map.copyOf(tiers.assign(next, before.tiers()));
-      state = new State(next, assigned, snapshot);
+      state = new State(next, assigned, snapshot, Map.of());
       Refresh refresh = new Refresh(before.reputation(), next, before.tiers(), assigned);
       for (RefreshListener listener : listeners) {
         listener.refreshed(refresh);
@@ -341,6 +370,8 @@ public final class LiveReputation implements AutoCloseable {
     private Duration period;
     private long refreshAfter;
     private Executor countExecutor;
+    private Map<String, Standing> savedStandings = Map.of();
+    private Map<String, String> savedTiers = Map.of();
 
     private Builder(Ledger ledger, ScoringPolicy policy) {
       this.ledger = checkNotNull(ledger, "ledger is null");
@@ -384,6 +415,43 @@ public final class LiveReputation implements AutoCloseable {
       checkArgument(events >= 1, "refresh after %s events: give at least 1", events);
       this.refreshAfter = events;
       this.countExecutor = checkNotNull(executor, "executor is null");
+      return this;
+    }
+
+    /**
+     * Starts from what an earlier run published: its standings and the tiers held with them,
+     * typically read back from a saved {@code dev.wuffie.json.ReputationSnapshot} ({@code
+     * startFrom(snapshot.standings(), snapshot.tiers())}) after a restart. Until the first refresh,
+     * {@link LiveReputation#standing(String)} and {@link LiveReputation#tier(String)} serve them
+     * ({@link LiveReputation#latest()} stays empty: a saved standing is not a {@link Reputation},
+     * which explains and ranks everyone); the first refresh assigns tiers from the saved ones, so
+     * the hysteresis of {@link Tiers} carries across restarts, and its {@link Refresh} reports the
+     * tier changes against them. That refresh solves from scratch (a cold start).
+     *
+     * @throws NullPointerException if an argument, a standing or a tier is null
+     * @throws IllegalArgumentException if two standings have one id, or a tier is held by an id
+     *     without a standing
+     */
+    public Builder startFrom(Collection<Standing> standings, Map<String, String> tiers) {
+      checkNotNull(standings, "standings is null");
+      checkNotNull(tiers, "tiers is null; pass Map.of() when there are none");
+      Map<String, Standing> byId = new HashMap<>();
+      for (Standing standing : standings) {
+        checkNotNull(standing, "a standing is null");
+        checkArgument(
+            byId.put(standing.id(), standing) == null,
+            "contributor '%s' has two standings; give one each",
+            standing.id());
+      }
+      for (Map.Entry<String, String> tier : tiers.entrySet()) {
+        checkArgument(
+            byId.containsKey(tier.getKey()),
+            "'%s' holds tier '%s' but has no standing; tiers are held by contributors with one",
+            tier.getKey(),
+            tier.getValue());
+      }
+      this.savedStandings = Map.copyOf(byId);
+      this.savedTiers = Map.copyOf(tiers);
       return this;
     }
 

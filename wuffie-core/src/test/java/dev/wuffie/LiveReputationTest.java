@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.wuffie.json.ReputationJson;
+import dev.wuffie.json.ReputationSnapshot;
 import dev.wuffie.rank.RankSolver;
 import java.time.Duration;
 import java.time.Instant;
@@ -233,6 +235,60 @@ final class LiveReputationTest {
     assertThat(afterMerge.unchanged()).isFalse();
     assertThat(afterMerge.current().size()).isEqualTo(2);
     assertThat(told.get()).isEqualTo(4);
+  }
+
+  @Test
+  void startFrom_servesTheSavedStandingsUntilTheFirstRefresh_andKeepsTheTiersMemory()
+      throws Exception {
+    Ledger ledger = Ledger.create();
+    for (String endorser : List.of("a", "c", "d")) {
+      live(ledger).record(Endorsement.of(endorser, "b", "upvote", T0));
+    }
+    double points = Reputation.compute(ledger, POLICY).points("b");
+    // b's points are 95% of the threshold: below it, above the low-water mark (90%)
+    Tiers tiers = Tiers.builder().points("trusted", points / 0.95).build();
+    Standing savedB = new Standing("b", 1, 0.5, 2.0, 100);
+    Standing savedA = new Standing("a", 2, 0.2, 0.8, 50);
+    ReputationSnapshot saved =
+        ReputationJson.read(
+            ReputationJson.write(
+                new ReputationSnapshot(
+                    T0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    1,
+                    0,
+                    List.of(savedB, savedA),
+                    Map.of("b", "trusted"))));
+
+    LiveReputation restarted =
+        LiveReputation.builder(ledger, POLICY)
+            .tiers(tiers)
+            .startFrom(saved.standings(), saved.tiers())
+            .build();
+    LiveReputation fresh = LiveReputation.builder(ledger, POLICY).tiers(tiers).build();
+
+    assertThat(restarted.latest()).isEmpty();
+    assertThat(restarted.standing("b")).contains(savedB);
+    assertThat(restarted.standing("c")).isEmpty();
+    assertThat(restarted.tier("b")).contains("trusted");
+    assertThat(restarted.tier("a")).isEmpty();
+    Refresh first = restarted.refresh();
+    assertThat(restarted.tier("b")).contains("trusted"); // kept: above the low-water mark
+    assertThat(first.tierChanges()).isEmpty();
+    assertThat(restarted.standing("b")).isEqualTo(first.current().find("b"));
+    assertThat(restarted.standing("b").orElseThrow().points()).isEqualTo(points);
+    assertThat(fresh.refresh().current().points("b")).isEqualTo(points);
+    assertThat(fresh.tier("b")).isEmpty(); // without the memory: never promoted
+    assertThatThrownBy(
+            () -> LiveReputation.builder(ledger, POLICY).startFrom(List.of(savedA), saved.tiers()))
+        .hasMessage(
+            "'b' holds tier 'trusted' but has no standing; tiers are held by contributors with one");
+  }
+
+  private static LiveReputation live(Ledger ledger) {
+    return LiveReputation.builder(ledger, POLICY).build();
   }
 
   @Test
