@@ -2,7 +2,6 @@ package dev.wuffie;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
-import static com.google.common.base.Preconditions.checkState;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -158,10 +157,10 @@ public final class Ledger {
   }
 
   private void addContribution(LedgerEntry.Contribution contribution) {
-    double[] given = normalisedShares(contribution, NONE);
+    double[] given = LedgerChecks.normalisedShares(contribution, NONE);
     checkTime(contribution, clock.instant(), NONE);
     synchronized (lock) {
-      checkContribution(committed, contribution, NONE);
+      LedgerChecks.checkContribution(committed, contribution, NONE);
       store.register(contribution, given);
     }
   }
@@ -181,7 +180,7 @@ public final class Ledger {
     checkNotNull(endorsement, "endorsement is null");
     checkEndorsement(endorsement, clock.instant(), NONE);
     synchronized (lock) {
-      checkEndorsement(committed, endorsement, NONE);
+      LedgerChecks.checkEndorsement(committed, endorsement, NONE);
       return store.append(endorsement);
     }
   }
@@ -213,10 +212,10 @@ public final class Ledger {
     LedgerEntry.Event event = LedgerEntry.event(siteId, endorsement);
     checkEndorsement(endorsement, clock.instant(), NONE);
     synchronized (lock) {
-      if (isRecorded(committed, event, NONE)) {
+      if (LedgerChecks.isRecorded(committed, event, NONE)) {
         return store.eventOf(siteId);
       }
-      checkEndorsement(committed, endorsement, NONE);
+      LedgerChecks.checkEndorsement(committed, endorsement, NONE);
       return store.append(endorsement, siteId);
     }
   }
@@ -294,7 +293,7 @@ public final class Ledger {
    */
   public boolean retract(long eventId) {
     synchronized (lock) {
-      checkRetraction(committed, eventId, NONE);
+      LedgerChecks.checkRetraction(committed, eventId, NONE);
       return store.retract((int) eventId);
     }
   }
@@ -356,7 +355,7 @@ public final class Ledger {
   public void merge(String alias, String person) {
     LedgerEntry.Merge merge = new LedgerEntry.Merge(alias, person);
     synchronized (lock) {
-      checkMerge(committed, merge, NONE);
+      LedgerChecks.checkMerge(committed, merge, NONE);
       store.merge(merge);
     }
   }
@@ -421,7 +420,7 @@ public final class Ledger {
       if (entries[i] instanceof LedgerEntry.Event event) {
         checkEndorsement(event.endorsement(), now, i);
       } else if (entries[i] instanceof LedgerEntry.Contribution contribution) {
-        shares[i] = normalisedShares(contribution, i);
+        shares[i] = LedgerChecks.normalisedShares(contribution, i);
         checkTime(contribution, now, i);
       }
     }
@@ -433,27 +432,27 @@ public final class Ledger {
         if (entry instanceof LedgerEntry.Contributor contributor) {
           state.addContributor(contributor.id());
         } else if (entry instanceof LedgerEntry.Event event) {
-          recorded[i] = isRecorded(state, event, i);
+          recorded[i] = LedgerChecks.isRecorded(state, event, i);
           if (recorded[i]) {
             continue;
           }
           if (event.siteId() != null) {
             state.addSiteEvent(event.siteId(), event.endorsement());
           }
-          checkEndorsement(state, event.endorsement(), i);
+          LedgerChecks.checkEndorsement(state, event.endorsement(), i);
           state.addEvent(event.endorsement().kind());
           state.addContributor(event.endorsement().endorser());
           if (!event.endorsement().toContribution()) {
             state.addContributor(event.endorsement().target());
           }
         } else if (entry instanceof LedgerEntry.Contribution contribution) {
-          checkContribution(state, contribution, i);
+          LedgerChecks.checkContribution(state, contribution, i);
           state.addContribution(contribution.id());
           contribution.shares().keySet().forEach(state::addContributor);
         } else if (entry instanceof LedgerEntry.Retraction retraction) {
-          checkRetraction(state, retraction.eventId(), i);
+          LedgerChecks.checkRetraction(state, retraction.eventId(), i);
         } else if (entry instanceof LedgerEntry.Merge merge) {
-          checkMerge(state, merge, i);
+          LedgerChecks.checkMerge(state, merge, i);
           state.addMerge(merge);
           state.addContributor(merge.alias());
         }
@@ -490,10 +489,9 @@ public final class Ledger {
   }
 
   /*
-   * The checks. Those that need neither the lock nor the ledger's state run before the lock is
-   * taken; the others read a BatchOverlay, under the lock: the ledger as it is for a single mutation, or
-   * the ledger plus the entries of a batch checked so far. position is the entry's place in its
-   * batch, or NONE for a single mutation.
+   * The checks that need neither the lock nor the ledger's state, but the clock and the validator:
+   * they run before the lock is taken. The others, which read a BatchOverlay under the lock, are in
+   * LedgerChecks. position is the entry's place in its batch, or NONE for a single mutation.
    */
 
   /** The time check of an endorsement, and then the validator. */
@@ -503,34 +501,14 @@ public final class Ledger {
       throw new IllegalArgumentException(
           String.format(
               "%stime %s of %s %s",
-              where(position), endorsement.time(), describe(endorsement), problem));
+              LedgerChecks.where(position),
+              endorsement.time(),
+              LedgerChecks.describe(endorsement),
+              problem));
     }
     if (validator != null) {
       validator.accept(endorsement);
     }
-  }
-
-  /** Whether the endorsed contribution exists, and whether the event and its kind fit. */
-  private void checkEndorsement(BatchOverlay state, Endorsement endorsement, int position) {
-    if (endorsement.toContribution() && !state.hasContribution(endorsement.target())) {
-      throw new UnknownContributionException(
-          String.format(
-              "%sunknown contribution '%s': register it with addContribution(...) before"
-                  + " endorsing it",
-              where(position), endorsement.target()),
-          endorsement.target());
-    }
-    checkState(
-        state.eventCount() < LedgerStore.MAX_EVENTS,
-        "%sthe ledger is full: it holds %s events and at most %s fit",
-        where(position),
-        state.eventCount(),
-        LedgerStore.MAX_EVENTS);
-    checkState(
-        !state.isNewKindBeyondCapacity(endorsement.kind()),
-        "%stoo many kinds of endorsement: at most %s fit",
-        where(position),
-        LedgerStore.MAX_KINDS);
   }
 
   private void checkTime(LedgerEntry.Contribution contribution, Instant now, int position) {
@@ -539,136 +517,8 @@ public final class Ledger {
       throw new IllegalArgumentException(
           String.format(
               "%stime %s of contribution '%s' %s",
-              where(position), contribution.time(), contribution.id(), problem));
+              LedgerChecks.where(position), contribution.time(), contribution.id(), problem));
     }
-  }
-
-  /**
-   * Whether {@code event} has a site's id that the ledger or the batch so far already recorded;
-   * throws if it was recorded with another endorsement.
-   */
-  private static boolean isRecorded(BatchOverlay state, LedgerEntry.Event event, int position) {
-    if (event.siteId() == null) {
-      return false;
-    }
-    Endorsement before = state.siteEvent(event.siteId());
-    if (before == null) {
-      return false;
-    }
-    if (!toTheMillisecond(before).equals(toTheMillisecond(event.endorsement()))) {
-      throw new DuplicateEventException(
-          String.format(
-              "%sevent '%s' is already recorded as %s, not as %s; give each event its own id",
-              where(position),
-              event.siteId(),
-              describeFully(before),
-              describeFully(event.endorsement())),
-          event.siteId());
-    }
-    return true;
-  }
-
-  private static Endorsement toTheMillisecond(Endorsement e) {
-    return new Endorsement(
-        e.endorser(),
-        e.target(),
-        e.toContribution(),
-        e.kind(),
-        e.value(),
-        Instant.ofEpochMilli(e.time().toEpochMilli()));
-  }
-
-  private static void checkContribution(
-      BatchOverlay state, LedgerEntry.Contribution contribution, int position) {
-    if (state.hasContribution(contribution.id())) {
-      throw new IllegalArgumentException(
-          String.format(
-              "%scontribution '%s' is already registered; give each contribution its own id",
-              where(position), contribution.id()));
-    }
-  }
-
-  private static void checkRetraction(BatchOverlay state, long eventId, int position) {
-    if (eventId < 0 || eventId >= state.eventCount()) {
-      throw new IllegalArgumentException(
-          String.format(
-              "%sno event %s: event ids are the values record(...) returned, and this ledger has"
-                  + " %s events%s",
-              where(position),
-              eventId,
-              state.eventCount(),
-              position == NONE ? "" : " counting those of the batch before this entry"));
-    }
-  }
-
-  private static void checkMerge(BatchOverlay state, LedgerEntry.Merge merge, int position) {
-    String alias = merge.alias();
-    String person = merge.person();
-    String into = state.mergedInto(alias);
-    if (into != null) {
-      throw new IllegalArgumentException(
-          String.format(
-              "%s'%s' is already merged into '%s'; an account can belong to one person only",
-              where(position), alias, into));
-    }
-    if (!state.hasContributor(person)) {
-      throw new UnknownContributorException(
-          String.format(
-              "%scannot merge '%s' into '%s': '%s' is not a contributor of this ledger; check the"
-                  + " spelling, or, if '%s' is a new person, register it first with"
-                  + " addContributor(\"%s\") (in a batch: an earlier LedgerEntry.contributor(\"%s\"))",
-              where(position), alias, person, person, person, person, person),
-          person);
-    }
-    if (state.canonical(person).equals(alias)) {
-      throw new IllegalArgumentException(
-          String.format(
-              "%scannot merge '%s' into '%s': '%s' already belongs to '%s', and merges must not"
-                  + " make a cycle",
-              where(position), alias, person, person, alias));
-    }
-  }
-
-  /**
-   * The shares of {@code contribution} normalised as {@link #addContribution(String, Instant, Map)}
-   * says, in the record's order.
-   */
-  private static double[] normalisedShares(LedgerEntry.Contribution contribution, int position) {
-    double[] given = new double[contribution.shares().size()];
-    String[] names = new String[given.length];
-    int j = 0;
-    double sum = 0;
-    double max = 0;
-    for (Map.Entry<String, Double> entry : contribution.shares().entrySet()) {
-      names[j] = entry.getKey();
-      given[j] = entry.getValue();
-      sum += given[j];
-      max = Math.max(max, given[j++]);
-    }
-    if (Math.abs(sum - 1) <= given.length * 0x1p-50) {
-      return given; // already normalised: kept as is, so that normalising is idempotent
-    }
-    sum = 0;
-    for (int i = 0; i < given.length; i++) {
-      given[i] /= max; // scaled first, so that the sum can neither overflow nor underflow
-      sum += given[i];
-    }
-    for (int i = 0; i < given.length; i++) {
-      given[i] /= sum;
-      if (given[i] == 0) {
-        throw new IllegalArgumentException(
-            String.format(
-                "%sshare %s of author '%s' of contribution '%s' is too small next to the largest"
-                    + " share, %s: it would count as 0; leave the author out or give a larger"
-                    + " share",
-                where(position),
-                contribution.shares().get(names[i]),
-                names[i],
-                contribution.id(),
-                max));
-      }
-    }
-    return given;
   }
 
   /** What is wrong with {@code time}, or null if nothing is. */
@@ -685,24 +535,6 @@ public final class Ledger {
           ahead, now, ahead.minus(maxFuture), maxFuture);
     }
     return null;
-  }
-
-  private static String where(int position) {
-    return position == NONE ? "" : "batch element " + position + ": ";
-  }
-
-  private static String describeFully(Endorsement e) {
-    Endorsement ms = toTheMillisecond(e);
-    return describe(e)
-        + (e.value().isPresent() ? " of value " + e.value().getAsDouble() : "")
-        + " at "
-        + ms.time();
-  }
-
-  private static String describe(Endorsement e) {
-    return String.format(
-        "endorsement '%s' -> %s'%s' (%s)",
-        e.endorser(), e.toContribution() ? "contribution " : "", e.target(), e.kind());
   }
 
   /**
