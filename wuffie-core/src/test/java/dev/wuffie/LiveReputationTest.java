@@ -2,6 +2,7 @@ package dev.wuffie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.wuffie.json.ReputationJson;
@@ -184,6 +185,16 @@ final class LiveReputationTest {
       assertThat(refresh.current().score(id)).as(id).isCloseTo(clean.score(id), within(1e-9));
     }
     assertThat(cold.refusedEvents()).isEqualTo(3);
+    // refused events are in no explanation either: c got only retweets, b two upvotes
+    assertThat(refresh.current().explain("c").endorsers()).isEmpty();
+    Explanation why = refresh.current().explain("b");
+    assertThat(why.endorsers()).extracting(Explanation.Term::endorser).containsOnly("a", "c");
+    assertThat(why.endorsers())
+        .allSatisfy(
+            t ->
+                assertThat(t.parts())
+                    .extracting(Explanation.Part::kind, Explanation.Part::endorsements)
+                    .containsExactly(tuple("upvote", 1)));
     assertThat(refresh.previous().orElseThrow().refusedEvents()).isZero();
     assertThat(clean.refusedEventIds()).isEmpty();
     ledger.retract(rated); // a value that does not fit its kind fails at once, see ScorerTest
