@@ -108,8 +108,11 @@ public final class Reputation {
    * same way, starting each solve from the previous scores.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the ledger has no contributor, holds events the policy
-   *     cannot weigh (an unknown kind, a missing value), or a seed is not a contributor
+   * @throws UnknownKindException if the ledger holds live events of kinds the policy does not know
+   *     (a {@link LiveReputation} leaves them out and counts them instead: {@link
+   *     #refusedEvents()})
+   * @throws IllegalArgumentException if the ledger has no contributor, holds events whose value
+   *     does not fit their kind (a missing value), or a seed is not a contributor
    */
   public static Reputation compute(Ledger ledger, ScoringPolicy policy) {
     checkNotNull(ledger, "ledger is null");
