@@ -17,6 +17,8 @@ final class BatchOverlay {
   private int newEvents;
   private Set<String> newKinds; // the kinds that the batch's events add; null until one does
   private Set<String> newContributions; // null until the batch registers one
+  private Set<String> newContributors; // null until the batch registers one
+  private Map<String, Endorsement> newSiteEvents; // site id -> event; null until the batch has one
   private Map<String, String> newMerges; // alias -> person; null until the batch merges one
 
   BatchOverlay(LedgerStore store) {
@@ -30,6 +32,12 @@ final class BatchOverlay {
   boolean hasContribution(String id) {
     return store.contributions.indexOf(id) >= 0
         || (newContributions != null && newContributions.contains(id));
+  }
+
+  /** Whether {@code id} is a registered contributor, or one that the batch registers. */
+  boolean hasContributor(String id) {
+    return store.contributors.indexOf(id) >= 0
+        || (newContributors != null && newContributors.contains(id));
   }
 
   /** Whether {@code kind} is new and would be one kind too many. */
@@ -55,6 +63,35 @@ final class BatchOverlay {
       id = person;
     }
     return id;
+  }
+
+  /**
+   * The endorsement recorded with the site's id {@code siteId}, by the ledger or the batch so far,
+   * or null if none is.
+   */
+  Endorsement siteEvent(String siteId) {
+    Endorsement e = newSiteEvents == null ? null : newSiteEvents.get(siteId);
+    if (e == null) {
+      int event = store.eventOf(siteId);
+      e = event == LedgerStore.NONE ? null : store.snapshot().event(event);
+    }
+    return e;
+  }
+
+  /** Notes that the batch records {@code endorsement} with the site's id {@code siteId}. */
+  void addSiteEvent(String siteId, Endorsement endorsement) {
+    if (newSiteEvents == null) {
+      newSiteEvents = new HashMap<>();
+    }
+    newSiteEvents.put(siteId, endorsement);
+  }
+
+  /** Notes that the batch registers contributor {@code id}. */
+  void addContributor(String id) {
+    if (newContributors == null) {
+      newContributors = new HashSet<>();
+    }
+    newContributors.add(id);
   }
 
   void addEvent(String kind) {

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.wuffie.graph.EndorsementGraph;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -22,6 +23,8 @@ final class CompiledLedger {
   final EndorsementGraph distrust; // null when there is no distrust to apply
   final double[] teleport;
   final KindWeight[] kindOf; // by the snapshot's kind index
+  final long refused; // live events left out because the policy cannot weigh them
+  final long[] refusedExamples; // the first of them, in record order
 
   private CompiledLedger(
       LedgerSnapshot snapshot,
@@ -31,7 +34,8 @@ final class CompiledLedger {
       EndorsementGraph graph,
       EndorsementGraph distrust,
       double[] teleport,
-      KindWeight[] kindOf) {
+      KindWeight[] kindOf,
+      long[] refusal) {
     this.snapshot = snapshot;
     this.policy = policy;
     this.asOfMillis = asOfMillis;
@@ -40,7 +44,12 @@ final class CompiledLedger {
     this.distrust = distrust;
     this.teleport = teleport;
     this.kindOf = kindOf;
+    this.refused = refusal[0];
+    this.refusedExamples = java.util.Arrays.copyOfRange(refusal, 1, refusal.length);
   }
+
+  /** How many refused events {@link #refusedExamples} holds at most. */
+  static final int REFUSED_EXAMPLES = 10;
 
   /**
    * Compiles {@code snapshot} under {@code policy}, in named steps: the kinds checked, persons
@@ -51,13 +60,21 @@ final class CompiledLedger {
    * recorded in: persons by id, events by (endorser, target, kind, time, value). So the same events
    * give bit-identical scores however concurrent threads interleaved them.
    *
-   * @throws IllegalArgumentException if the ledger has no contributor, an event has a kind the
-   *     policy does not know or a value that does not fit its kind, or a seed is not a contributor
+   * <p>A live event that the policy cannot weigh (a kind it does not know, or a value that does not
+   * fit its kind) is refused: with {@code quarantine} it is left out of everything, as if
+   * retracted, and counted in {@link #refused}; without, compiling throws.
+   *
+   * @throws UnknownKindException if, without {@code quarantine}, an event has a kind the policy
+   *     does not know
+   * @throws IllegalArgumentException if the ledger has no contributor, or, without {@code
+   *     quarantine}, an event has a value that does not fit its kind; or if a seed is not a
+   *     contributor
    */
-  static CompiledLedger compile(LedgerSnapshot snapshot, ScoringPolicy policy) {
+  static CompiledLedger compile(LedgerSnapshot snapshot, ScoringPolicy policy, boolean quarantine) {
     checkArgument(
         snapshot.contributorCount() > 0, "the ledger has no contributor; record something first");
     KindWeight[] kindOf = kinds(snapshot, policy);
+    long[] refusal = quarantine ? refusals(snapshot, kindOf) : checkKinds(snapshot, policy, kindOf);
     long asOf = policy.asOf().map(java.time.Instant::toEpochMilli).orElse(snapshot.maxTimeMillis());
     ContentOrder order = ContentOrder.of(snapshot);
     EndorsementGraph.Builder builder = EndorsementGraph.builder();
@@ -73,7 +90,8 @@ final class CompiledLedger {
     EndorsementGraph graph = trustGraph(builder, pairs, weights, released);
     EndorsementGraph distrust = distrustGraph(pairs, policy.saturation(), graph);
     double[] teleport = teleport(snapshot, policy, personOf, n, asOf, order);
-    return new CompiledLedger(snapshot, policy, asOf, personOf, graph, distrust, teleport, kindOf);
+    return new CompiledLedger(
+        snapshot, policy, asOf, personOf, graph, distrust, teleport, kindOf, refusal);
   }
 
   /** The ranks of contributors, contributions and kinds by id: the order compilation runs in. */
@@ -144,7 +162,7 @@ final class CompiledLedger {
       int[] personOf,
       ContentOrder order,
       long asOf) {
-    int[] events = liveEvents(snapshot, asOf);
+    int[] events = liveEvents(snapshot, asOf, kindOf);
     IndexSort.sort(events, order.events(snapshot));
     PairTable pairs = new PairTable(Math.max(16, events.length / 2));
     Decay decay = policy.decay();
@@ -271,12 +289,14 @@ final class CompiledLedger {
     return contributor.isPresent() ? personOf[contributor.getAsInt()] : -1;
   }
 
-  /** The live events up to {@code asOf}, in record order. */
-  private static int[] liveEvents(LedgerSnapshot snapshot, long asOf) {
+  /** The live events up to {@code asOf} that the policy can weigh, in record order. */
+  private static int[] liveEvents(LedgerSnapshot snapshot, long asOf, KindWeight[] kindOf) {
     int[] live = new int[snapshot.eventCount()];
     int count = 0;
     for (int e = 0; e < live.length; e++) {
-      if (!snapshot.retracted(e) && snapshot.timeMillis(e) <= asOf) {
+      if (!snapshot.retracted(e)
+          && snapshot.timeMillis(e) <= asOf
+          && weighable(snapshot, kindOf, e)) {
         live[count++] = e;
       }
     }
@@ -297,13 +317,46 @@ final class CompiledLedger {
     return rank;
   }
 
+  /** Whether the policy can weigh event {@code e}: its kind is known and its value fits it. */
+  static boolean weighable(LedgerSnapshot snapshot, KindWeight[] kindOf, int e) {
+    KindWeight kind = kindOf[snapshot.kind(e)];
+    return kind != null && kind.rated() == snapshot.hasValue(e);
+  }
+
+  /** The policy's weight of each of the snapshot's kinds, null for a kind it does not know. */
   private static KindWeight[] kinds(LedgerSnapshot snapshot, ScoringPolicy policy) {
     int kinds = snapshot.kindCount();
     KindWeight[] kindOf = new KindWeight[kinds];
     for (int k = 0; k < kinds; k++) {
       kindOf[k] = policy.kinds().get(snapshot.kindName(k));
     }
-    // Check every live event's kind and value; report the first problems with how to fix them.
+    return kindOf;
+  }
+
+  /**
+   * The live events the policy cannot weigh: their number, then the ids of the first {@link
+   * #REFUSED_EXAMPLES}.
+   */
+  private static long[] refusals(LedgerSnapshot snapshot, KindWeight[] kindOf) {
+    long[] refusal = new long[1 + REFUSED_EXAMPLES];
+    for (int e = 0, events = snapshot.eventCount(); e < events; e++) {
+      if (!snapshot.retracted(e) && !weighable(snapshot, kindOf, e)) {
+        if (refusal[0] < REFUSED_EXAMPLES) {
+          refusal[1 + (int) refusal[0]] = e;
+        }
+        refusal[0]++;
+      }
+    }
+    return java.util.Arrays.copyOf(refusal, 1 + (int) Math.min(refusal[0], REFUSED_EXAMPLES));
+  }
+
+  /**
+   * Checks every live event's kind and value, and throws naming the first problems with how to fix
+   * them; returns no refusals.
+   */
+  private static long[] checkKinds(
+      LedgerSnapshot snapshot, ScoringPolicy policy, KindWeight[] kindOf) {
+    int kinds = kindOf.length;
     long[] unknown = new long[kinds];
     for (int e = 0, events = snapshot.eventCount(); e < events; e++) {
       if (snapshot.retracted(e)) {
@@ -316,23 +369,26 @@ final class CompiledLedger {
         policy.check(snapshot.event(e)); // throws with the endorsement named
       }
     }
-    TreeSet<String> names = new TreeSet<>();
+    TreeMap<String, Long> names = new TreeMap<>();
     long count = 0;
     for (int k = 0; k < kinds; k++) {
       if (unknown[k] > 0) {
-        names.add(snapshot.kindName(k) + " (" + unknown[k] + " events)");
+        names.put(snapshot.kindName(k), unknown[k]);
         count += unknown[k];
       }
     }
-    checkArgument(
-        names.isEmpty(),
-        "the ledger has %s events of kinds the policy does not know: %s; the policy knows %s:"
-            + " declare the missing kinds with ScoringPolicy.builder().kind(...), or retract the"
-            + " events",
-        count,
-        names,
-        policy.kinds().keySet());
-    return kindOf;
+    if (!names.isEmpty()) {
+      TreeSet<String> described = new TreeSet<>();
+      names.forEach((name, events) -> described.add(name + " (" + events + " events)"));
+      throw new UnknownKindException(
+          String.format(
+              "the ledger has %s events of kinds the policy does not know: %s; the policy knows"
+                  + " %s: declare the missing kinds with ScoringPolicy.builder().kind(...), or"
+                  + " retract the events",
+              count, described, policy.kinds().keySet()),
+          names.firstKey());
+    }
+    return new long[1];
   }
 
   private static double[] teleport(

@@ -2,7 +2,6 @@ package dev.wuffie;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
-import static com.google.common.base.Preconditions.checkState;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,14 +18,16 @@ import java.util.function.Consumer;
  * ids and numbered {@code 0, 1, 2, ...} in the order the ledger first sees them; contributor and
  * contribution ids are separate name spaces. A contributor is registered by {@link
  * #addContributor(String)}, as the endorser or the contributor target of a recorded endorsement, as
- * an author of a contribution, or by {@link #merge(String, String)}. A contribution must be
- * registered, with its authors and their shares, by {@code addContribution} before it is endorsed.
+ * an author of a contribution, or as the alias of a {@link #merge(String, String)}, which refuses a
+ * person that is not registered yet. A contribution must be registered, with its authors and their
+ * shares, by {@code addContribution} before it is endorsed.
  *
  * <p><b>Events.</b> {@link #record(Endorsement)} appends one endorsement and returns its event id;
- * ids are {@code 0, 1, 2, ...} in record order, and {@link #recordAll(List)} gives a batch
- * consecutive ids. Events are never removed: {@linkplain #retract(long) retracting} one marks it,
- * and the snapshots taken after that see it as retracted. Self-endorsements are recorded like any
- * other event (a scoring policy drops them; merges may also turn an endorsement into a
+ * {@link #record(String, Endorsement)} does so once per site's event id, however often it is called
+ * with that id; ids are {@code 0, 1, 2, ...} in record order, and {@link #recordAll(List)} gives a
+ * batch consecutive ids. Events are never removed: {@linkplain #retract(long) retracting} one marks
+ * it, and the snapshots taken after that see it as retracted. Self-endorsements are recorded like
+ * any other event (a scoring policy drops them; merges may also turn an endorsement into a
  * self-endorsement later).
  *
  * <p><b>Merges.</b> {@link #merge(String, String) merge(alias, person)} says that the account
@@ -64,11 +65,12 @@ import java.util.function.Consumer;
  * <p><b>Cost.</b> Recording is amortised {@code O(1)}: a hash lookup for each id and the kind, and
  * one entry in each of the event columns. Events are stored column by column in fixed-size chunks
  * of primitive arrays, with no object per event: 34 bytes per event (endorser and target indices,
- * kind, value, time, retraction mark and the link to the endorser's previous event). Each
- * contributor costs about 16 to 28 bytes besides its id String (its id slot, hash slot, latest
- * event and merge mark); each contribution about 30 bytes plus 12 per author. {@link
- * #retract(long)} and {@link #snapshot()} are {@code O(1)}; retracting by key walks the endorser's
- * events backwards from the latest.
+ * kind, value, time, retraction mark and the link to the endorser's previous event). Each event
+ * recorded with a site's id ({@link #record(String, Endorsement)}) costs that id's String, its
+ * slots in a hash index and 4 bytes more; the others, nothing more. Each contributor costs about 16
+ * to 28 bytes besides its id String (its id slot, hash slot, latest event and merge mark); each
+ * contribution about 30 bytes plus 12 per author. {@link #retract(long)} and {@link #snapshot()}
+ * are {@code O(1)}; retracting by key walks the endorser's events backwards from the latest.
  *
  * <p><b>Thread safety.</b> A ledger is safe to use from many threads. Mutators and counts
  * synchronize on one internal lock, held only for the mutation itself (the validator and the time
@@ -155,10 +157,10 @@ public final class Ledger {
   }
 
   private void addContribution(LedgerEntry.Contribution contribution) {
-    double[] given = normalisedShares(contribution, NONE);
+    double[] given = LedgerChecks.normalisedShares(contribution, NONE);
     checkTime(contribution, clock.instant(), NONE);
     synchronized (lock) {
-      checkContribution(committed, contribution, NONE);
+      LedgerChecks.checkContribution(committed, contribution, NONE);
       store.register(contribution, given);
     }
   }
@@ -168,8 +170,8 @@ public final class Ledger {
    * contributor, are registered as contributors.
    *
    * @throws NullPointerException if {@code endorsement} is null
-   * @throws IllegalArgumentException if it endorses an unregistered contribution, or its time is
-   *     refused (see the class javadoc)
+   * @throws UnknownContributionException if it endorses an unregistered contribution
+   * @throws IllegalArgumentException if its time is refused (see the class javadoc)
    * @throws IllegalStateException if the ledger already holds {@code Integer.MAX_VALUE} events, or
    *     the endorsement's kind would be the 65,537th
    * @throws RuntimeException whatever the validator throws
@@ -178,8 +180,43 @@ public final class Ledger {
     checkNotNull(endorsement, "endorsement is null");
     checkEndorsement(endorsement, clock.instant(), NONE);
     synchronized (lock) {
-      checkEndorsement(committed, endorsement, NONE);
+      LedgerChecks.checkEndorsement(committed, endorsement, NONE);
       return store.append(endorsement);
+    }
+  }
+
+  /**
+   * Records {@code endorsement} with the site's own id of the event, {@code siteId} (a vote's row
+   * id, say), unless the ledger already holds an event with that id: then it changes nothing and
+   * returns the id of that event. So a site that hands its events over at least once (a retry, a
+   * source read again after a restart) has each of them recorded exactly once. {@link
+   * #retract(String)} retracts by the site's id, and a {@linkplain #snapshot() snapshot} reads it
+   * back ({@link LedgerSnapshot#siteId(long)}, {@link LedgerSnapshot#eventId(String)}), as do the
+   * ledger's {@linkplain LedgerSnapshot#entries() entries} and so its JSON Lines export.
+   *
+   * <p>An id recorded again must come with the same endorsement (times compared to the
+   * millisecond): another one means that two events got one id, and is refused. Site ids are a name
+   * space of their own; an event without one ({@link #record(Endorsement)}) is never a duplicate.
+   *
+   * @return the event id: of the new event, or of the event recorded before with {@code siteId}
+   * @throws NullPointerException if an argument is null
+   * @throws DuplicateEventException if an event with {@code siteId} was recorded with another
+   *     endorsement
+   * @throws UnknownContributionException if it endorses an unregistered contribution
+   * @throws IllegalArgumentException if {@code siteId} is empty, or the time is refused (see the
+   *     class javadoc)
+   * @throws IllegalStateException if the event does not fit, as by {@link #record(Endorsement)}
+   * @throws RuntimeException whatever the validator throws
+   */
+  public long record(String siteId, Endorsement endorsement) {
+    LedgerEntry.Event event = LedgerEntry.event(siteId, endorsement);
+    checkEndorsement(endorsement, clock.instant(), NONE);
+    synchronized (lock) {
+      if (LedgerChecks.isRecorded(committed, event, NONE)) {
+        return store.eventOf(siteId);
+      }
+      LedgerChecks.checkEndorsement(committed, endorsement, NONE);
+      return store.append(endorsement, siteId);
     }
   }
 
@@ -210,7 +247,9 @@ public final class Ledger {
    * Applies every entry of {@code batch} in order, or none of them if one is refused: then the
    * ledger is exactly as it was, without even the contributors the batch named. Returns the id of
    * the batch's first event (for a batch without events, the id that the next event will get); the
-   * batch's events get consecutive ids from there.
+   * batch's events get consecutive ids from there. An event with a site's id that the ledger or an
+   * earlier entry of the batch already recorded changes nothing and takes no id (see {@link
+   * #record(String, Endorsement)}).
    *
    * <p>Each entry is checked as the ledger method it stands for would check it ({@link
    * #addContributor}, {@link #addContribution(String, Instant, Map)}, {@link #record}, {@link
@@ -254,8 +293,24 @@ public final class Ledger {
    */
   public boolean retract(long eventId) {
     synchronized (lock) {
-      checkRetraction(committed, eventId, NONE);
+      LedgerChecks.checkRetraction(committed, eventId, NONE);
       return store.retract((int) eventId);
+    }
+  }
+
+  /**
+   * Retracts the event recorded with the site's id {@code siteId} (see {@link #record(String,
+   * Endorsement)}).
+   *
+   * @return false if it was already retracted, or no event has that id
+   * @throws NullPointerException if {@code siteId} is null
+   * @throws IllegalArgumentException if {@code siteId} is empty
+   */
+  public boolean retract(String siteId) {
+    Ids.check(siteId, "site event");
+    synchronized (lock) {
+      int e = store.eventOf(siteId);
+      return e != NONE && store.retract(e);
     }
   }
 
@@ -285,9 +340,14 @@ public final class Ledger {
 
   /**
    * Says that the account {@code alias} belongs to {@code person}, who may in turn belong to
-   * someone else. Both are registered as contributors.
+   * someone else. {@code alias} is registered as a contributor if it is not yet.
+   *
+   * <p>{@code person} must already be a contributor: a merge into an id the ledger has never seen
+   * is nearly always a misspelling, and accepting it would silently rename {@code alias}. To merge
+   * into a new person on purpose, register it first with {@link #addContributor(String)}.
    *
    * @throws NullPointerException if an argument is null
+   * @throws UnknownContributorException if {@code person} is not a contributor
    * @throws IllegalArgumentException if an argument is empty, {@code alias} equals {@code person},
    *     {@code alias} was already merged into someone, or {@code person} already belongs to {@code
    *     alias} (directly or through other merges)
@@ -295,7 +355,7 @@ public final class Ledger {
   public void merge(String alias, String person) {
     LedgerEntry.Merge merge = new LedgerEntry.Merge(alias, person);
     synchronized (lock) {
-      checkMerge(committed, merge, NONE);
+      LedgerChecks.checkMerge(committed, merge, NONE);
       store.merge(merge);
     }
   }
@@ -360,25 +420,41 @@ public final class Ledger {
       if (entries[i] instanceof LedgerEntry.Event event) {
         checkEndorsement(event.endorsement(), now, i);
       } else if (entries[i] instanceof LedgerEntry.Contribution contribution) {
-        shares[i] = normalisedShares(contribution, i);
+        shares[i] = LedgerChecks.normalisedShares(contribution, i);
         checkTime(contribution, now, i);
       }
     }
     synchronized (lock) {
       BatchOverlay state = new BatchOverlay(store);
+      boolean[] recorded = new boolean[entries.length]; // events whose site id is recorded already
       for (int i = 0; i < entries.length; i++) {
         LedgerEntry entry = entries[i];
-        if (entry instanceof LedgerEntry.Event event) {
-          checkEndorsement(state, event.endorsement(), i);
+        if (entry instanceof LedgerEntry.Contributor contributor) {
+          state.addContributor(contributor.id());
+        } else if (entry instanceof LedgerEntry.Event event) {
+          recorded[i] = LedgerChecks.isRecorded(state, event, i);
+          if (recorded[i]) {
+            continue;
+          }
+          if (event.siteId() != null) {
+            state.addSiteEvent(event.siteId(), event.endorsement());
+          }
+          LedgerChecks.checkEndorsement(state, event.endorsement(), i);
           state.addEvent(event.endorsement().kind());
+          state.addContributor(event.endorsement().endorser());
+          if (!event.endorsement().toContribution()) {
+            state.addContributor(event.endorsement().target());
+          }
         } else if (entry instanceof LedgerEntry.Contribution contribution) {
-          checkContribution(state, contribution, i);
+          LedgerChecks.checkContribution(state, contribution, i);
           state.addContribution(contribution.id());
+          contribution.shares().keySet().forEach(state::addContributor);
         } else if (entry instanceof LedgerEntry.Retraction retraction) {
-          checkRetraction(state, retraction.eventId(), i);
+          LedgerChecks.checkRetraction(state, retraction.eventId(), i);
         } else if (entry instanceof LedgerEntry.Merge merge) {
-          checkMerge(state, merge, i);
+          LedgerChecks.checkMerge(state, merge, i);
           state.addMerge(merge);
+          state.addContributor(merge.alias());
         }
       }
       long first = store.eventCount;
@@ -387,7 +463,9 @@ public final class Ledger {
         if (entry instanceof LedgerEntry.Contributor contributor) {
           store.contributor(contributor.id());
         } else if (entry instanceof LedgerEntry.Event event) {
-          store.append(event.endorsement());
+          if (!recorded[i]) {
+            store.append(event.endorsement(), event.siteId());
+          }
         } else if (entry instanceof LedgerEntry.Contribution contribution) {
           store.register(contribution, shares[i]);
         } else if (entry instanceof LedgerEntry.Retraction retraction) {
@@ -411,10 +489,9 @@ public final class Ledger {
   }
 
   /*
-   * The checks. Those that need neither the lock nor the ledger's state run before the lock is
-   * taken; the others read a BatchOverlay, under the lock: the ledger as it is for a single mutation, or
-   * the ledger plus the entries of a batch checked so far. position is the entry's place in its
-   * batch, or NONE for a single mutation.
+   * The checks that need neither the lock nor the ledger's state, but the clock and the validator:
+   * they run before the lock is taken. The others, which read a BatchOverlay under the lock, are in
+   * LedgerChecks. position is the entry's place in its batch, or NONE for a single mutation.
    */
 
   /** The time check of an endorsement, and then the validator. */
@@ -424,33 +501,14 @@ public final class Ledger {
       throw new IllegalArgumentException(
           String.format(
               "%stime %s of %s %s",
-              where(position), endorsement.time(), describe(endorsement), problem));
+              LedgerChecks.where(position),
+              endorsement.time(),
+              LedgerChecks.describe(endorsement),
+              problem));
     }
     if (validator != null) {
       validator.accept(endorsement);
     }
-  }
-
-  /** Whether the endorsed contribution exists, and whether the event and its kind fit. */
-  private void checkEndorsement(BatchOverlay state, Endorsement endorsement, int position) {
-    if (endorsement.toContribution() && !state.hasContribution(endorsement.target())) {
-      throw new IllegalArgumentException(
-          String.format(
-              "%sunknown contribution '%s': register it with addContribution(...) before"
-                  + " endorsing it",
-              where(position), endorsement.target()));
-    }
-    checkState(
-        state.eventCount() < LedgerStore.MAX_EVENTS,
-        "%sthe ledger is full: it holds %s events and at most %s fit",
-        where(position),
-        state.eventCount(),
-        LedgerStore.MAX_EVENTS);
-    checkState(
-        !state.isNewKindBeyondCapacity(endorsement.kind()),
-        "%stoo many kinds of endorsement: at most %s fit",
-        where(position),
-        LedgerStore.MAX_KINDS);
   }
 
   private void checkTime(LedgerEntry.Contribution contribution, Instant now, int position) {
@@ -459,92 +517,8 @@ public final class Ledger {
       throw new IllegalArgumentException(
           String.format(
               "%stime %s of contribution '%s' %s",
-              where(position), contribution.time(), contribution.id(), problem));
+              LedgerChecks.where(position), contribution.time(), contribution.id(), problem));
     }
-  }
-
-  private static void checkContribution(
-      BatchOverlay state, LedgerEntry.Contribution contribution, int position) {
-    if (state.hasContribution(contribution.id())) {
-      throw new IllegalArgumentException(
-          String.format(
-              "%scontribution '%s' is already registered; give each contribution its own id",
-              where(position), contribution.id()));
-    }
-  }
-
-  private static void checkRetraction(BatchOverlay state, long eventId, int position) {
-    if (eventId < 0 || eventId >= state.eventCount()) {
-      throw new IllegalArgumentException(
-          String.format(
-              "%sno event %s: event ids are the values record(...) returned, and this ledger has"
-                  + " %s events%s",
-              where(position),
-              eventId,
-              state.eventCount(),
-              position == NONE ? "" : " counting those of the batch before this entry"));
-    }
-  }
-
-  private static void checkMerge(BatchOverlay state, LedgerEntry.Merge merge, int position) {
-    String alias = merge.alias();
-    String person = merge.person();
-    String into = state.mergedInto(alias);
-    if (into != null) {
-      throw new IllegalArgumentException(
-          String.format(
-              "%s'%s' is already merged into '%s'; an account can belong to one person only",
-              where(position), alias, into));
-    }
-    if (state.canonical(person).equals(alias)) {
-      throw new IllegalArgumentException(
-          String.format(
-              "%scannot merge '%s' into '%s': '%s' already belongs to '%s', and merges must not"
-                  + " make a cycle",
-              where(position), alias, person, person, alias));
-    }
-  }
-
-  /**
-   * The shares of {@code contribution} normalised as {@link #addContribution(String, Instant, Map)}
-   * says, in the record's order.
-   */
-  private static double[] normalisedShares(LedgerEntry.Contribution contribution, int position) {
-    double[] given = new double[contribution.shares().size()];
-    String[] names = new String[given.length];
-    int j = 0;
-    double sum = 0;
-    double max = 0;
-    for (Map.Entry<String, Double> entry : contribution.shares().entrySet()) {
-      names[j] = entry.getKey();
-      given[j] = entry.getValue();
-      sum += given[j];
-      max = Math.max(max, given[j++]);
-    }
-    if (Math.abs(sum - 1) <= given.length * 0x1p-50) {
-      return given; // already normalised: kept as is, so that normalising is idempotent
-    }
-    sum = 0;
-    for (int i = 0; i < given.length; i++) {
-      given[i] /= max; // scaled first, so that the sum can neither overflow nor underflow
-      sum += given[i];
-    }
-    for (int i = 0; i < given.length; i++) {
-      given[i] /= sum;
-      if (given[i] == 0) {
-        throw new IllegalArgumentException(
-            String.format(
-                "%sshare %s of author '%s' of contribution '%s' is too small next to the largest"
-                    + " share, %s: it would count as 0; leave the author out or give a larger"
-                    + " share",
-                where(position),
-                contribution.shares().get(names[i]),
-                names[i],
-                contribution.id(),
-                max));
-      }
-    }
-    return given;
   }
 
   /** What is wrong with {@code time}, or null if nothing is. */
@@ -561,16 +535,6 @@ public final class Ledger {
           ahead, now, ahead.minus(maxFuture), maxFuture);
     }
     return null;
-  }
-
-  private static String where(int position) {
-    return position == NONE ? "" : "batch element " + position + ": ";
-  }
-
-  private static String describe(Endorsement e) {
-    return String.format(
-        "endorsement '%s' -> %s'%s' (%s)",
-        e.endorser(), e.toContribution() ? "contribution " : "", e.target(), e.kind());
   }
 
   /**

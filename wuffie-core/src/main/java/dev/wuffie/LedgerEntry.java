@@ -86,6 +86,19 @@ public sealed interface LedgerEntry {
   }
 
   /**
+   * Records an endorsement with the site's own id of the event, as {@link Ledger#record(String,
+   * Endorsement)}: if the ledger (or an earlier entry of the batch) already holds an event with
+   * that id, the entry changes nothing and takes no event id.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code siteId} is empty
+   */
+  static Event event(String siteId, Endorsement endorsement) {
+    checkNotNull(siteId, "site event id is null; use event(endorsement) for an event without one");
+    return new Event(endorsement, siteId);
+  }
+
+  /**
    * Retracts an event by id, as {@link Ledger#retract(long)}; the event may be one of the same
    * batch, recorded before this entry.
    */
@@ -95,7 +108,8 @@ public sealed interface LedgerEntry {
 
   /**
    * Says that account {@code alias} belongs to {@code person}, as {@link Ledger#merge(String,
-   * String)}.
+   * String)}: {@code person} must be a contributor of the ledger or be registered by an earlier
+   * entry of the batch (a {@link #contributor(String)} entry, an event, a contribution's author).
    *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if an argument is empty or they are equal
@@ -163,18 +177,33 @@ public sealed interface LedgerEntry {
   }
 
   /**
-   * Records {@code endorsement} as the next event.
+   * Records {@code endorsement} as the next event, with the site's own id of the event if {@code
+   * siteId} is not null (see {@link Ledger#record(String, Endorsement)}).
    *
    * @param endorsement the endorsement to record
+   * @param siteId the site's id of the event, or null for none
    */
-  record Event(Endorsement endorsement) implements LedgerEntry {
+  record Event(Endorsement endorsement, String siteId) implements LedgerEntry {
     /**
-     * Checks the endorsement is there.
+     * Checks the endorsement is there, and the site's id is null or not empty.
      *
      * @throws NullPointerException if {@code endorsement} is null
+     * @throws IllegalArgumentException if {@code siteId} is empty
      */
     public Event {
       checkNotNull(endorsement, "endorsement is null");
+      if (siteId != null) {
+        Ids.check(siteId, "site event");
+      }
+    }
+
+    /**
+     * An event without a site's id.
+     *
+     * @throws NullPointerException if {@code endorsement} is null
+     */
+    public Event(Endorsement endorsement) {
+      this(endorsement, null);
     }
   }
 

@@ -104,7 +104,9 @@ final class LedgerParts implements Explainer.Parts {
 
   private void forEachCredit(CreditBody body) {
     for (int e = 0, events = snapshot.eventCount(); e < events; e++) {
-      if (snapshot.retracted(e) || snapshot.timeMillis(e) > asOfMillis) {
+      if (snapshot.retracted(e)
+          || snapshot.timeMillis(e) > asOfMillis
+          || !CompiledLedger.weighable(snapshot, kindOf, e)) {
         continue;
       }
       int target = snapshot.target(e);

@@ -6,11 +6,14 @@ import static dev.wuffie.LedgerStore.CHUNK_SHIFT;
 import static dev.wuffie.LedgerStore.NONE;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -59,6 +62,8 @@ public final class LedgerSnapshot {
   private final LedgerStore.Chunk[] chunks;
   private final int eventCount;
   private final int retractions;
+  private final Interner.View siteIds;
+  private final int[] siteIdEvent;
   private volatile boolean maxTimeKnown; // then maxTime holds maxTimeMillis()
   private long maxTime;
 
@@ -77,6 +82,21 @@ public final class LedgerSnapshot {
     chunks = store.chunks;
     eventCount = store.eventCount;
     retractions = store.retractions;
+    siteIds = store.siteIds.view();
+    siteIdEvent = store.siteIdEvent;
+  }
+
+  /**
+   * Whether this snapshot holds what {@code other}, a snapshot of the same ledger, holds. A ledger
+   * only grows (events, retractions, merges, contributors and contributions are only ever added),
+   * so two snapshots of it with the same counts hold the same content.
+   */
+  boolean sameContent(LedgerSnapshot other) {
+    return eventCount == other.eventCount
+        && retractions == other.retractions
+        && merges == other.merges
+        && contributors.size() == other.contributors.size()
+        && contributions.size() == other.contributions.size();
   }
 
   /** The number of contributors (accounts, merged ones included). */
@@ -130,6 +150,28 @@ public final class LedgerSnapshot {
   }
 
   /**
+   * The site's id that event {@code eventId} was recorded with ({@link Ledger#record(String,
+   * Endorsement)}), if any. {@code O(log k)} for {@code k} events with an id.
+   *
+   * @throws IndexOutOfBoundsException if {@code eventId} is negative or not below {@link
+   *     #eventCount()}
+   */
+  public Optional<String> siteId(long eventId) {
+    int e = checkEvent(eventId);
+    int k = Arrays.binarySearch(siteIdEvent, 0, siteIds.size(), e);
+    return k < 0 ? Optional.empty() : Optional.of(siteIds.id(k));
+  }
+
+  /**
+   * The id of the event recorded with the site's id {@code siteId} before the snapshot was taken,
+   * if any (empty for null).
+   */
+  public OptionalLong eventId(String siteId) {
+    int k = siteId == null ? -1 : siteIds.indexOf(siteId);
+    return k < 0 ? OptionalLong.empty() : OptionalLong.of(siteIdEvent[k]);
+  }
+
+  /**
    * Whether event {@code eventId} was retracted before the snapshot was taken.
    *
    * @throws IndexOutOfBoundsException if {@code eventId} is negative or not below {@link
@@ -145,9 +187,9 @@ public final class LedgerSnapshot {
    * Everything the snapshot holds, as the entries that rebuild it: a {@link
    * LedgerEntry.Contributor} for every contributor, then a {@link LedgerEntry.Contribution} for
    * every contribution (its authors and shares in the order they were registered, the shares bit
-   * for bit as the ledger keeps them), a {@link LedgerEntry.Event} for every event in id order, a
-   * {@link LedgerEntry.Merge} for every merged account, naming the person it ends up belonging to,
-   * and a {@link LedgerEntry.Retraction} for every retracted event.
+   * for bit as the ledger keeps them), a {@link LedgerEntry.Event} for every event in id order
+   * (with its site's id, if any), a {@link LedgerEntry.Merge} for every merged account, naming the
+   * person it ends up belonging to, and a {@link LedgerEntry.Retraction} for every retracted event.
    *
    * <p>{@link Ledger#apply(List) Applied} to an empty ledger, they give a snapshot with the same
    * content: the same contributors, contributions, events (values, and times to the millisecond),
@@ -159,7 +201,8 @@ public final class LedgerSnapshot {
     Stream<LedgerEntry> contributed =
         IntStream.range(0, contributions.size()).mapToObj(c -> contributionEntry(c));
     Stream<LedgerEntry> events =
-        IntStream.range(0, eventCount).mapToObj(e -> LedgerEntry.event(event(e)));
+        IntStream.range(0, eventCount)
+            .mapToObj(e -> new LedgerEntry.Event(event(e), siteId(e).orElse(null)));
     Stream<LedgerEntry> merged =
         IntStream.range(0, n)
             .filter(i -> canonical(i) != i)

@@ -19,7 +19,9 @@ import java.util.Map;
  *
  * <p>Per event: 34 bytes (endorser and target indices, kind, value, time, retraction mark and the
  * link to the endorser's previous event). Per contributor: its id slots, its latest event and its
- * merge mark. Per contribution: its id slots, time and author range, and 12 bytes per author.
+ * merge mark. Per contribution: its id slots, time and author range, and 12 bytes per author. An
+ * event recorded with a site's id costs that id's slots in an interner (about 8 to 12 bytes besides
+ * the String) and 4 bytes for its event id; an event without one costs nothing more.
  */
 final class LedgerStore {
   /** The most events a ledger holds: ids {@code 0 .. MAX_EVENTS - 1}. */
@@ -52,6 +54,31 @@ final class LedgerStore {
   Chunk[] chunks = {new Chunk(FIRST_CHUNK)}; // event e is at chunks[e >>> CHUNK_SHIFT]
   int eventCount;
   int retractions;
+
+  final Interner siteIds = new Interner(); // the sites' event ids, in record order
+  int[] siteIdEvent = new int[8]; // the event of each site id: ascending, as ids are interned
+
+  /** The event recorded with site id {@code siteId}, or {@link #NONE}. */
+  int eventOf(String siteId) {
+    int k = siteIds.indexOf(siteId);
+    return k < 0 ? NONE : siteIdEvent[k];
+  }
+
+  /**
+   * Appends {@code endorsement} as the next event, with the site's id {@code siteId} (null for
+   * none, else one not recorded yet), and returns its id.
+   */
+  int append(Endorsement endorsement, String siteId) {
+    int e = append(endorsement);
+    if (siteId != null) {
+      int k = siteIds.intern(siteId);
+      if (k == siteIdEvent.length) {
+        siteIdEvent = Arrays.copyOf(siteIdEvent, 2 * k);
+      }
+      siteIdEvent[k] = e;
+    }
+    return e;
+  }
 
   /** A view of everything stored so far; {@code O(1)}, it copies no data. */
   LedgerSnapshot snapshot() {

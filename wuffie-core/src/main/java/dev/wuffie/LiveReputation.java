@@ -6,6 +6,8 @@ import static com.google.common.base.Preconditions.checkState;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,17 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Events recorded through {@link #record} are checked against the policy first ({@link
  * ScoringPolicy#check}), so an event the policy cannot weigh is refused at the door and changes
- * nothing. Events recorded into the ledger directly are scored too.
+ * nothing. Events recorded into the ledger directly are scored too, and one the policy cannot weigh
+ * (recorded there with a kind the policy does not know, or a value that does not fit the kind) does
+ * not stop publishing: a refresh leaves it out, as if it were retracted, and counts it in the
+ * published reputation's {@link Reputation#refusedEvents()}, with the first event ids in {@link
+ * Reputation#refusedEventIds()}. {@link #retract(long)} and {@link #merge(String, String)} go to
+ * the ledger and count towards {@link Builder#refreshAfter} like recorded events.
+ *
+ * <p>A refresh when the ledger has not changed since the last one (no event, retraction,
+ * contributor, contribution or merge) costs next to nothing: it compiles and solves nothing, tells
+ * no listener, and returns a {@link Refresh#unchanged() unchanged} refresh of the published
+ * reputation. So an idle site can refresh on a short schedule.
  *
  * <pre>{@code
  * LiveReputation live = LiveReputation.builder(Ledger.create(), policy)
@@ -60,19 +72,28 @@ public final class LiveReputation implements AutoCloseable {
   private final AtomicBoolean refreshQueued = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ScheduledFuture<?> schedule; // null when not scheduled
-  private volatile State state = new State(null, Map.of());
+  private volatile State state;
 
-  /** The published state: the latest reputation and the tiers assigned with it. */
-  private record State(Reputation reputation, Map<String, String> tiers) {}
+  /**
+   * The published state: the latest reputation, the tiers assigned with it, and the ledger snapshot
+   * it was scored from (both null before the first refresh); before the first refresh, the
+   * standings it started from (else empty).
+   */
+  private record State(
+      Reputation reputation,
+      Map<String, String> tiers,
+      LedgerSnapshot scored,
+      Map<String, Standing> saved) {}
 
   private LiveReputation(Builder builder) {
     this.ledger = builder.ledger;
     this.policy = builder.policy;
-    this.scorer = new Scorer(builder.policy);
+    this.scorer = new Scorer(builder.policy, true);
     this.tiers = builder.tiers;
     this.listeners = List.copyOf(builder.listeners);
     this.refreshAfter = builder.refreshAfter;
     this.countExecutor = builder.countExecutor;
+    this.state = new State(null, builder.savedTiers, null, builder.savedStandings);
     this.schedule =
         builder.scheduler == null
             ? null
@@ -118,6 +139,27 @@ public final class LiveReputation implements AutoCloseable {
   }
 
   /**
+   * Checks {@code endorsement} against the policy and records it in the ledger with the site's own
+   * id of the event (see {@link Ledger#record(String, Endorsement)}): an id recorded before changes
+   * nothing, so a site can hand its events over at least once and have each recorded once. A new
+   * event may start a refresh (see {@link Builder#refreshAfter}).
+   *
+   * @return the event id: of the new event, or of the event recorded before with {@code siteId}
+   * @throws DuplicateEventException if {@code siteId} was recorded with another endorsement
+   * @throws IllegalArgumentException if the policy cannot weigh it or the ledger refuses it;
+   *     nothing is recorded then
+   */
+  public long record(String siteId, Endorsement endorsement) {
+    policy.check(endorsement);
+    long before = ledger.eventCount();
+    long id = ledger.record(siteId, endorsement);
+    if (id >= before) {
+      recorded(1);
+    }
+    return id;
+  }
+
+  /**
    * Checks every endorsement against the policy and records them all, or none.
    *
    * @return the id of the first event
@@ -134,12 +176,93 @@ public final class LiveReputation implements AutoCloseable {
     return id;
   }
 
+  /**
+   * Retracts the event {@code eventId} in the ledger (see {@link Ledger#retract(long)}); may start
+   * a refresh (see {@link Builder#refreshAfter}).
+   *
+   * @return false if it was already retracted
+   * @throws IllegalArgumentException if there is no such event
+   */
+  public boolean retract(long eventId) {
+    boolean retracted = ledger.retract(eventId);
+    if (retracted) {
+      recorded(1);
+    }
+    return retracted;
+  }
+
+  /**
+   * Retracts the event recorded with the site's id {@code siteId} (see {@link
+   * Ledger#retract(String)}); may start a refresh (see {@link Builder#refreshAfter}).
+   *
+   * @return false if it was already retracted, or no event has that id
+   * @throws NullPointerException if {@code siteId} is null
+   * @throws IllegalArgumentException if {@code siteId} is empty
+   */
+  public boolean retract(String siteId) {
+    boolean retracted = ledger.retract(siteId);
+    if (retracted) {
+      recorded(1);
+    }
+    return retracted;
+  }
+
+  /**
+   * Retracts the latest live {@code kind} endorsement that {@code endorser} gave the contributor
+   * {@code target} (see {@link Ledger#retract(String, String, String)}); may start a refresh (see
+   * {@link Builder#refreshAfter}).
+   *
+   * @return false if there is none
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if an argument is empty
+   */
+  public boolean retract(String endorser, String target, String kind) {
+    boolean retracted = ledger.retract(endorser, target, kind);
+    if (retracted) {
+      recorded(1);
+    }
+    return retracted;
+  }
+
+  /**
+   * Says in the ledger that the account {@code alias} belongs to {@code person} (see {@link
+   * Ledger#merge(String, String)}); may start a refresh (see {@link Builder#refreshAfter}).
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the ledger refuses the merge
+   */
+  public void merge(String alias, String person) {
+    ledger.merge(alias, person);
+    recorded(1);
+  }
+
   /** The latest published reputation; empty until the first refresh. Never blocks. */
   public Optional<Reputation> latest() {
     return Optional.ofNullable(state.reputation());
   }
 
-  /** The tier {@code id} holds in the latest published reputation, if any. Never blocks. */
+  /**
+   * The standing of {@code id} in the latest published reputation (an alias reads its person's),
+   * or, before the first refresh, in the standings this live reputation {@linkplain
+   * Builder#startFrom started from} (by the id they name); empty if there is none. Never blocks.
+   *
+   * @throws NullPointerException if {@code id} is null
+   */
+  public Optional<Standing> standing(String id) {
+    checkNotNull(id, "id is null");
+    State s = state;
+    return s.reputation() != null
+        ? s.reputation().find(id)
+        : Optional.ofNullable(s.saved().get(id));
+  }
+
+  /**
+   * The tier {@code id} holds in the latest published reputation (an alias holds its person's), or,
+   * before the first refresh, in the tiers this live reputation {@linkplain Builder#startFrom
+   * started from}; empty if none. Never blocks.
+   *
+   * @throws NullPointerException if {@code id} is null
+   */
   public Optional<String> tier(String id) {
     checkNotNull(id, "id is null");
     State s = state;
@@ -153,12 +276,17 @@ public final class LiveReputation implements AutoCloseable {
 
   /**
    * Rescores the ledger now, publishes the result and tells the listeners. Waits for a refresh
-   * already running to finish first.
+   * already running to finish first. If the ledger has not changed since the last refresh, it
+   * returns at once an {@linkplain Refresh#unchanged() unchanged} refresh of the published
+   * reputation and tells no listener.
+   *
+   * <p>Events the policy cannot weigh do not make it fail: they are left out and counted (see the
+   * class javadoc).
    *
    * @return what changed
    * @throws IllegalStateException if this live reputation is closed
-   * @throws IllegalArgumentException if the ledger holds events the policy cannot weigh (recorded
-   *     into the ledger directly) or has no contributor; the published reputation stays as it was
+   * @throws IllegalArgumentException if the ledger has no contributor, or a seed of the policy is
+   *     not a contributor; the published reputation stays as it was
    */
   public Refresh refresh() {
     refreshLock.lock();
@@ -166,10 +294,15 @@ public final class LiveReputation implements AutoCloseable {
       checkState(!closed.get(), "this live reputation is closed");
       recordedSinceRefresh.set(0);
       State before = state;
-      Reputation next = scorer.score(ledger.snapshot(), before.reputation());
+      LedgerSnapshot snapshot = ledger.snapshot();
+      if (before.scored() != null && snapshot.sameContent(before.scored())) {
+        return new Refresh(
+            before.reputation(), before.reputation(), before.tiers(), before.tiers());
+      }
+      Reputation next = scorer.score(snapshot, before.reputation());
       Map<String, String> assigned =
           tiers == null ? Map.of() : Map.copyOf(tiers.assign(next, before.tiers()));
-      state = new State(next, assigned);
+      state = new State(next, assigned, snapshot, Map.of());
       Refresh refresh = new Refresh(before.reputation(), next, before.tiers(), assigned);
       for (RefreshListener listener : listeners) {
         listener.refreshed(refresh);
@@ -237,6 +370,8 @@ public final class LiveReputation implements AutoCloseable {
     private Duration period;
     private long refreshAfter;
     private Executor countExecutor;
+    private Map<String, Standing> savedStandings = Map.of();
+    private Map<String, String> savedTiers = Map.of();
 
     private Builder(Ledger ledger, ScoringPolicy policy) {
       this.ledger = checkNotNull(ledger, "ledger is null");
@@ -280,6 +415,43 @@ public final class LiveReputation implements AutoCloseable {
       checkArgument(events >= 1, "refresh after %s events: give at least 1", events);
       this.refreshAfter = events;
       this.countExecutor = checkNotNull(executor, "executor is null");
+      return this;
+    }
+
+    /**
+     * Starts from what an earlier run published: its standings and the tiers held with them,
+     * typically read back from a saved {@code dev.wuffie.json.ReputationSnapshot} ({@code
+     * startFrom(snapshot.standings(), snapshot.tiers())}) after a restart. Until the first refresh,
+     * {@link LiveReputation#standing(String)} and {@link LiveReputation#tier(String)} serve them
+     * ({@link LiveReputation#latest()} stays empty: a saved standing is not a {@link Reputation},
+     * which explains and ranks everyone); the first refresh assigns tiers from the saved ones, so
+     * the hysteresis of {@link Tiers} carries across restarts, and its {@link Refresh} reports the
+     * tier changes against them. That refresh solves from scratch (a cold start).
+     *
+     * @throws NullPointerException if an argument, a standing or a tier is null
+     * @throws IllegalArgumentException if two standings have one id, or a tier is held by an id
+     *     without a standing
+     */
+    public Builder startFrom(Collection<Standing> standings, Map<String, String> tiers) {
+      checkNotNull(standings, "standings is null");
+      checkNotNull(tiers, "tiers is null; pass Map.of() when there are none");
+      Map<String, Standing> byId = new HashMap<>();
+      for (Standing standing : standings) {
+        checkNotNull(standing, "a standing is null");
+        checkArgument(
+            byId.put(standing.id(), standing) == null,
+            "contributor '%s' has two standings; give one each",
+            standing.id());
+      }
+      for (Map.Entry<String, String> tier : tiers.entrySet()) {
+        checkArgument(
+            byId.containsKey(tier.getKey()),
+            "'%s' holds tier '%s' but has no standing; tiers are held by contributors with one",
+            tier.getKey(),
+            tier.getValue());
+      }
+      this.savedStandings = Map.copyOf(byId);
+      this.savedTiers = Map.copyOf(tiers);
       return this;
     }
 

@@ -59,6 +59,15 @@ public final class Refresh {
     return Optional.ofNullable(previous);
   }
 
+  /**
+   * Whether this refresh found the ledger as the last one left it and so published nothing new:
+   * then {@link #previous()} and {@link #current()} are the same instance, and nobody moved or
+   * changed tier.
+   */
+  public boolean unchanged() {
+    return previous == current;
+  }
+
   /** The reputation this refresh published. */
   public Reputation current() {
     return current;

@@ -30,8 +30,9 @@ import java.util.function.ToIntFunction;
  * double bob = reputation.score("bob");
  * }</pre>
  *
- * <p>Methods taking an id throw {@link IllegalArgumentException} for an id the graph does not
- * contain; {@link #find(String)} is the variant that returns an empty {@code Optional} instead.
+ * <p>Methods taking an id throw {@link UnknownContributorException} (an {@code
+ * IllegalArgumentException}) for an id the graph does not contain; {@link #find(String)} is the
+ * variant that returns an empty {@code Optional} instead.
  *
  * <p>Cost: computing is the solver's cost plus an {@code O(n log n)} sort for the ranks; reads are
  * {@code O(1)} (a hash lookup), {@code top(k)} is {@code O(k)}.
@@ -46,6 +47,8 @@ public final class Reputation {
   private final Explainer explainer;
   private final ScoringPolicy policy; // null when scored from a bare graph
   private final Instant asOf; // null when scored from a bare graph or a ledger without events
+  private final long refusedEvents;
+  private final long[] refusedExamples;
   private final int[] byRank;
   private final int[] rankOf;
   private final int[] lowerCount;
@@ -59,6 +62,8 @@ public final class Reputation {
    * @param indexOf the graph index of a contributor id (an alias gives its person's), or -1
    * @param policy the policy scored with, or null for a bare graph
    * @param asOf the time the scores are as of, or null
+   * @param refusedEvents the number of live events left out because the policy cannot weigh them
+   * @param refusedExamples the ids of the first of them
    */
   Reputation(
       EndorsementGraph graph,
@@ -67,7 +72,9 @@ public final class Reputation {
       ToIntFunction<String> indexOf,
       Explainer explainer,
       ScoringPolicy policy,
-      Instant asOf) {
+      Instant asOf,
+      long refusedEvents,
+      long[] refusedExamples) {
     this.graph = graph;
     this.result = result;
     this.scores = scores;
@@ -75,6 +82,8 @@ public final class Reputation {
     this.explainer = explainer;
     this.policy = policy;
     this.asOf = asOf;
+    this.refusedEvents = refusedEvents;
+    this.refusedExamples = refusedExamples;
     int n = scores.length;
     this.byRank = IndexSort.byScoreDescendingThenId(scores, graph);
     this.rankOf = new int[n];
@@ -99,8 +108,11 @@ public final class Reputation {
    * same way, starting each solve from the previous scores.
    *
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if the ledger has no contributor, holds events the policy
-   *     cannot weigh (an unknown kind, a missing value), or a seed is not a contributor
+   * @throws UnknownKindException if the ledger holds live events of kinds the policy does not know
+   *     (a {@link LiveReputation} leaves them out and counts them instead: {@link
+   *     #refusedEvents()})
+   * @throws IllegalArgumentException if the ledger has no contributor, holds events whose value
+   *     does not fit their kind (a missing value), or a seed is not a contributor
    */
   public static Reputation compute(Ledger ledger, ScoringPolicy policy) {
     checkNotNull(ledger, "ledger is null");
@@ -150,7 +162,7 @@ public final class Reputation {
   /**
    * The score of {@code id}: its share of all reputation.
    *
-   * @throws IllegalArgumentException if {@code id} is not a contributor
+   * @throws UnknownContributorException if {@code id} is not a contributor
    */
   public double score(String id) {
     return scores[index(id)];
@@ -159,7 +171,7 @@ public final class Reputation {
   /**
    * The rank of {@code id}, 1 for the highest score.
    *
-   * @throws IllegalArgumentException if {@code id} is not a contributor
+   * @throws UnknownContributorException if {@code id} is not a contributor
    */
   public int rank(String id) {
     return rankOf[index(id)];
@@ -168,7 +180,7 @@ public final class Reputation {
   /**
    * The percentage of the other contributors whose score is strictly lower than {@code id}'s.
    *
-   * @throws IllegalArgumentException if {@code id} is not a contributor
+   * @throws UnknownContributorException if {@code id} is not a contributor
    */
   public double percentile(String id) {
     return percentileOf(index(id));
@@ -179,7 +191,7 @@ public final class Reputation {
    * contributors, so that 1.0 is the average contributor, 2.0 twice the average, and the points of
    * everyone add up to the number of contributors.
    *
-   * @throws IllegalArgumentException if {@code id} is not a contributor
+   * @throws UnknownContributorException if {@code id} is not a contributor
    */
   public double points(String id) {
     return scores[index(id)] * scores.length;
@@ -194,7 +206,7 @@ public final class Reputation {
    * <p>Cost: {@code O(in-degree log in-degree)}, plus, for the first explanation of a reputation
    * computed from a ledger, one pass over the ledger's events to index them by contributor.
    *
-   * @throws IllegalArgumentException if {@code id} is not a contributor
+   * @throws UnknownContributorException if {@code id} is not a contributor
    */
   public Explanation explain(String id) {
     int v = index(id);
@@ -204,7 +216,7 @@ public final class Reputation {
   /**
    * The standing (rank, score, points, percentile) of {@code id}.
    *
-   * @throws IllegalArgumentException if {@code id} is not a contributor
+   * @throws UnknownContributorException if {@code id} is not a contributor
    */
   public Standing standing(String id) {
     return standingOf(index(id));
@@ -283,6 +295,26 @@ public final class Reputation {
     return result;
   }
 
+  /**
+   * The number of live events left out of these scores because the policy cannot weigh them: a kind
+   * the policy does not know, or a value that does not fit the kind. Only a {@link LiveReputation}
+   * leaves such events out (they reach the ledger when it is written to directly, not through
+   * {@link LiveReputation#record}); {@link #compute(Ledger, ScoringPolicy)} refuses such a ledger
+   * instead, so for its results, and for a bare graph's, this is 0.
+   */
+  public long refusedEvents() {
+    return refusedEvents;
+  }
+
+  /**
+   * The event ids of the first refused events (at most ten, in record order; see {@link
+   * #refusedEvents()}), for a site to {@linkplain LedgerSnapshot#event(long) look up} and fix or
+   * {@linkplain Ledger#retract(long) retract}.
+   */
+  public List<Long> refusedEventIds() {
+    return java.util.Arrays.stream(refusedExamples).boxed().toList();
+  }
+
   @Override
   public String toString() {
     return "Reputation{contributors="
@@ -297,11 +329,14 @@ public final class Reputation {
   private int index(String id) {
     checkNotNull(id, "contributor id is null");
     int index = indexOf.applyAsInt(id);
-    checkArgument(
-        index >= 0,
-        "unknown contributor '%s': it is not in the scored graph; check contains(id) or use"
-            + " find(id)",
-        id);
+    if (index < 0) {
+      throw new UnknownContributorException(
+          String.format(
+              "unknown contributor '%s': it is not in the scored graph; check contains(id) or use"
+                  + " find(id)",
+              id),
+          id);
+    }
     return index;
   }
 

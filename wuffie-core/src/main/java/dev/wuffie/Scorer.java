@@ -27,9 +27,20 @@ final class Scorer {
   static final double CAP_SLACK = 1e-6;
 
   private final ScoringPolicy policy;
+  private final boolean quarantine;
 
+  /** A scorer that refuses a ledger holding events the policy cannot weigh. */
   Scorer(ScoringPolicy policy) {
+    this(policy, false);
+  }
+
+  /**
+   * A scorer that, with {@code quarantine}, leaves the events the policy cannot weigh out and
+   * counts them in the result ({@link Reputation#refusedEvents()}), instead of refusing the ledger.
+   */
+  Scorer(ScoringPolicy policy, boolean quarantine) {
     this.policy = policy;
+    this.quarantine = quarantine;
   }
 
   /**
@@ -38,10 +49,10 @@ final class Scorer {
    * iterations when little changed and agrees with a cold start within the solver's tolerance.
    *
    * @throws IllegalArgumentException if the ledger has no contributor, holds events the policy
-   *     cannot weigh, or a seed is not a contributor
+   *     cannot weigh (unless this scorer quarantines them), or a seed is not a contributor
    */
   Reputation score(LedgerSnapshot snapshot, Reputation previous) {
-    CompiledLedger compiled = CompiledLedger.compile(snapshot, policy);
+    CompiledLedger compiled = CompiledLedger.compile(snapshot, policy, quarantine);
     double[] start = previous == null ? null : warmStart(previous, compiled.graph);
     Solved solved = solve(compiled.graph, compiled.teleport, start);
     double[] trust = solved.result().scores();
@@ -64,7 +75,9 @@ final class Scorer {
         compiled::indexOf,
         explainer,
         policy,
-        compiled.asOfMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(compiled.asOfMillis));
+        compiled.asOfMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(compiled.asOfMillis),
+        compiled.refused,
+        compiled.refusedExamples);
   }
 
   /**
@@ -94,7 +107,15 @@ final class Scorer {
     Explainer explainer =
         new Explainer(graph, trust, result.damping(), teleport, 1, null, 0, Explainer.Parts.NONE);
     return new Reputation(
-        graph, result, trust, id -> graph.indexOf(id).orElse(-1), explainer, null, null);
+        graph,
+        result,
+        trust,
+        id -> graph.indexOf(id).orElse(-1),
+        explainer,
+        null,
+        null,
+        0,
+        new long[0]);
   }
 
   /** {@code previous}'s trust scores laid out for {@code next}, or null if none carries over. */

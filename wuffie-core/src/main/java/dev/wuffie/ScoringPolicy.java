@@ -204,19 +204,21 @@ public final class ScoringPolicy {
    * has a value exactly when the kind is rated. Plug it into a ledger ({@code
    * Ledger.builder().validator(policy::check)}) to refuse such events at the door.
    *
-   * @throws IllegalArgumentException if the policy cannot weigh the endorsement
+   * @throws UnknownKindException if the policy does not declare the endorsement's kind
+   * @throws IllegalArgumentException if the endorsement has a value and its kind is not rated, or
+   *     the other way round
    */
   public void check(Endorsement endorsement) {
     checkNotNull(endorsement, "endorsement is null");
     KindWeight kind = kinds.get(endorsement.kind());
-    checkArgument(
-        kind != null,
-        "unknown kind '%s' of endorsement %s -> %s; the policy knows %s: add it with"
-            + " ScoringPolicy.builder().kind(...)",
-        endorsement.kind(),
-        endorsement.endorser(),
-        endorsement.target(),
-        kinds.keySet());
+    if (kind == null) {
+      throw new UnknownKindException(
+          String.format(
+              "unknown kind '%s' of endorsement %s -> %s; the policy knows %s: add it with"
+                  + " ScoringPolicy.builder().kind(...)",
+              endorsement.kind(), endorsement.endorser(), endorsement.target(), kinds.keySet()),
+          endorsement.kind());
+    }
     checkArgument(
         kind.rated() == endorsement.value().isPresent(),
         kind.rated()

@@ -6,7 +6,8 @@
  * dev.wuffie.Reputation} holds the result and answers score, rank, percentile, points, leaderboard
  * and {@link dev.wuffie.Explanation} questions by contributor id. A live site keeps a {@link
  * dev.wuffie.LiveReputation}, which refreshes as events arrive and assigns {@link
- * dev.wuffie.Tiers}.
+ * dev.wuffie.Tiers}. Refusals that a site's web layer maps to 4xx extend {@link
+ * dev.wuffie.WuffieException}: an unknown contributor, contribution or kind, a duplicate event.
  *
  * <pre>{@code
  * Ledger ledger = Ledger.create();

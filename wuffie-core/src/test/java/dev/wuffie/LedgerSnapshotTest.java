@@ -34,8 +34,8 @@ final class LedgerSnapshotTest {
     ledger.record(Endorsement.rating("alice", "bob", "trust", 7.5, NOW));
     ledger.record(Endorsement.ofContribution("dave", "post-1", "upvote", NOW));
     ledger.retract(0);
-    ledger.merge("bob", "bob-new");
-    ledger.merge("bob-new", "carol"); // bob -> bob-new -> carol
+    ledger.merge("bob-new", "carol");
+    ledger.merge("bob", "bob-new"); // bob -> bob-new -> carol
     return ledger;
   }
 

@@ -336,8 +336,9 @@ final class LedgerTest {
     Ledger ledger = ledger();
     ledger.record(Endorsement.of("a1", "carol", "upvote", NOW));
 
-    ledger.merge("a1", "a2"); // a2 is registered by the merge
-    ledger.merge("a2", "alice");
+    ledger.addContributor("alice");
+    ledger.merge("a2", "alice"); // a2 is registered by the merge, as the alias
+    ledger.merge("a1", "a2");
     ledger.merge("b", "alice");
 
     LedgerSnapshot s = ledger.snapshot();
@@ -530,8 +531,8 @@ final class LedgerTest {
         LedgerEntry.event(Endorsement.ofContribution("new-3", "post-2", "upvote", NOW)),
         LedgerEntry.event(Endorsement.rating("new-4", "new-5", "new-kind", 3, NOW)),
         LedgerEntry.retraction(3),
-        LedgerEntry.merge("new-6", "new-7"),
-        LedgerEntry.merge("new-7", "alice"));
+        LedgerEntry.merge("new-7", "alice"), // registers new-7
+        LedgerEntry.merge("new-6", "new-7"));
   }
 
   private static Arguments badEnd(LedgerEntry last, String message) {
@@ -579,6 +580,12 @@ final class LedgerTest {
         badEnd(
             LedgerEntry.merge("alias", "bob"),
             "batch element 7: 'alias' is already merged into 'alice'"),
+        badEnd(
+            LedgerEntry.merge("new-8", "new-9"),
+            "batch element 7: cannot merge 'new-8' into 'new-9': 'new-9' is not a contributor of"
+                + " this ledger; check the spelling, or, if 'new-9' is a new person, register it"
+                + " first with addContributor(\"new-9\") (in a batch: an earlier"
+                + " LedgerEntry.contributor(\"new-9\"))"),
         badEnd(
             LedgerEntry.merge("alice", "new-6"),
             "batch element 7: cannot merge 'alice' into 'new-6': 'new-6' already belongs to"
@@ -663,8 +670,8 @@ final class LedgerTest {
     single.record(Endorsement.ofContribution("new-3", "post-2", "upvote", NOW));
     single.record(Endorsement.rating("new-4", "new-5", "new-kind", 3, NOW));
     single.retract(3);
-    single.merge("new-6", "new-7");
     single.merge("new-7", "alice");
+    single.merge("new-6", "new-7");
 
     assertThatThrownBy(() -> batched.apply(List.of(LedgerEntry.retraction(5))))
         .hasMessage(
@@ -746,6 +753,7 @@ final class LedgerTest {
                                     Endorsement.ofContribution("b" + b % 70, post, "up", NOW)),
                                 LedgerEntry.event(
                                     Endorsement.ofContribution("c" + b % 90, post, "ok", NOW)),
+                                LedgerEntry.contributor("person-" + post),
                                 LedgerEntry.merge("alias-" + post, "person-" + post)));
                     LedgerSnapshot s = ledger.snapshot();
                     for (int k = 0; k < 3; k++) {
@@ -838,8 +846,9 @@ final class LedgerTest {
   @Test
   void merge_cycleThroughSeveralAccounts_refused() {
     Ledger ledger = ledger();
-    ledger.merge("a", "b");
+    ledger.addContributor("c");
     ledger.merge("b", "c");
+    ledger.merge("a", "b");
 
     assertThatThrownBy(() -> ledger.merge("c", "a"))
         .hasMessageContaining("cannot merge 'c' into 'a': 'a' already belongs to 'c'");

@@ -2,13 +2,17 @@ package dev.wuffie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.wuffie.json.ReputationJson;
+import dev.wuffie.json.ReputationSnapshot;
 import dev.wuffie.rank.RankSolver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -133,15 +137,196 @@ final class LiveReputationTest {
   }
 
   @Test
-  void refresh_failing_keepsThePublishedReputation() {
+  void refresh_failing_publishesNothingAndTellsNoListener() {
+    // Once a refresh has published, the ledger only grows, so the later ones cannot fail: this
+    // one fails before the first, while the policy's seed is not yet a contributor.
     Ledger ledger = Ledger.create();
-    LiveReputation live = LiveReputation.builder(ledger, POLICY).build();
-    live.record(Endorsement.of("a", "b", "upvote", T0));
-    Reputation published = live.refresh().current();
-    ledger.record(Endorsement.of("a", "c", "retweet", T0)); // behind the policy's back
+    List<Refresh> told = new ArrayList<>();
+    ScoringPolicy seeded = ScoringPolicy.builder().seeds(Map.of("a", 1.0)).build();
+    LiveReputation live = LiveReputation.builder(ledger, seeded).listener(told::add).build();
+    live.record(Endorsement.of("x", "y", "upvote", T0));
 
-    assertThatThrownBy(live::refresh).hasMessageContaining("kinds the policy does not know");
-    assertThat(live.latest()).containsSame(published);
+    assertThatThrownBy(live::refresh)
+        .hasMessage(
+            "1 seed(s) are not contributors of the ledger: [a]; remove them from the policy or add"
+                + " them with Ledger.addContributor");
+    assertThat(live.latest()).isEmpty();
+    assertThat(told).isEmpty();
+    live.record(Endorsement.of("a", "x", "upvote", T0));
+    assertThat(live.refresh().current().size()).isEqualTo(3);
+    assertThat(told).hasSize(1);
+  }
+
+  @Test
+  void refresh_eventsThePolicyCannotWeighRecordedBehindItsBack_areLeftOutCountedAndPublished() {
+    Ledger ledger = Ledger.create();
+    List<Refresh> told = new ArrayList<>();
+    LiveReputation live = LiveReputation.builder(ledger, POLICY).listener(told::add).build();
+    live.record(Endorsement.of("a", "b", "upvote", T0));
+    live.record(Endorsement.of("c", "b", "upvote", T0));
+    live.refresh();
+    long retweet = ledger.record(Endorsement.of("a", "c", "retweet", T0)); // behind its back
+    long rated = ledger.record(Endorsement.rating("c", "a", "upvote", 3, T0));
+    ledger.record(Endorsement.of("b", "c", "retweet", T0));
+    ledger.retract(
+        ledger.record(Endorsement.of("b", "a", "retweet", T0))); // retracted: not counted
+
+    Refresh refresh = live.refresh();
+    Reputation clean = Reputation.compute(cleanCopy(), POLICY);
+    Reputation cold = LiveReputation.builder(ledger, POLICY).build().refresh().current();
+
+    assertThat(told).hasSize(2);
+    assertThat(live.latest()).containsSame(refresh.current());
+    assertThat(refresh.current().refusedEvents()).isEqualTo(3);
+    assertThat(refresh.current().refusedEventIds()).containsExactly(retweet, rated, rated + 1);
+    assertThat(refresh.current().size()).isEqualTo(3);
+    for (String id : List.of("a", "b", "c")) {
+      assertThat(cold.score(id)).as(id).isEqualTo(clean.score(id)); // as if they were not there
+      assertThat(refresh.current().score(id)).as(id).isCloseTo(clean.score(id), within(1e-9));
+    }
+    assertThat(cold.refusedEvents()).isEqualTo(3);
+    // refused events are in no explanation either: c got only retweets, b two upvotes
+    assertThat(refresh.current().explain("c").endorsers()).isEmpty();
+    Explanation why = refresh.current().explain("b");
+    assertThat(why.endorsers()).extracting(Explanation.Term::endorser).containsOnly("a", "c");
+    assertThat(why.endorsers())
+        .allSatisfy(
+            t ->
+                assertThat(t.parts())
+                    .extracting(Explanation.Part::kind, Explanation.Part::endorsements)
+                    .containsExactly(tuple("upvote", 1)));
+    assertThat(refresh.previous().orElseThrow().refusedEvents()).isZero();
+    assertThat(clean.refusedEventIds()).isEmpty();
+    ledger.retract(rated); // a value that does not fit its kind fails at once, see ScorerTest
+    assertThatThrownBy(() -> Reputation.compute(ledger, POLICY))
+        .isInstanceOf(UnknownKindException.class)
+        .hasMessageContaining("the ledger has 2 events of kinds the policy does not know")
+        .extracting(e -> ((UnknownKindException) e).kind())
+        .isEqualTo("retweet");
+  }
+
+  /** The weighable events of the test above, with 'c' registered as it is there. */
+  private static Ledger cleanCopy() {
+    Ledger ledger = Ledger.create();
+    ledger.record(Endorsement.of("a", "b", "upvote", T0));
+    ledger.record(Endorsement.of("c", "b", "upvote", T0));
+    return ledger;
+  }
+
+  @Test
+  void refresh_withNothingNew_publishesNothingAndTellsNoListener() {
+    Ledger ledger = Ledger.create();
+    AtomicInteger told = new AtomicInteger();
+    LiveReputation live =
+        LiveReputation.builder(ledger, POLICY).listener(r -> told.incrementAndGet()).build();
+    live.record(Endorsement.of("a", "b", "upvote", T0));
+    Refresh first = live.refresh();
+
+    Refresh idle = live.refresh();
+
+    assertThat(first.unchanged()).isFalse();
+    assertThat(idle.unchanged()).isTrue();
+    assertThat(idle.current()).isSameAs(first.current());
+    assertThat(idle.previous()).containsSame(first.current());
+    assertThat(idle.moved(1)).isEmpty();
+    assertThat(idle.tierChanges()).isEmpty();
+    assertThat(told.get()).isEqualTo(1);
+    assertThat(live.latest()).containsSame(first.current());
+
+    ledger.addContributor("z"); // any change counts: a contributor, a retraction, a merge
+    Refresh afterContributor = live.refresh();
+    live.retract(0);
+    Refresh afterRetraction = live.refresh();
+    ledger.merge("z", "a");
+    Refresh afterMerge = live.refresh();
+
+    assertThat(afterContributor.unchanged()).isFalse();
+    assertThat(afterContributor.current().size()).isEqualTo(3);
+    assertThat(afterRetraction.unchanged()).isFalse();
+    assertThat(afterMerge.unchanged()).isFalse();
+    assertThat(afterMerge.current().size()).isEqualTo(2);
+    assertThat(told.get()).isEqualTo(4);
+  }
+
+  @Test
+  void startFrom_servesTheSavedStandingsUntilTheFirstRefresh_andKeepsTheTiersMemory()
+      throws Exception {
+    Ledger ledger = Ledger.create();
+    for (String endorser : List.of("a", "c", "d")) {
+      live(ledger).record(Endorsement.of(endorser, "b", "upvote", T0));
+    }
+    double points = Reputation.compute(ledger, POLICY).points("b");
+    // b's points are 95% of the threshold: below it, above the low-water mark (90%)
+    Tiers tiers = Tiers.builder().points("trusted", points / 0.95).build();
+    Standing savedB = new Standing("b", 1, 0.5, 2.0, 100);
+    Standing savedA = new Standing("a", 2, 0.2, 0.8, 50);
+    ReputationSnapshot saved =
+        ReputationJson.read(
+            ReputationJson.write(
+                new ReputationSnapshot(
+                    T0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    1,
+                    0,
+                    List.of(savedB, savedA),
+                    Map.of("b", "trusted"))));
+
+    LiveReputation restarted =
+        LiveReputation.builder(ledger, POLICY)
+            .tiers(tiers)
+            .startFrom(saved.standings(), saved.tiers())
+            .build();
+    LiveReputation fresh = LiveReputation.builder(ledger, POLICY).tiers(tiers).build();
+
+    assertThat(restarted.latest()).isEmpty();
+    assertThat(restarted.standing("b")).contains(savedB);
+    assertThat(restarted.standing("c")).isEmpty();
+    assertThat(restarted.tier("b")).contains("trusted");
+    assertThat(restarted.tier("a")).isEmpty();
+    Refresh first = restarted.refresh();
+    assertThat(restarted.tier("b")).contains("trusted"); // kept: above the low-water mark
+    assertThat(first.tierChanges()).isEmpty();
+    assertThat(restarted.standing("b")).isEqualTo(first.current().find("b"));
+    assertThat(restarted.standing("b").orElseThrow().points()).isEqualTo(points);
+    assertThat(fresh.refresh().current().points("b")).isEqualTo(points);
+    assertThat(fresh.tier("b")).isEmpty(); // without the memory: never promoted
+    assertThatThrownBy(
+            () -> LiveReputation.builder(ledger, POLICY).startFrom(List.of(savedA), saved.tiers()))
+        .hasMessage(
+            "'b' holds tier 'trusted' but has no standing; tiers are held by contributors with one");
+  }
+
+  private static LiveReputation live(Ledger ledger) {
+    return LiveReputation.builder(ledger, POLICY).build();
+  }
+
+  @Test
+  void retractAndMerge_countTowardsRefreshAfter() {
+    Ledger ledger = Ledger.create();
+    AtomicInteger told = new AtomicInteger();
+    LiveReputation live =
+        LiveReputation.builder(ledger, POLICY)
+            .listener(r -> told.incrementAndGet())
+            .refreshAfter(2, Runnable::run)
+            .build();
+    long ab = live.record(Endorsement.of("a", "b", "upvote", T0));
+    live.record(Endorsement.of("c", "b", "upvote", T0)); // second: refreshes
+    assertThat(told.get()).isEqualTo(1);
+
+    assertThat(live.retract(ab)).isTrue();
+    assertThat(live.retract(ab)).isFalse(); // nothing retracted, nothing counted
+    assertThat(told.get()).isEqualTo(1);
+    live.merge("c", "a"); // second change: refreshes
+
+    assertThat(told.get()).isEqualTo(2);
+    assertThat(ledger.snapshot().retracted(ab)).isTrue();
+    assertThat(live.latest().orElseThrow().size()).isEqualTo(2);
+    assertThat(live.latest().orElseThrow().rank("c")).isEqualTo(live.latest().get().rank("a"));
+    assertThat(live.retract("c", "b", "upvote")).isTrue();
+    assertThat(live.retract("c", "b", "upvote")).isFalse();
+    assertThat(live.refresh().current().score("a")).isCloseTo(0.5, within(1e-12));
   }
 
   @Test
@@ -221,7 +406,11 @@ final class LiveReputationTest {
     LiveReputation live =
         LiveReputation.builder(ledger, POLICY)
             .refreshEvery(Duration.ofMillis(5), scheduler)
-            .listener(refresh -> twice.countDown())
+            .listener(
+                refresh -> {
+                  twice.countDown();
+                  ledger.addContributor("c" + twice.getCount()); // so the next one is not idle
+                })
             .build();
 
     assertThat(twice.await(30, TimeUnit.SECONDS)).isTrue();

@@ -4,6 +4,7 @@ import static dev.wuffie.json.LedgerFormat.AUTHORS;
 import static dev.wuffie.json.LedgerFormat.CONTRIBUTION;
 import static dev.wuffie.json.LedgerFormat.CONTRIBUTOR;
 import static dev.wuffie.json.LedgerFormat.ENDORSER;
+import static dev.wuffie.json.LedgerFormat.ID;
 import static dev.wuffie.json.LedgerFormat.INTO;
 import static dev.wuffie.json.LedgerFormat.KIND;
 import static dev.wuffie.json.LedgerFormat.MERGE;
@@ -65,6 +66,7 @@ final class LedgerEntryDeserializer extends StdDeserializer<LedgerEntry> {
     Long retract;
     String merge;
     String into;
+    String id;
 
     boolean has(String field) {
       return at.containsKey(field);
@@ -110,6 +112,7 @@ final class LedgerEntryDeserializer extends StdDeserializer<LedgerEntry> {
         case RETRACT -> f.retract = readEventId(p);
         case MERGE -> f.merge = readId(p, name, maxIdLength);
         case INTO -> f.into = readId(p, name, maxIdLength);
+        case ID -> f.id = readId(p, name, maxIdLength);
         default -> throw new AssertionError(name);
       }
     }
@@ -164,14 +167,15 @@ final class LedgerEntryDeserializer extends StdDeserializer<LedgerEntry> {
     need(p, start, f, KIND, "an endorsement event", "its kind, e.g. \"upvote\"");
     need(p, start, f, TIME, "an endorsement event", "when it was made");
     boolean toContribution = f.has(CONTRIBUTION);
-    return LedgerEntry.event(
+    return new LedgerEntry.Event(
         new Endorsement(
             f.endorser,
             toContribution ? f.contribution : f.target,
             toContribution,
             f.kind,
             f.value == null ? OptionalDouble.empty() : OptionalDouble.of(f.value),
-            f.time));
+            f.time),
+        f.id);
   }
 
   private static LedgerEntry contribution(JsonParser p, Fields f) throws IOException {

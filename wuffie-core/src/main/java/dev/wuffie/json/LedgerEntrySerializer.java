@@ -4,6 +4,7 @@ import static dev.wuffie.json.LedgerFormat.AUTHORS;
 import static dev.wuffie.json.LedgerFormat.CONTRIBUTION;
 import static dev.wuffie.json.LedgerFormat.CONTRIBUTOR;
 import static dev.wuffie.json.LedgerFormat.ENDORSER;
+import static dev.wuffie.json.LedgerFormat.ID;
 import static dev.wuffie.json.LedgerFormat.INTO;
 import static dev.wuffie.json.LedgerFormat.KIND;
 import static dev.wuffie.json.LedgerFormat.MERGE;
@@ -47,6 +48,9 @@ final class LedgerEntrySerializer extends StdSerializer<LedgerEntry> {
       g.writeEndObject();
     } else if (entry instanceof LedgerEntry.Event event) {
       Endorsement e = event.endorsement();
+      if (event.siteId() != null) {
+        g.writeStringField(ID, event.siteId());
+      }
       g.writeStringField(ENDORSER, e.endorser());
       g.writeStringField(e.toContribution() ? CONTRIBUTION : TARGET, e.target());
       g.writeStringField(KIND, e.kind());

@@ -16,6 +16,7 @@ final class LedgerFormat {
   static final String RETRACT = "retract";
   static final String MERGE = "merge";
   static final String INTO = "into";
+  static final String ID = "id";
 
   /** Every field an entry may have. */
   static final List<String> FIELDS =
@@ -30,20 +31,21 @@ final class LedgerFormat {
           VALUE,
           RETRACT,
           MERGE,
-          INTO);
+          INTO,
+          ID);
 
   static final List<String> CONTRIBUTOR_FIELDS = ImmutableList.of(CONTRIBUTOR);
   static final List<String> CONTRIBUTION_FIELDS = ImmutableList.of(CONTRIBUTION, TIME, AUTHORS);
   static final List<String> EVENT_FIELDS =
-      ImmutableList.of(ENDORSER, TARGET, CONTRIBUTION, KIND, VALUE, TIME);
+      ImmutableList.of(ID, ENDORSER, TARGET, CONTRIBUTION, KIND, VALUE, TIME);
   static final List<String> RETRACTION_FIELDS = ImmutableList.of(RETRACT);
   static final List<String> MERGE_FIELDS = ImmutableList.of(MERGE, INTO);
 
   /** The shapes of an entry, for messages. */
   static final String SHAPES =
       "an entry is one of {\"contributor\": id}, {\"contribution\": id, \"time\": t, \"authors\":"
-          + " {id: share, ...}}, {\"endorser\": id, \"target\": id or \"contribution\": id,"
-          + " \"kind\": k, [\"value\": v,] \"time\": t}, {\"retract\": eventId}, {\"merge\": id,"
+          + " {id: share, ...}}, {[\"id\": siteEventId,] \"endorser\": id, \"target\": id or"
+          + " \"contribution\": id, \"kind\": k, [\"value\": v,] \"time\": t}, {\"retract\": eventId}, {\"merge\": id,"
           + " \"into\": id}";
 
   private LedgerFormat() {}

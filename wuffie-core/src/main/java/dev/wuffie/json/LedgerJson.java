@@ -299,14 +299,15 @@ public final class LedgerJson {
   private static LedgerEntry shared(LedgerEntry entry, Map<String, String> ids) {
     if (entry instanceof LedgerEntry.Event event) {
       Endorsement e = event.endorsement();
-      return LedgerEntry.event(
+      return new LedgerEntry.Event(
           new Endorsement(
               id(e.endorser(), ids),
               id(e.target(), ids),
               e.toContribution(),
               id(e.kind(), ids),
               e.value(),
-              e.time()));
+              e.time()),
+          event.siteId()); // each site id is read once: sharing would gain nothing
     }
     return entry;
   }

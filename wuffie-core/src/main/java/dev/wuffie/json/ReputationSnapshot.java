@@ -3,12 +3,14 @@ package dev.wuffie.json;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.wuffie.Refresh;
 import dev.wuffie.Reputation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.Standing;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +41,8 @@ import java.util.Set;
  * @param residual the L1 change made by the last iteration
  * @param standings every contributor's standing, best first (the order of {@link
  *     Reputation#top(int)})
+ * @param tiers the tier each contributor with one holds, by id (see {@link
+ *     dev.wuffie.LiveReputation#tier(String)}); empty when there are none
  */
 public record ReputationSnapshot(
     Instant createdAt,
@@ -47,14 +51,16 @@ public record ReputationSnapshot(
     boolean converged,
     int iterations,
     double residual,
-    List<Standing> standings) {
+    List<Standing> standings,
+    Map<String, String> tiers) {
 
   /**
    * Checks every field and takes an unmodifiable copy of the standings.
    *
    * @throws NullPointerException if a field or a standing is null
    * @throws IllegalArgumentException if {@code iterations} or {@code residual} is negative (or the
-   *     residual NaN), or the standings are not consistent (see the class javadoc)
+   *     residual NaN), the standings are not consistent (see the class javadoc), or a tier is empty
+   *     or held by an id without a standing
    */
   public ReputationSnapshot {
     checkNotNull(createdAt, "createdAt is null; give the time the snapshot was made");
@@ -98,6 +104,36 @@ public record ReputationSnapshot(
           s.percentile(),
           s.id());
     }
+    checkNotNull(tiers, "tiers is null; pass Map.of() when there are none");
+    for (Map.Entry<String, String> tier : tiers.entrySet()) {
+      checkArgument(
+          ids.contains(tier.getKey()),
+          "'%s' holds tier '%s' but has no standing; tiers are held by contributors with one",
+          tier.getKey(),
+          tier.getValue());
+      checkArgument(
+          tier.getValue() != null && !tier.getValue().isEmpty(),
+          "the tier of '%s' is empty; give it a name",
+          tier.getKey());
+    }
+    tiers = Map.copyOf(tiers);
+  }
+
+  /**
+   * A snapshot without tiers, as snapshots were before they held them.
+   *
+   * @throws NullPointerException if a field or a standing is null
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public ReputationSnapshot(
+      Instant createdAt,
+      Optional<Instant> asOf,
+      Optional<ScoringPolicy> policy,
+      boolean converged,
+      int iterations,
+      double residual,
+      List<Standing> standings) {
+    this(createdAt, asOf, policy, converged, iterations, residual, standings, Map.of());
   }
 
   /**
@@ -115,7 +151,30 @@ public record ReputationSnapshot(
         reputation.converged(),
         reputation.iterations(),
         reputation.residual(),
-        reputation.top(reputation.size()));
+        reputation.top(reputation.size()),
+        Map.of());
+  }
+
+  /**
+   * A snapshot of what {@code refresh} published: its reputation and the tiers assigned with it,
+   * made at {@code createdAt}. A site writes one after each refresh so that a {@link
+   * dev.wuffie.LiveReputation} can start from it after a restart ({@link
+   * dev.wuffie.LiveReputation.Builder#startFrom}) and keep its tiers' memory. {@code O(n)}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static ReputationSnapshot of(Refresh refresh, Instant createdAt) {
+    checkNotNull(refresh, "refresh is null");
+    Reputation reputation = refresh.current();
+    return new ReputationSnapshot(
+        createdAt,
+        reputation.asOf(),
+        reputation.policy(),
+        reputation.converged(),
+        reputation.iterations(),
+        reputation.residual(),
+        reputation.top(reputation.size()),
+        refresh.tiers());
   }
 
   /** The number of contributors. */

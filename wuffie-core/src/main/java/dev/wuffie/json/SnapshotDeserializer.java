@@ -68,6 +68,7 @@ final class SnapshotDeserializer extends StdDeserializer<ReputationSnapshot> {
     int iterations = 0;
     double residual = 0;
     List<Standing> standings = List.of();
+    Map<String, String> tiers = new HashMap<>();
     for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
       String name = p.currentName();
       JsonLocation nameAt = p.currentTokenLocation();
@@ -92,7 +93,7 @@ final class SnapshotDeserializer extends StdDeserializer<ReputationSnapshot> {
         case ITERATIONS -> iterations = Tokens.readInt(p, name);
         case RESIDUAL -> residual = readResidual(p);
         case POLICY -> policy = isNull(p) ? Optional.empty() : Optional.of(readPolicy(p, ctxt));
-        case CONTRIBUTORS -> standings = readStandings(p);
+        case CONTRIBUTORS -> standings = readStandings(p, tiers);
         default -> throw new AssertionError(name);
       }
     }
@@ -114,7 +115,7 @@ final class SnapshotDeserializer extends StdDeserializer<ReputationSnapshot> {
     }
     try {
       return new ReputationSnapshot(
-          createdAt, asOf, policy, converged, iterations, residual, standings);
+          createdAt, asOf, policy, converged, iterations, residual, standings, tiers);
     } catch (IllegalArgumentException e) {
       throw fail(p, at.get(CONTRIBUTORS), "", e.getMessage());
     }
@@ -166,7 +167,8 @@ final class SnapshotDeserializer extends StdDeserializer<ReputationSnapshot> {
     }
   }
 
-  private static List<Standing> readStandings(JsonParser p) throws IOException {
+  private static List<Standing> readStandings(JsonParser p, Map<String, String> tiers)
+      throws IOException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw fail(
           p,
@@ -177,12 +179,14 @@ final class SnapshotDeserializer extends StdDeserializer<ReputationSnapshot> {
     }
     List<Standing> standings = new ArrayList<>();
     for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
-      standings.add(readStanding(p, CONTRIBUTORS + "[" + standings.size() + "]"));
+      standings.add(readStanding(p, CONTRIBUTORS + "[" + standings.size() + "]", tiers));
     }
     return standings;
   }
 
-  private static Standing readStanding(JsonParser p, String path) throws IOException {
+  /** Reads a standing, and puts its tier, if it has one, in {@code tiers}. */
+  private static Standing readStanding(JsonParser p, String path, Map<String, String> tiers)
+      throws IOException {
     JsonLocation start = p.currentTokenLocation();
     Tokens.expectObject(
         p,
@@ -195,18 +199,19 @@ final class SnapshotDeserializer extends StdDeserializer<ReputationSnapshot> {
     double score = 0;
     double points = 0;
     double percentile = 0;
+    String tier = null;
     for (JsonToken token = p.nextToken(); token == JsonToken.FIELD_NAME; token = p.nextToken()) {
       String name = p.currentName();
       JsonLocation nameAt = p.currentTokenLocation();
       if (at.containsKey(name)) {
         throw fail(p, nameAt, path, "\"" + name + "\" is given twice; give it once");
       }
-      if (!SnapshotFormat.STANDING_FIELDS.contains(name)) {
+      if (!SnapshotFormat.STANDING_FIELDS_ALLOWED.contains(name)) {
         throw fail(
             p,
             nameAt,
             path,
-            Tokens.unknownField(name, "a standing", SnapshotFormat.STANDING_FIELDS));
+            Tokens.unknownField(name, "a standing", SnapshotFormat.STANDING_FIELDS_ALLOWED));
       }
       p.nextToken();
       at.put(name, p.currentTokenLocation());
@@ -217,6 +222,7 @@ final class SnapshotDeserializer extends StdDeserializer<ReputationSnapshot> {
         case SCORE -> score = Tokens.readDouble(p, field);
         case POINTS -> points = Tokens.readDouble(p, field);
         case PERCENTILE -> percentile = Tokens.readDouble(p, field);
+        case SnapshotFormat.TIER -> tier = Tokens.readString(p, field);
         default -> throw new AssertionError(name);
       }
     }
@@ -231,6 +237,9 @@ final class SnapshotDeserializer extends StdDeserializer<ReputationSnapshot> {
                 + "\"; it has the fields "
                 + String.join(", ", SnapshotFormat.STANDING_FIELDS));
       }
+    }
+    if (tier != null && id != null) {
+      tiers.put(id, tier);
     }
     return new Standing(id, rank, score, points, percentile);
   }

@@ -31,6 +31,13 @@ final class SnapshotFormat {
   /** The fields of a contributor's standing, in the order they are written. */
   static final List<String> STANDING_FIELDS = ImmutableList.of(ID, RANK, SCORE, POINTS, PERCENTILE);
 
+  /** The tier a contributor holds: written only for a contributor with one. */
+  static final String TIER = "tier";
+
+  /** The fields a standing may have: the required ones, then the tier. */
+  static final List<String> STANDING_FIELDS_ALLOWED =
+      ImmutableList.of(ID, RANK, SCORE, POINTS, PERCENTILE, TIER);
+
   /** How an infinite residual is written: JSON has no number for it. */
   static final String INFINITY = "Infinity";
 

@@ -69,6 +69,10 @@ final class SnapshotSerializer extends StdSerializer<ReputationSnapshot> {
       g.writeNumberField(SCORE, s.score());
       g.writeNumberField(POINTS, s.points());
       g.writeNumberField(PERCENTILE, s.percentile());
+      String tier = snapshot.tiers().get(s.id());
+      if (tier != null) {
+        g.writeStringField(SnapshotFormat.TIER, tier);
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -247,6 +247,10 @@ final class LedgerJsonTest {
                 + "\"authors\":{\"carol\":1}}",
             "events.jsonl:4: contribution 'answer-17' is already registered"),
         bad(
+            "{\"merge\":\"bob\",\"into\":\"bbo\"}",
+            "events.jsonl:4: cannot merge 'bob' into 'bbo': 'bbo' is not a contributor of this"
+                + " ledger; check the spelling, or, if 'bbo' is a new person, register it first"),
+        bad(
             "{\"retract\":1}",
             "events.jsonl:4: no event 1: event ids are the values record(...) returned, and this"
                 + " ledger has 1 events counting those of the batch before this entry"),
@@ -332,11 +336,40 @@ final class LedgerJsonTest {
   }
 
   @Test
+  void siteEventIds_writtenAndReadBack_keepExactlyOnce() throws IOException {
+    Ledger ledger = Ledger.create();
+    ledger.record("vote-17", Endorsement.of("alice", "bob", "upvote", NOW));
+    ledger.record(Endorsement.of("carol", "bob", "upvote", NOW));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LedgerJson.write(ledger.snapshot(), out);
+    String text = out.toString(UTF_8);
+
+    Ledger copy = read(text);
+
+    assertThat(text)
+        .isEqualTo(
+            """
+            {"contributor":"alice"}
+            {"contributor":"bob"}
+            {"contributor":"carol"}
+            {"id":"vote-17","endorser":"alice","target":"bob","kind":"upvote","time":"2026-11-01T12:00:00Z"}
+            {"endorser":"carol","target":"bob","kind":"upvote","time":"2026-11-01T12:00:00Z"}
+            """);
+    assertThat(copy.snapshot().siteId(0)).contains("vote-17");
+    assertThat(copy.snapshot().siteId(1)).isEmpty();
+    assertThat(copy.record("vote-17", Endorsement.of("alice", "bob", "upvote", NOW))).isZero();
+    assertThat(copy.eventCount()).isEqualTo(2);
+    LedgerJson.defaults()
+        .read(stream(text.lines().skip(3).findFirst().orElseThrow()), SOURCE, copy);
+    assertThat(copy.eventCount()).isEqualTo(2); // the line again: nothing new
+  }
+
+  @Test
   void read_gzipBomCrlfBlankLinesAndAnyFieldOrder_accepted() throws IOException {
     String text =
-        "\ufeff\r\n{\"into\":\"bob\",\"merge\":\"bob-old\"}\r\n   \n"
-            + "{\"time\":\"2026-11-01T12:00:00Z\",\"kind\":\"upvote\",\"target\":\"bob\","
-            + "\"endorser\":\"alice\"}";
+        "\ufeff\r\n{\"time\":\"2026-11-01T12:00:00Z\",\"kind\":\"upvote\",\"target\":\"bob\","
+            + "\"endorser\":\"alice\"}\r\n   \n"
+            + "{\"into\":\"bob\",\"merge\":\"bob-old\"}"; // bob: registered by the line before
     ByteArrayOutputStream zipped = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
       gzip.write(text.getBytes(UTF_8));

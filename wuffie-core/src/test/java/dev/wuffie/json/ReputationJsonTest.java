@@ -9,9 +9,11 @@ import dev.wuffie.Decay;
 import dev.wuffie.Endorsement;
 import dev.wuffie.KindWeight;
 import dev.wuffie.Ledger;
+import dev.wuffie.LiveReputation;
 import dev.wuffie.Reputation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.Standing;
+import dev.wuffie.Tiers;
 import dev.wuffie.graph.EndorsementGraph;
 import dev.wuffie.io.InputFormatException;
 import java.io.ByteArrayInputStream;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,63 @@ final class ReputationJsonTest {
                 + "\n  ]\n}\n");
     assertThat(ReputationJson.read(text)).isEqualTo(snapshot);
     assertThat(FormatsDoc.blocks("Reputation snapshots")).containsExactly(text);
+  }
+
+  @Test
+  void tiers_writtenOnTheirStandings_readBack_andOldSnapshotsHaveNone() throws IOException {
+    Ledger ledger = Ledger.create();
+    ledger.record(Endorsement.of("alice", "bob", "upvote", NOW));
+    ledger.record(Endorsement.of("carol", "bob", "upvote", NOW));
+    LiveReputation live =
+        LiveReputation.builder(ledger, ScoringPolicy.builder().build())
+            .tiers(Tiers.builder().percentile("top", 90).build())
+            .build();
+    ReputationSnapshot snapshot = ReputationSnapshot.of(live.refresh(), CREATED);
+    ReputationSnapshot without = ReputationSnapshot.of(small(), CREATED);
+
+    String text = ReputationJson.write(snapshot);
+
+    assertThat(snapshot.tiers()).isEqualTo(Map.of("bob", "top"));
+    assertThat(text)
+        .contains(
+            "{\"id\": \"bob\", \"rank\": 1, \"score\": " + snapshot.standings().get(0).score())
+        .contains("\"percentile\": 100.0, \"tier\": \"top\"}")
+        .containsOnlyOnce("\"tier\"");
+    assertThat(ReputationJson.read(text)).isEqualTo(snapshot);
+    assertThat(ReputationJson.read(ReputationJson.write(without)).tiers()).isEmpty();
+    assertThat(ReputationJson.write(without)).doesNotContain("tier");
+  }
+
+  @Test
+  void tiers_ofAnIdWithoutStanding_refused() {
+    ReputationSnapshot good = ReputationSnapshot.of(small(), CREATED);
+
+    assertThatThrownBy(
+            () ->
+                new ReputationSnapshot(
+                    CREATED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    1,
+                    0,
+                    good.standings(),
+                    Map.of("zed", "top")))
+        .hasMessage(
+            "'zed' holds tier 'top' but has no standing; tiers are held by contributors with one");
+    String id = good.standings().get(0).id();
+    assertThatThrownBy(
+            () ->
+                new ReputationSnapshot(
+                    CREATED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    1,
+                    0,
+                    good.standings(),
+                    Map.of(id, "")))
+        .hasMessage("the tier of '" + id + "' is empty; give it a name");
   }
 
   private static String line(Standing s) {

@@ -118,6 +118,7 @@ public final class LedgerFootprint {
       ledger.retract(random.nextLong(m));
     }
     for (int k = 0; k < n / 1000; k++) {
+      ledger.addContributor(ids[2 * k + 1]); // a merge refuses a person never seen
       ledger.merge(ids[2 * k], ids[2 * k + 1]);
     }
     return ledger;
