@@ -71,8 +71,16 @@ final class Batch {
   long apply(Ledger ledger, BadRows badRows) {
     while (true) {
       List<LedgerEntry> entries = new ArrayList<>(items.size());
+      List<Item> itemAt = new ArrayList<>(items.size()); // the item behind each entry
       for (Item item : items) {
+        if (item.entry instanceof LedgerEntry.Merge merge) {
+          // The site's merges table names the person on purpose: register it if the ledger has
+          // not seen it yet (Ledger refuses a merge into an unknown person otherwise).
+          entries.add(LedgerEntry.contributor(merge.person()));
+          itemAt.add(item);
+        }
         entries.add(item.entry);
+        itemAt.add(item);
       }
       try {
         return ledger.apply(entries);
@@ -81,7 +89,7 @@ final class Batch {
         if (!m.matches()) {
           throw e;
         }
-        Item item = items.get(Integer.parseInt(m.group(1)));
+        Item item = itemAt.get(Integer.parseInt(m.group(1)));
         BadRow bad =
             new BadRow(
                 query,

@@ -55,7 +55,9 @@ import javax.sql.DataSource;
  *       to give the same scores, the events query must keep returning removed events (soft
  *       deletion, or a log of votes).
  *   <li><b>merges</b> (optional): {@code alias}, {@code person}: the account {@code alias} belongs
- *       to {@code person}.
+ *       to {@code person}. A person the ledger has not seen yet is registered as a member: the row
+ *       is the site's explicit word that the person exists (a {@link Ledger} refuses a merge into
+ *       an unknown person otherwise).
  * </ul>
  *
  * <p><b>Each poll</b> reads the four queries in that order (contributions first, so that the events

@@ -158,6 +158,7 @@ final class Site {
   void merge(String alias, String person) throws SQLException {
     execute(
         "INSERT INTO merged_accounts (alias, person) VALUES ('" + alias + "', '" + person + "')");
+    expected.addContributor(person); // the source registers a person its merges table names
     expected.merge(alias, person);
   }
 
