@@ -75,7 +75,15 @@ final class CompiledLedger {
         snapshot.contributorCount() > 0, "the ledger has no contributor; record something first");
     KindWeight[] kindOf = kinds(snapshot, policy);
     long[] refusal = quarantine ? refusals(snapshot, kindOf) : checkKinds(snapshot, policy, kindOf);
-    long asOf = policy.asOf().map(java.time.Instant::toEpochMilli).orElse(snapshot.maxTimeMillis());
+    long asOf =
+        policy
+            .asOf()
+            .map(java.time.Instant::toEpochMilli)
+            .orElseGet(
+                () ->
+                    refusal[0] == 0
+                        ? snapshot.maxTimeMillis()
+                        : latestWeighable(snapshot, kindOf)); // refused events set no time
     ContentOrder order = ContentOrder.of(snapshot);
     EndorsementGraph.Builder builder = EndorsementGraph.builder();
     int[] personOf = persons(snapshot, order, builder);
@@ -348,6 +356,21 @@ final class CompiledLedger {
       }
     }
     return java.util.Arrays.copyOf(refusal, 1 + (int) Math.min(refusal[0], REFUSED_EXAMPLES));
+  }
+
+  /**
+   * The latest time among the live events the policy can weigh, or {@code Long.MIN_VALUE} if there
+   * is none: the default {@code asOf} when some events are refused, so that a refused event changes
+   * nothing, as if it were retracted.
+   */
+  private static long latestWeighable(LedgerSnapshot snapshot, KindWeight[] kindOf) {
+    long latest = Long.MIN_VALUE;
+    for (int e = 0, events = snapshot.eventCount(); e < events; e++) {
+      if (!snapshot.retracted(e) && weighable(snapshot, kindOf, e)) {
+        latest = Math.max(latest, snapshot.timeMillis(e));
+      }
+    }
+    return latest;
   }
 
   /**

@@ -113,16 +113,24 @@ final class LedgerParts implements Explainer.Parts {
       if (!snapshot.toContribution(e)) {
         body.credit(e, personOf[target]);
       } else {
-        int previous = -1;
-        for (int j = 0; j < snapshot.authorCount(target); j++) {
+        for (int j = 0, authors = snapshot.authorCount(target); j < authors; j++) {
           int v = personOf[snapshot.author(target, j)];
-          if (v != previous) { // authors merged into one person: credit once
+          if (!creditedBefore(target, j, v)) { // authors merged into one person: credit once
             body.credit(e, v);
           }
-          previous = v;
         }
       }
     }
+  }
+
+  /** Whether an author of contribution {@code c} before author {@code j} is person {@code v}. */
+  private boolean creditedBefore(int c, int j, int v) {
+    for (int k = 0; k < j; k++) {
+      if (personOf[snapshot.author(c, k)] == v) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @FunctionalInterface

@@ -42,6 +42,8 @@ import java.util.function.ToIntFunction;
 public final class Reputation {
   private final EndorsementGraph graph;
   private final RankResult result;
+  private final int iterations;
+  private final boolean converged;
   private final double[] scores;
   private final ToIntFunction<String> indexOf; // -1 for an id that is not a contributor
   private final Explainer explainer;
@@ -58,6 +60,8 @@ public final class Reputation {
    * scores and keeps the rest for the accessors.
    *
    * @param result the solver's result (the trust scores before distrust)
+   * @param iterations the solver iterations that ran, over every round of the influence cap
+   * @param converged whether the solver converged and the influence cap, if any, settled
    * @param scores the final scores, indexed like the graph
    * @param indexOf the graph index of a contributor id (an alias gives its person's), or -1
    * @param policy the policy scored with, or null for a bare graph
@@ -68,6 +72,8 @@ public final class Reputation {
   Reputation(
       EndorsementGraph graph,
       RankResult result,
+      int iterations,
+      boolean converged,
       double[] scores,
       ToIntFunction<String> indexOf,
       Explainer explainer,
@@ -77,6 +83,8 @@ public final class Reputation {
       long[] refusedExamples) {
     this.graph = graph;
     this.result = result;
+    this.iterations = iterations;
+    this.converged = converged;
     this.scores = scores;
     this.indexOf = indexOf;
     this.explainer = explainer;
@@ -251,14 +259,17 @@ public final class Reputation {
     return graph.ids();
   }
 
-  /** Whether the solver converged within its tolerance. */
+  /**
+   * Whether the solver converged within its tolerance and, under an influence cap, the cap's rounds
+   * settled on the capped weights (see {@link ScoringPolicy.Builder#influenceCap(double)}).
+   */
   public boolean converged() {
-    return result.converged();
+    return converged;
   }
 
-  /** How many solver iterations ran. */
+  /** How many solver iterations ran, over every round of the influence cap if there is one. */
   public int iterations() {
-    return result.iterations();
+    return iterations;
   }
 
   /** The L1 change made by the last solver iteration. */
@@ -281,7 +292,8 @@ public final class Reputation {
 
   /**
    * The graph that was scored: for a reputation computed from a ledger, the policy's compiled trust
-   * graph over persons (merged accounts excluded).
+   * graph over persons (merged accounts excluded); under an influence cap, with the capped weights
+   * and the weight taken away in the endorsers' teleport weights.
    */
   public EndorsementGraph graph() {
     return graph;
@@ -289,7 +301,8 @@ public final class Reputation {
 
   /**
    * The solver's result, indexed like the graph: the trust scores before distrust (equal to the
-   * scores when there is no distrust).
+   * scores when there is no distrust). Under an influence cap, the result of the last round; {@link
+   * #iterations()} and {@link #converged()} speak for all of them.
    */
   public RankResult result() {
     return result;

@@ -71,6 +71,8 @@ final class Scorer {
     return new Reputation(
         solved.graph(),
         solved.result(),
+        solved.iterations(),
+        solved.result().converged() && solved.capSettled(),
         discounted == null ? trust : discounted,
         compiled::indexOf,
         explainer,
@@ -109,6 +111,8 @@ final class Scorer {
     return new Reputation(
         graph,
         result,
+        result.iterations(),
+        result.converged(),
         trust,
         id -> graph.indexOf(id).orElse(-1),
         explainer,
@@ -144,19 +148,21 @@ final class Scorer {
     RankResult result =
         start == null ? solver.solve(graph, teleport) : solver.solve(graph, teleport, start);
     if (policy.influenceCap() >= 1) {
-      return new Solved(graph, result);
+      return new Solved(graph, result, result.iterations(), true);
     }
     EndorsementGraph current = graph;
+    int iterations = result.iterations();
     for (int round = 0; round < MAX_CAP_ROUNDS; round++) {
       double[] s = result.scores();
       EndorsementGraph capped = capped(graph, current, s, policy.influenceCap(), solver.damping());
       if (capped == null) {
-        break;
+        return new Solved(current, result, iterations, true);
       }
       current = capped;
       result = solver.solve(current, teleport, s);
+      iterations += result.iterations();
     }
-    return new Solved(current, result);
+    return new Solved(current, result, iterations, false); // the cap did not settle: reported
   }
 
   /**
@@ -247,5 +253,10 @@ final class Scorer {
   }
 
   /** The graph that was scored and the result. */
-  private record Solved(EndorsementGraph graph, RankResult result) {}
+  /**
+   * The graph that was finally scored, its result, the solver iterations of every round, and
+   * whether the influence cap settled (always, without a cap).
+   */
+  private record Solved(
+      EndorsementGraph graph, RankResult result, int iterations, boolean capSettled) {}
 }

@@ -2,10 +2,12 @@ package dev.wuffie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.wuffie.graph.EndorsementGraph;
 import dev.wuffie.rank.RankSolver;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -134,5 +136,31 @@ final class ReputationTest {
   void compute_badSeeds_throwsWithMessage(Map<String, Double> seeds, String message) {
     assertThatThrownBy(() -> Reputation.compute(GRAPH, RankSolver.defaults(), seeds))
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void explain_contributionWhoseMergedAuthorsAreNotNextToEachOther_countsEachEventOnce() {
+    // post has authors alice, bob and alice-old (a third each); alice-old is alice's. carol's
+    // upvote of post credits alice 1/3 + 1/3 = 2/3, her thanks credits 1: carol's term splits
+    // 2/3 : 1 = 0.4 : 0.6 over the two, one event each.
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Ledger ledger = Ledger.create();
+    ledger.addContribution("post", t0, "alice", "bob", "alice-old");
+    ledger.merge("alice-old", "alice");
+    ledger.record(Endorsement.ofContribution("carol", "post", "upvote", t0));
+    ledger.record(Endorsement.of("carol", "alice", "thanks", t0));
+
+    Explanation.Term carol =
+        Reputation.compute(ledger, ScoringPolicy.builder().build())
+            .explain("alice")
+            .endorsers()
+            .get(0);
+
+    assertThat(carol.endorser()).isEqualTo("carol");
+    assertThat(carol.parts())
+        .extracting(Explanation.Part::kind, Explanation.Part::endorsements)
+        .containsExactly(tuple("thanks", 1), tuple("upvote", 1));
+    assertThat(carol.parts().get(0).amount()).isCloseTo(0.6 * carol.amount(), within(1e-15));
+    assertThat(carol.parts().get(1).amount()).isCloseTo(0.4 * carol.amount(), within(1e-15));
   }
 }
