@@ -126,8 +126,8 @@ final class LedgerChecks {
   }
 
   /**
-   * The shares of {@code contribution} normalised as {@link #addContribution(String, Instant, Map)}
-   * says, in the record's order.
+   * The shares of {@code contribution} normalised as {@link Ledger#addContribution(String, Instant,
+   * Map)} says, in the record's order.
    */
   static double[] normalisedShares(LedgerEntry.Contribution contribution, int position) {
     double[] given = new double[contribution.shares().size()];

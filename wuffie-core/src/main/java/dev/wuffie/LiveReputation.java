@@ -225,6 +225,23 @@ public final class LiveReputation implements AutoCloseable {
   }
 
   /**
+   * Retracts the latest live {@code kind} endorsement that {@code endorser} gave the contribution
+   * {@code contribution} (see {@link Ledger#retractOnContribution}); may start a refresh (see
+   * {@link Builder#refreshAfter}).
+   *
+   * @return false if there is none
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if an argument is empty
+   */
+  public boolean retractOnContribution(String endorser, String contribution, String kind) {
+    boolean retracted = ledger.retractOnContribution(endorser, contribution, kind);
+    if (retracted) {
+      recorded(1);
+    }
+    return retracted;
+  }
+
+  /**
    * Says in the ledger that the account {@code alias} belongs to {@code person} (see {@link
    * Ledger#merge(String, String)}); may start a refresh (see {@link Builder#refreshAfter}).
    *
@@ -406,8 +423,9 @@ public final class LiveReputation implements AutoCloseable {
     }
 
     /**
-     * Refreshes on {@code executor} once {@code events} events have been recorded through {@link
-     * LiveReputation#record} since the last refresh.
+     * Refreshes on {@code executor} once {@code events} changes have been made through this live
+     * reputation since the last refresh: events recorded, retracted or merged through its own
+     * methods (changes made on the ledger directly do not count).
      *
      * @throws IllegalArgumentException if {@code events < 1}
      */

@@ -158,6 +158,31 @@ final class LiveReputationTest {
   }
 
   @Test
+  void refresh_refusedEventLaterThanEveryOther_doesNotMoveAsOf() {
+    // With decay and no asOf, the scores are as of the latest event: a refused event must not
+    // set that time, or it would decay every weight as if it counted.
+    ScoringPolicy decaying =
+        ScoringPolicy.builder().decay(Decay.halfLife(Duration.ofDays(30))).build();
+    Ledger ledger = Ledger.create();
+    Ledger clean = Ledger.create();
+    for (Ledger l : List.of(ledger, clean)) {
+      l.record(Endorsement.of("a", "b", "upvote", T0));
+      l.record(Endorsement.of("c", "b", "upvote", T0.plus(Duration.ofDays(10))));
+      l.record(Endorsement.of("b", "a", "upvote", T0.plus(Duration.ofDays(20))));
+    }
+    ledger.record(Endorsement.of("a", "c", "retweet", T0.plus(Duration.ofDays(40))));
+
+    Reputation quarantined = LiveReputation.builder(ledger, decaying).build().refresh().current();
+    Reputation expected = Reputation.compute(clean, decaying);
+
+    assertThat(quarantined.refusedEvents()).isEqualTo(1);
+    assertThat(quarantined.asOf()).contains(T0.plus(Duration.ofDays(20)));
+    for (String id : List.of("a", "b", "c")) {
+      assertThat(quarantined.score(id)).as(id).isEqualTo(expected.score(id));
+    }
+  }
+
+  @Test
   void refresh_eventsThePolicyCannotWeighRecordedBehindItsBack_areLeftOutCountedAndPublished() {
     Ledger ledger = Ledger.create();
     List<Refresh> told = new ArrayList<>();
@@ -327,6 +352,26 @@ final class LiveReputationTest {
     assertThat(live.retract("c", "b", "upvote")).isTrue();
     assertThat(live.retract("c", "b", "upvote")).isFalse();
     assertThat(live.refresh().current().score("a")).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void retractOnContribution_retractsTheVoteAndCountsTowardsRefreshAfter() {
+    Ledger ledger = Ledger.create();
+    ledger.addContribution("post", T0, "b");
+    AtomicInteger told = new AtomicInteger();
+    LiveReputation live =
+        LiveReputation.builder(ledger, POLICY)
+            .listener(r -> told.incrementAndGet())
+            .refreshAfter(2, Runnable::run)
+            .build();
+    long vote = live.record(Endorsement.ofContribution("a", "post", "upvote", T0));
+
+    assertThat(live.retractOnContribution("a", "post", "upvote")).isTrue(); // second change
+    assertThat(live.retractOnContribution("a", "post", "upvote")).isFalse(); // none left
+
+    assertThat(told.get()).isEqualTo(1);
+    assertThat(ledger.snapshot().retracted(vote)).isTrue();
+    assertThat(live.latest().orElseThrow().score("b")).isCloseTo(0.5, within(1e-12));
   }
 
   @Test
