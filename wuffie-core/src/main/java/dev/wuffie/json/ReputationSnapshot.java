@@ -144,15 +144,7 @@ public record ReputationSnapshot(
    */
   public static ReputationSnapshot of(Reputation reputation, Instant createdAt) {
     checkNotNull(reputation, "reputation is null");
-    return new ReputationSnapshot(
-        createdAt,
-        reputation.asOf(),
-        reputation.policy(),
-        reputation.converged(),
-        reputation.iterations(),
-        reputation.residual(),
-        reputation.top(reputation.size()),
-        Map.of());
+    return of(reputation, Map.of(), createdAt);
   }
 
   /**
@@ -165,7 +157,11 @@ public record ReputationSnapshot(
    */
   public static ReputationSnapshot of(Refresh refresh, Instant createdAt) {
     checkNotNull(refresh, "refresh is null");
-    Reputation reputation = refresh.current();
+    return of(refresh.current(), refresh.tiers(), createdAt);
+  }
+
+  private static ReputationSnapshot of(
+      Reputation reputation, Map<String, String> tiers, Instant createdAt) {
     return new ReputationSnapshot(
         createdAt,
         reputation.asOf(),
@@ -174,7 +170,7 @@ public record ReputationSnapshot(
         reputation.iterations(),
         reputation.residual(),
         reputation.top(reputation.size()),
-        refresh.tiers());
+        tiers);
   }
 
   /** The number of contributors. */
