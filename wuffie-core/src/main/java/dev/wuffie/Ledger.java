@@ -209,11 +209,21 @@ public final class Ledger {
    * @throws RuntimeException whatever the validator throws
    */
   public long record(String siteId, Endorsement endorsement) {
+    long id = recordIfNew(siteId, endorsement);
+    return id >= 0 ? id : ~id;
+  }
+
+  /**
+   * As {@link #record(String, Endorsement)}, but tells whether the event is new: its id, or {@code
+   * ~id} of the event recorded before with {@code siteId}. Decided under the lock, so a caller can
+   * count what it appended.
+   */
+  long recordIfNew(String siteId, Endorsement endorsement) {
     LedgerEntry.Event event = LedgerEntry.event(siteId, endorsement);
     checkEndorsement(endorsement, clock.instant(), NONE);
     synchronized (lock) {
       if (LedgerChecks.isRecorded(committed, event, NONE)) {
-        return store.eventOf(siteId);
+        return ~(long) store.eventOf(siteId);
       }
       LedgerChecks.checkEndorsement(committed, endorsement, NONE);
       return store.append(endorsement, siteId);

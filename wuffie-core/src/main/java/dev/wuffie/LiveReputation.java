@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -151,11 +152,11 @@ public final class LiveReputation implements AutoCloseable {
    */
   public long record(String siteId, Endorsement endorsement) {
     policy.check(endorsement);
-    long before = ledger.eventCount();
-    long id = ledger.record(siteId, endorsement);
-    if (id >= before) {
-      recorded(1);
+    long id = ledger.recordIfNew(siteId, endorsement);
+    if (id < 0) {
+      return ~id; // recorded before: nothing changed, nothing counted
     }
+    recorded(1);
     return id;
   }
 
@@ -351,11 +352,18 @@ public final class LiveReputation implements AutoCloseable {
         && recordedSinceRefresh.addAndGet(count) >= refreshAfter
         && !closed.get()
         && refreshQueued.compareAndSet(false, true)) {
-      countExecutor.execute(
-          () -> {
-            refreshQueued.set(false);
-            refreshQuietly();
-          });
+      try {
+        countExecutor.execute(
+            () -> {
+              refreshQueued.set(false);
+              refreshQuietly();
+            });
+      } catch (RejectedExecutionException e) {
+        // The change is recorded; only the refresh it asked for could not start. Tell the
+        // listeners rather than the caller, and let the next change ask again.
+        refreshQueued.set(false);
+        listeners.forEach(l -> l.failed(e));
+      }
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -352,6 +353,45 @@ final class LiveReputationTest {
     assertThat(live.retract("c", "b", "upvote")).isTrue();
     assertThat(live.retract("c", "b", "upvote")).isFalse();
     assertThat(live.refresh().current().score("a")).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void record_executorRefusesTheRefresh_recordsTellsTheListenersAndAsksAgainNextTime() {
+    Ledger ledger = Ledger.create();
+    List<RuntimeException> failures = new ArrayList<>();
+    LiveReputation live =
+        LiveReputation.builder(ledger, POLICY)
+            .listener(
+                new RefreshListener() {
+                  @Override
+                  public void refreshed(Refresh refresh) {}
+
+                  @Override
+                  public void failed(RuntimeException failure) {
+                    failures.add(failure);
+                  }
+                })
+            .refreshAfter(
+                1,
+                task -> {
+                  throw new RejectedExecutionException("executor shut down");
+                })
+            .build();
+
+    long first = live.record(Endorsement.of("a", "b", "upvote", T0));
+    long second = live.record("vote-2", Endorsement.of("b", "a", "upvote", T0));
+
+    assertThat(List.of(first, second)).containsExactly(0L, 1L);
+    assertThat(ledger.eventCount()).isEqualTo(2);
+    assertThat(failures)
+        .hasSize(2)
+        .allSatisfy(
+            f ->
+                assertThat(f)
+                    .isInstanceOf(RejectedExecutionException.class)
+                    .hasMessage("executor shut down"));
+    assertThat(live.record("vote-2", Endorsement.of("b", "a", "upvote", T0))).isEqualTo(1L);
+    assertThat(failures).hasSize(2); // a duplicate changes nothing and asks for no refresh
   }
 
   @Test
