@@ -97,12 +97,21 @@ final class EventReader {
 
   /** A recorder of the records of {@code source} (named so in messages) into a new ledger. */
   Recorder recorder(String source) {
-    return new Recorder(source);
+    return new Recorder(source, false);
+  }
+
+  /**
+   * A recorder of the rows of a query, {@code source} in messages, which name a record's row
+   * ("source, row 17: ...") rather than its line.
+   */
+  Recorder rowRecorder(String source) {
+    return new Recorder(source, true);
   }
 
   /** Records records into a new ledger, one by one, and counts them. Not thread-safe. */
   final class Recorder {
     private final String source;
+    private final boolean rows;
     // A file's times are history, not a live site's clock: accept any time a Ledger can hold.
     private final Ledger ledger =
         Ledger.builder().maxFuture(Duration.ofSeconds(Long.MAX_VALUE)).build();
@@ -113,8 +122,9 @@ final class EventReader {
     private long dropped;
     private long self;
 
-    private Recorder(String source) {
+    private Recorder(String source, boolean rows) {
       this.source = source;
+      this.rows = rows;
     }
 
     /**
@@ -184,7 +194,7 @@ final class EventReader {
       if (timeNeededBy != null) {
         throw new BadInputException(
             where(record)
-                + "no time (fourth field), but "
+                + (rows ? "no time, but " : "no time (fourth field), but ")
                 + timeNeededBy
                 + " needs the time of every endorsement; give "
                 + EdgeListFormat.TIME_FORMS);
@@ -194,7 +204,7 @@ final class EventReader {
 
     /** Where {@code record} is, to start a message. */
     private String where(EdgeRecord record) {
-      return source + ":" + record.line() + ": ";
+      return source + (rows ? ", row " : ":") + record.line() + ": ";
     }
 
     /**

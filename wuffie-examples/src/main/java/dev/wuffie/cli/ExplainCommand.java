@@ -64,6 +64,8 @@ final class ExplainCommand implements Callable<Integer> {
       description = "The contributor to explain (default: the top contributor).")
   private String id;
 
+  @Mixin private DatabaseOptions databaseOptions;
+
   @Mixin private ScoringOptions scoringOptions;
 
   @Option(
@@ -80,13 +82,19 @@ final class ExplainCommand implements Callable<Integer> {
     if (terms < 0) {
       throw new ParameterException(spec.commandLine(), "--terms " + terms + " must be at least 0");
     }
-    if (input != null && ledger != null) {
+    JdbcSource database = databaseOptions.source(spec.commandLine());
+    if ((input == null ? 0 : 1) + (ledger == null ? 0 : 1) + (database == null ? 0 : 1) > 1) {
       throw new ParameterException(
-          spec.commandLine(), "--input and --ledger exclude each other: give one of them");
+          spec.commandLine(),
+          input != null && ledger != null && database == null
+              ? "--input and --ledger exclude each other: give one of them"
+              : "--input, --ledger and --jdbc exclude each other: give one of them");
     }
     ScoreSettings scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
     ExplainRun job;
-    if (ledger != null) {
+    if (database != null) {
+      job = new ExplainRun(Input.database(database), scoring, id, terms);
+    } else if (ledger != null) {
       job = new ExplainRun(Input.ledger(ledger), scoring, id, terms);
     } else if (input != null) {
       job = new ExplainRun(Input.file(input), scoring, id, terms);

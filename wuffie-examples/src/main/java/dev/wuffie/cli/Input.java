@@ -7,15 +7,18 @@ import java.nio.file.Path;
 
 /**
  * Where the endorsements come from: an edge list file, a ledger file (JSON Lines, see {@link
- * dev.wuffie.json.LedgerJson}) or the dataset bundled in the jar, all read as a stream.
+ * dev.wuffie.json.LedgerJson}) or the dataset bundled in the jar, all read as a stream; or a
+ * database query ({@link JdbcSource}), whose rows are read instead.
  *
  * @param name the file name, used in error messages
  * @param title what the summary calls the input
  * @param size the size in bytes if known, else 0
  * @param ledger whether the input is a ledger file rather than an edge list
- * @param opener opens the stream
+ * @param opener opens the stream (not for a database)
+ * @param database the database query, or null for a stream
  */
-record Input(String name, String title, long size, boolean ledger, Opener opener) {
+record Input(
+    String name, String title, long size, boolean ledger, Opener opener, JdbcSource database) {
   /** The bundled dataset's resource name. */
   static final String BUNDLED = "datasets/soc-sign-bitcoinotc.csv.gz";
 
@@ -30,7 +33,8 @@ record Input(String name, String title, long size, boolean ledger, Opener opener
         path.toString(),
         path.toFile().length(),
         false,
-        () -> Files.newInputStream(path));
+        () -> Files.newInputStream(path),
+        null);
   }
 
   /** A ledger file: JSON Lines, one entry per line, as {@code LedgerJson} writes it. */
@@ -40,7 +44,8 @@ record Input(String name, String title, long size, boolean ledger, Opener opener
         path + " (a ledger)",
         path.toFile().length(),
         true,
-        () -> Files.newInputStream(path));
+        () -> Files.newInputStream(path),
+        null);
   }
 
   /** The dataset that ships in the jar, see {@code datasets/README.md} beside it. */
@@ -56,6 +61,20 @@ record Input(String name, String title, long size, boolean ledger, Opener opener
             throw new IllegalStateException(BUNDLED + " is missing from the class path");
           }
           return in;
-        });
+        },
+        null);
+  }
+
+  /** The rows of a database query. */
+  static Input database(JdbcSource database) {
+    return new Input(
+        database.name(),
+        database.url() + " (" + database.sql() + ")",
+        0,
+        false,
+        () -> {
+          throw new IllegalStateException("a database is read by rows, not as a stream");
+        },
+        database);
   }
 }

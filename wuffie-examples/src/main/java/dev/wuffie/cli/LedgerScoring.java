@@ -102,6 +102,11 @@ record LedgerScoring(
             negative,
             scoring.timeNeededBy(policy),
             scoring.policyFile() == null ? "the policy" : scoring.policyFile().toString());
+    if (input.database() != null) {
+      EventReader.Recorder recorder = reader.rowRecorder(input.name());
+      input.database().read(recorder::add);
+      return recorder.events();
+    }
     try (InputStream in = progress.reading(input.opener().open(), input.name(), input.size())) {
       return reader.read(in, input.name());
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.wuffie.cli;
 
+import dev.wuffie.jdbc.ScoreSink;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +35,10 @@ import picocli.CommandLine.Spec;
           + " event of its kind, and the events are scored under that policy (the identity"
           + " policy unless --policy says otherwise).",
       "",
+      "A database (--jdbc URL --events SQL): the query's columns endorser, endorsed and the"
+          + " optional weight, time, kind are the input's fields, matched by name; the rows score"
+          + " as a file of the same lines would.",
+      "",
       "A ledger (--ledger) is JSON Lines, one entry a line: contributors, contributions,"
           + " endorsement events, retractions and merges, as a site exports them. It is read as"
           + " one batch and scored under --policy, else the default policy (upvote 1, accepted"
@@ -67,6 +72,8 @@ final class ScoreCommand implements Callable<Integer> {
               + " LedgerJson writes it.")
   private Path ledger;
 
+  @Mixin private DatabaseOptions databaseOptions;
+
   @Mixin private ScoringOptions scoringOptions;
 
   @Option(
@@ -92,22 +99,50 @@ final class ScoreCommand implements Callable<Integer> {
               + " policy, convergence), atomically: a reader sees the old file or the new one.")
   private Path snapshot;
 
+  @Option(
+      names = "--write-table",
+      paramLabel = "NAME",
+      order = 33,
+      description =
+          "With --jdbc, write every contributor's standing to table NAME of that database (id,"
+              + " score, rank, percentile, points, tier, refreshed_at), creating it if needed;"
+              + " rows of contributors no longer scored are deleted.")
+  private String writeTable;
+
   @Override
   public Integer call() throws BadInputException {
     if (top < 0) {
       throw new ParameterException(spec.commandLine(), "--top " + top + " must be at least 0");
     }
-    if ((input == null) == (ledger == null)) {
+    JdbcSource database = databaseOptions.source(spec.commandLine());
+    int inputs = (input == null ? 0 : 1) + (ledger == null ? 0 : 1) + (database == null ? 0 : 1);
+    if (inputs != 1) {
       throw new ParameterException(
           spec.commandLine(),
-          input == null
-              ? "give the endorsements to score: --input PATH (an edge list) or --ledger PATH (a"
-                  + " ledger, JSON Lines)"
-              : "--input and --ledger exclude each other: give one of them");
+          inputs == 0
+              ? "give the endorsements to score: --input PATH (an edge list), --ledger PATH (a"
+                  + " ledger, JSON Lines) or --jdbc URL --events SQL (a database)"
+              : input != null && ledger != null && database == null
+                  ? "--input and --ledger exclude each other: give one of them"
+                  : "--input, --ledger and --jdbc exclude each other: give one of them");
+    }
+    if (writeTable != null && database == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--write-table writes to the --jdbc database: give --jdbc URL too");
+    }
+    if (writeTable != null) {
+      try {
+        ScoreSink.builder(database, writeTable);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--write-table: " + e.getMessage(), e);
+      }
     }
     ScoreSettings scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
-    Input from = ledger != null ? Input.ledger(ledger) : Input.file(input);
-    ScoreRun job = new ScoreRun(from, scoring, top, output, snapshot);
+    Input from =
+        ledger != null
+            ? Input.ledger(ledger)
+            : database != null ? Input.database(database) : Input.file(input);
+    ScoreRun job = new ScoreRun(from, scoring, top, output, snapshot, writeTable);
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }
 }

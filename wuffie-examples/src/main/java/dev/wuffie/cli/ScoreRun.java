@@ -6,6 +6,7 @@ import dev.wuffie.Reputation;
 import dev.wuffie.Standing;
 import dev.wuffie.graph.EndorsementGraph;
 import dev.wuffie.io.EdgeListReader;
+import dev.wuffie.jdbc.ScoreSink;
 import dev.wuffie.json.ReputationJson;
 import dev.wuffie.json.ReputationSnapshot;
 import dev.wuffie.rank.RankSolver;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -39,14 +41,16 @@ import java.util.Map;
  * @param top how many contributors the leaderboard shows
  * @param output where to write every contributor's score, or null
  * @param snapshot where to write the reputation snapshot (JSON, atomically), or null
+ * @param table the table of the input's database to write the standings to, or null
  */
-record ScoreRun(Input input, ScoreSettings scoring, int top, Path output, Path snapshot) {
+record ScoreRun(
+    Input input, ScoreSettings scoring, int top, Path output, Path snapshot, String table) {
   /** Leaderboard size unless {@code --top} says otherwise. */
   static final int DEFAULT_TOP = 20;
 
   /** The default job: the bundled dataset, negative ratings as distrust, default solver. */
   static ScoreRun bundled() {
-    return new ScoreRun(Input.bundled(), ScoreSettings.bundled(), DEFAULT_TOP, null, null);
+    return new ScoreRun(Input.bundled(), ScoreSettings.bundled(), DEFAULT_TOP, null, null, null);
   }
 
   /** Runs the job, printing to {@code out} and {@code err}; returns the exit code. */
@@ -62,6 +66,7 @@ record ScoreRun(Input input, ScoreSettings scoring, int top, Path output, Path s
       solver = scored.policy().solver();
       writeTsv(reputation);
       writeSnapshot(reputation);
+      writeTable(reputation);
       printSummary(out, scored);
     } else {
       solver = scoring.solver(RankSolver.defaults());
@@ -86,6 +91,7 @@ record ScoreRun(Input input, ScoreSettings scoring, int top, Path output, Path s
       long end = System.nanoTime();
       writeTsv(reputation);
       writeSnapshot(reputation);
+      writeTable(reputation);
       printSummary(
           out,
           read,
@@ -115,6 +121,9 @@ record ScoreRun(Input input, ScoreSettings scoring, int top, Path output, Path s
   }
 
   private EdgeListReader.Result readGraph(Progress progress) throws BadInputException {
+    if (input.database() != null) {
+      return input.database().readGraph(scoring.dropNegative());
+    }
     try (InputStream in = progress.reading(input.opener().open(), input.name(), input.size())) {
       return EdgeListReader.create().dropNegative(scoring.dropNegative()).read(in, input.name());
     } catch (IOException e) {
@@ -133,6 +142,24 @@ record ScoreRun(Input input, ScoreSettings scoring, int top, Path output, Path s
       }
     } catch (IOException e) {
       throw BadInputException.writing(output.toString(), e);
+    }
+  }
+
+  /**
+   * Writes the standings to {@link #table} through the score sink, creating the table if needed.
+   */
+  private void writeTable(Reputation reputation) throws BadInputException {
+    if (table == null) {
+      return;
+    }
+    try {
+      ScoreSink sink = ScoreSink.builder(input.database(), table).build();
+      sink.createTable();
+      sink.write(reputation);
+    } catch (SQLException e) {
+      throw new BadInputException("cannot write table " + table + ": " + JdbcSource.oneLine(e));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--write-table " + table + ": " + e.getMessage());
     }
   }
 
@@ -255,6 +282,9 @@ record ScoreRun(Input input, ScoreSettings scoring, int top, Path output, Path s
             scoreMillis));
     if (output != null) {
       Report.line(out, "output", output + " (" + Report.count(reputation.size()) + " rows)");
+    }
+    if (table != null) {
+      Report.line(out, "table", table + " (" + Report.count(reputation.size()) + " rows)");
     }
     if (snapshot != null) {
       Report.line(

@@ -252,8 +252,9 @@ final class LedgerModeTest {
     Map<List<String>, String> cases =
         Map.of(
             List.of("score"),
-            "wuffie: give the endorsements to score: --input PATH (an edge list) or --ledger PATH"
-                + " (a ledger, JSON Lines); see 'wuffie score --help'",
+            "wuffie: give the endorsements to score: --input PATH (an edge list), --ledger PATH"
+                + " (a ledger, JSON Lines) or --jdbc URL --events SQL (a database); see 'wuffie"
+                + " score --help'",
             List.of("score", "--input", input, "--ledger", ledger),
             "wuffie: --input and --ledger exclude each other: give one of them; see 'wuffie score"
                 + " --help'",
