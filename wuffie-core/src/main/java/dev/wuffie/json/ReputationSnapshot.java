@@ -120,23 +120,6 @@ public record ReputationSnapshot(
   }
 
   /**
-   * A snapshot without tiers, as snapshots were before they held them.
-   *
-   * @throws NullPointerException if a field or a standing is null
-   * @throws IllegalArgumentException as the canonical constructor
-   */
-  public ReputationSnapshot(
-      Instant createdAt,
-      Optional<Instant> asOf,
-      Optional<ScoringPolicy> policy,
-      boolean converged,
-      int iterations,
-      double residual,
-      List<Standing> standings) {
-    this(createdAt, asOf, policy, converged, iterations, residual, standings, Map.of());
-  }
-
-  /**
    * A snapshot of {@code reputation}, made at {@code createdAt}: {@code O(n)} for {@code n}
    * contributors.
    *

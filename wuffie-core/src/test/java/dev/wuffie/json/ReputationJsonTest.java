@@ -204,7 +204,7 @@ final class ReputationJsonTest {
     }
     ReputationSnapshot snapshot =
         new ReputationSnapshot(
-            CREATED, Optional.empty(), Optional.empty(), false, 1000, 0.1 + 0.7, ranked);
+            CREATED, Optional.empty(), Optional.empty(), false, 1000, 0.1 + 0.7, ranked, Map.of());
     ReputationSnapshot infinite =
         new ReputationSnapshot(
             CREATED,
@@ -213,7 +213,8 @@ final class ReputationJsonTest {
             false,
             0,
             Double.POSITIVE_INFINITY,
-            ranked);
+            ranked,
+            Map.of());
 
     assertThat(ReputationJson.read(ReputationJson.write(snapshot))).isEqualTo(snapshot);
     assertThat(ReputationJson.read(ReputationJson.write(infinite))).isEqualTo(infinite);
@@ -333,7 +334,7 @@ final class ReputationJsonTest {
     assertThatThrownBy(
             () ->
                 new ReputationSnapshot(
-                    CREATED, Optional.empty(), Optional.empty(), true, 1, 0, standings))
+                    CREATED, Optional.empty(), Optional.empty(), true, 1, 0, standings, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(message);
   }
@@ -344,16 +345,24 @@ final class ReputationJsonTest {
     assertThatThrownBy(
             () ->
                 new ReputationSnapshot(
-                    CREATED, Optional.empty(), Optional.empty(), true, -1, 0, none))
+                    CREATED, Optional.empty(), Optional.empty(), true, -1, 0, none, Map.of()))
         .hasMessage("iterations -1 is negative");
     assertThatThrownBy(
             () ->
                 new ReputationSnapshot(
-                    CREATED, Optional.empty(), Optional.empty(), true, 1, Double.NaN, none))
+                    CREATED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    1,
+                    Double.NaN,
+                    none,
+                    Map.of()))
         .hasMessage("residual NaN must be a number >= 0");
     assertThatThrownBy(
             () ->
-                new ReputationSnapshot(null, Optional.empty(), Optional.empty(), true, 1, 0, none))
+                new ReputationSnapshot(
+                    null, Optional.empty(), Optional.empty(), true, 1, 0, none, Map.of()))
         .hasMessage("createdAt is null; give the time the snapshot was made");
   }
 
