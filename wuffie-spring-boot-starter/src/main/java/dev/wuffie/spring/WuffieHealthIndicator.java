@@ -82,15 +82,14 @@ final class WuffieHealthIndicator implements HealthIndicator {
         polls.put("lastPoll", status.lastPoll().toString());
         polls.put("pollAge", Duration.between(status.lastPoll(), now).toString());
         SqlEventSource.Poll poll = status.lastPollResult();
-        polls.put(
-            "lastPollRows",
-            Map.of(
-                "recorded", poll.recorded(),
-                "removed", poll.removed(),
-                "contributions", poll.contributions(),
-                "merges", poll.merges(),
-                "skipped", poll.skipped(),
-                "ignored", poll.ignored()));
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        rows.put("recorded", poll.recorded());
+        rows.put("removed", poll.removed());
+        rows.put("contributions", poll.contributions());
+        rows.put("merges", poll.merges());
+        rows.put("skipped", poll.skipped());
+        rows.put("ignored", poll.ignored());
+        polls.put("lastPollRows", rows);
       }
       polls.put("rowsApplied", status.rowsApplied());
       polls.put("rowsSkipped", status.rowsSkipped());
