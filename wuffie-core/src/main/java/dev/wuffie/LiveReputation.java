@@ -25,11 +25,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * ScoringPolicy}, and the latest {@link Reputation}, which readers get without ever waiting.
  *
  * <p>{@link #refresh()} scores a snapshot of the ledger, starting the solver from the previous
- * scores (a warm start), assigns {@linkplain Tiers tiers}, publishes the result atomically and
- * tells the {@linkplain RefreshListener listeners}. Readers see either the old reputation or the
- * new one, never a half-built state. Refreshes run one at a time. A refresh can also run on its
- * own: on a schedule ({@link Builder#refreshEvery}) or after a number of recorded events ({@link
- * Builder#refreshAfter}), on an executor the site passes in; {@link #close()} stops them.
+ * scores (a warm start; see {@link Builder#warmStart}), assigns {@linkplain Tiers tiers}, publishes
+ * the result atomically and tells the {@linkplain RefreshListener listeners}. Readers see either
+ * the old reputation or the new one, never a half-built state. Refreshes run one at a time. A
+ * refresh can also run on its own: on a schedule ({@link Builder#refreshEvery}) or after a number
+ * of recorded events ({@link Builder#refreshAfter}), on an executor the site passes in; {@link
+ * #close()} stops them.
  *
  * <p>Events recorded through {@link #record} are checked against the policy first ({@link
  * ScoringPolicy#check}), so an event the policy cannot weigh is refused at the door and changes
@@ -66,6 +67,7 @@ public final class LiveReputation implements AutoCloseable {
   private final Scorer scorer;
   private final Tiers tiers;
   private final List<RefreshListener> listeners;
+  private final boolean warmStart;
   private final long refreshAfter; // 0: never on count
   private final Executor countExecutor;
   private final ReentrantLock refreshLock = new ReentrantLock();
@@ -92,6 +94,7 @@ public final class LiveReputation implements AutoCloseable {
     this.scorer = new Scorer(builder.policy, true);
     this.tiers = builder.tiers;
     this.listeners = List.copyOf(builder.listeners);
+    this.warmStart = builder.warmStart;
     this.refreshAfter = builder.refreshAfter;
     this.countExecutor = builder.countExecutor;
     this.state = new State(null, builder.savedTiers, null, builder.savedStandings);
@@ -317,7 +320,7 @@ public final class LiveReputation implements AutoCloseable {
         return new Refresh(
             before.reputation(), before.reputation(), before.tiers(), before.tiers());
       }
-      Reputation next = scorer.score(snapshot, before.reputation());
+      Reputation next = scorer.score(snapshot, warmStart ? before.reputation() : null);
       Map<String, String> assigned =
           tiers == null ? Map.of() : Map.copyOf(tiers.assign(next, before.tiers()));
       state = new State(next, assigned, snapshot, Map.of());
@@ -383,8 +386,8 @@ public final class LiveReputation implements AutoCloseable {
   }
 
   /**
-   * Builds a {@link LiveReputation}. By default: no tiers, no listener, no automatic refresh. Not
-   * thread-safe.
+   * Builds a {@link LiveReputation}. By default: no tiers, no listener, no automatic refresh, warm
+   * starts. Not thread-safe.
    */
   public static final class Builder {
     private final Ledger ledger;
@@ -393,6 +396,7 @@ public final class LiveReputation implements AutoCloseable {
     private final List<RefreshListener> listeners = new ArrayList<>();
     private ScheduledExecutorService scheduler;
     private Duration period;
+    private boolean warmStart = true;
     private long refreshAfter;
     private Executor countExecutor;
     private Map<String, Standing> savedStandings = Map.of();
@@ -412,6 +416,19 @@ public final class LiveReputation implements AutoCloseable {
     /** Adds a listener, told of every refresh in the order added. */
     public Builder listener(RefreshListener listener) {
       listeners.add(checkNotNull(listener, "listener is null"));
+      return this;
+    }
+
+    /**
+     * Whether each refresh starts the solver from the last published scores (default true), which
+     * saves the iterations the unchanged part of the graph would need and agrees with a fresh
+     * computation within the solver's tolerance. With false, every refresh solves from scratch, and
+     * publishes what {@link Reputation#compute(Ledger, ScoringPolicy)} would return for the same
+     * ledger, bit for bit: for sites that audit or reproduce their scores, at the cost of a cold
+     * solve per refresh.
+     */
+    public Builder warmStart(boolean warmStart) {
+      this.warmStart = warmStart;
       return this;
     }
 

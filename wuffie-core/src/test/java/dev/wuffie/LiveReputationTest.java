@@ -58,6 +58,29 @@ final class LiveReputationTest {
   }
 
   @Test
+  void refresh_withoutWarmStart_publishesWhatComputeReturns_bitForBit() {
+    Ledger ledger = BitcoinOtc.ledger("trust");
+    ScoringPolicy policy = ScoringPolicy.builder().build();
+    LiveReputation live = LiveReputation.builder(ledger, policy).warmStart(false).build();
+    live.refresh();
+    Random random = new Random(1);
+    for (int k = 0; k < 30; k++) {
+      live.record(
+          Endorsement.rating(
+              "" + (1 + random.nextInt(6000)), "" + (1 + random.nextInt(6000)), "trust", 5, T0));
+    }
+
+    Reputation second = live.refresh().current();
+    Reputation cold = Reputation.compute(ledger, policy);
+
+    assertThat(second.iterations()).isEqualTo(cold.iterations());
+    for (String id : cold.ids()) {
+      assertThat(second.score(id)).as(id).isEqualTo(cold.score(id));
+      assertThat(second.rank(id)).as(id).isEqualTo(cold.rank(id));
+    }
+  }
+
+  @Test
   void concurrentRecordingRefreshingAndReading_losesNothing_everyReputationSumsToOne()
       throws Exception {
     int threads = 8;

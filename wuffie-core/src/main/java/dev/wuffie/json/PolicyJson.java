@@ -53,6 +53,23 @@ public final class PolicyJson {
   }
 
   /**
+   * Reads the policy in {@code in} (UTF-8 JSON, read to its end and closed), naming it {@code
+   * source} in error messages: for a policy that is no file, such as a class-path resource.
+   *
+   * @param source what {@code in} reads, for messages: a URL, a resource name
+   * @throws InputFormatException if the input is not a valid policy; the message names {@code
+   *     source}, the line and column, the field, what was wrong and how to fix it
+   * @throws IOException if reading fails
+   */
+  public static ScoringPolicy read(InputStream in, String source) throws IOException {
+    checkNotNull(in, "in is null");
+    checkNotNull(source, "source is null");
+    try (InputStream input = in) {
+      return Json.readOne(Json.MAPPER.createParser(input), source, ScoringPolicy.class, WHAT, HINT);
+    }
+  }
+
+  /**
    * Reads a policy from JSON text.
    *
    * @throws InputFormatException if the text is not a valid policy; the message names the source as

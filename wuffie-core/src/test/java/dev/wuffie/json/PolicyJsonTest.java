@@ -14,6 +14,7 @@ import dev.wuffie.Saturation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.io.InputFormatException;
 import dev.wuffie.rank.RankSolver;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -262,6 +263,20 @@ final class PolicyJsonTest {
         .isInstanceOf(InputFormatException.class)
         .hasMessageStartingWith(file + ": not valid UTF-8 text (")
         .hasMessageEndingWith("); save the file as UTF-8");
+  }
+
+  @Test
+  void read_stream_readsItAndNamesTheSourceInErrors() throws IOException {
+    byte[] good = "{\"saturation\": \"sqrt\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "{\n  \"solver\": {\"damping\": 1.5}\n}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(PolicyJson.read(new ByteArrayInputStream(good), "classpath:policy.json"))
+        .isEqualTo(ScoringPolicy.builder().saturation(Saturation.sqrt()).build());
+    assertThatThrownBy(() -> PolicyJson.read(new ByteArrayInputStream(bad), "classpath:p.json"))
+        .isInstanceOf(InputFormatException.class)
+        .hasMessage(
+            "classpath:p.json:2:25: solver.damping: damping 1.5 is outside [0, 1); 0.85 is the"
+                + " usual choice");
   }
 
   @Test
