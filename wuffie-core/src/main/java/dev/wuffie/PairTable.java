@@ -13,17 +13,24 @@ final class PairTable {
   private long[] keys;
   private int[] slots; // pair number + 1 in each used slot's position; 0 when empty
   private int size;
-  private long[] byNumber = new long[16]; // pair number -> key
-  private double[] trust = new double[16]; // undecayed positive weight
-  private double[] decayedTrust = new double[16];
-  private double[] distrust = new double[16]; // undecayed negative weight, as a positive amount
-  private double[] decayedDistrust = new double[16];
+  private long[] byNumber; // pair number -> key
+  private double[] trust; // undecayed positive weight
+  private double[] decayedTrust;
+  private double[] distrust; // undecayed negative weight, as a positive amount
+  private double[] decayedDistrust;
 
+  /** A table sized for {@code expectedPairs} pairs; it grows past them. */
   PairTable(int expectedPairs) {
     int capacity = Integer.highestOneBit(Math.max(16, expectedPairs * 2 - 1)) << 1;
     keys = new long[capacity];
     Arrays.fill(keys, EMPTY);
     slots = new int[capacity];
+    int pairs = Math.max(16, expectedPairs);
+    byNumber = new long[pairs];
+    trust = new double[pairs];
+    decayedTrust = new double[pairs];
+    distrust = new double[pairs];
+    decayedDistrust = new double[pairs];
   }
 
   /** Adds {@code weight} (decayed: {@code weight * decay}) to the pair {@code u -> v}. */

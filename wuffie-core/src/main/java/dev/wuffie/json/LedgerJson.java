@@ -163,6 +163,7 @@ public final class LedgerJson {
     List<LedgerEntry> batch = new ArrayList<>();
     long[] lineOf = new long[64];
     Map<String, String> ids = new HashMap<>(); // one String per distinct id
+    CanonicalLine canonical = new CanonicalLine(maxIdLength, ids);
     while (lines.next()) {
       CharBuffer chars = lines.chars();
       if (isBlank(chars)) {
@@ -179,7 +180,10 @@ public final class LedgerJson {
                     + " LedgerJson.builder().maxEntries(n)",
                 maxEntries));
       }
-      LedgerEntry entry = parse(chars, source, lines.lineNumber(), ids);
+      LedgerEntry entry = canonical.read(chars);
+      if (entry == null) {
+        entry = parse(chars, source, lines.lineNumber(), ids);
+      }
       if (validator != null && entry instanceof LedgerEntry.Event event) {
         try {
           validator.accept(event.endorsement());
@@ -261,7 +265,11 @@ public final class LedgerJson {
     g.writeRaw('\n');
   }
 
-  private LedgerEntry parse(CharBuffer chars, String source, long line, Map<String, String> ids)
+  /**
+   * The entry on one line, read by the full deserializer (package-private for the test that holds
+   * {@link CanonicalLine} to it).
+   */
+  LedgerEntry parse(CharBuffer chars, String source, long line, Map<String, String> ids)
       throws IOException {
     try (JsonParser p =
         Json.MAPPER

@@ -114,6 +114,10 @@ final class Tokens {
   /** An ISO-8601 instant, such as {@code "2026-11-01T12:00:00Z"}. */
   static Instant readInstant(JsonParser p, String path) throws IOException {
     String text = readString(p, path);
+    Instant canonical = IsoInstants.parse(text);
+    if (canonical != null) {
+      return canonical;
+    }
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {

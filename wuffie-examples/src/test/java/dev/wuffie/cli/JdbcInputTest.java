@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JdbcInputTest {
   /** The rows, as a file holds them: endorser, endorsed, weight, time, kind. */
-  private static final List<String> ROWS =
+  static final List<String> ROWS =
       List.of(
           "alice,bob,2,2026-01-01T00:00:00Z,upvote",
           "bob,carol,1,2026-02-01T12:00:00Z,upvote",
