@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -504,10 +506,10 @@ public final class SiteFigures {
   }
 
   /** Runs {@code task} on the site's scheduler, between its scheduled tasks, and waits for it. */
-  private <T> T onScheduler(java.util.concurrent.Callable<T> task) throws Exception {
+  private <T> T onScheduler(Callable<T> task) throws Exception {
     try {
       return scheduler.submit(task).get();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof Exception cause) {
         throw cause;
       }
