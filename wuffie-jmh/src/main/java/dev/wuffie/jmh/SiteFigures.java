@@ -116,9 +116,9 @@ public final class SiteFigures {
         }
         String value = args[i + 1];
         switch (args[i]) {
-          case "--votes" -> votes = Long.parseLong(value);
-          case "--members" -> members = Integer.parseInt(value);
-          case "--probes" -> probes = Integer.parseInt(value);
+          case "--votes" -> votes = number(args[i], value);
+          case "--members" -> members = (int) Math.min(Integer.MAX_VALUE, number(args[i], value));
+          case "--probes" -> probes = (int) Math.min(Integer.MAX_VALUE, number(args[i], value));
           case "--database" ->
               databases =
                   switch (value) {
@@ -135,6 +135,14 @@ public final class SiteFigures {
         throw new IllegalArgumentException("give at least 1 vote, 2 members and 1 probe");
       }
       return new Options(votes, members, databases, probes);
+    }
+
+    private static long number(String option, String value) {
+      try {
+        return Long.parseLong(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " " + value + ": give a whole number", e);
+      }
     }
 
     List<String> args(String database) {
