@@ -1,5 +1,7 @@
 package dev.wuffie;
 
+import static com.google.common.base.Preconditions.checkState;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -21,8 +23,20 @@ final class BatchOverlay {
   private Map<String, Endorsement> newSiteEvents; // site id -> event; null until the batch has one
   private Map<String, String> newMerges; // alias -> person; null until the batch merges one
 
+  private final boolean notesContributors;
+
+  /** An overlay that notes every contributor the batch registers. */
   BatchOverlay(LedgerStore store) {
+    this(store, true);
+  }
+
+  /**
+   * An overlay that notes the contributors the batch registers only if {@code notesContributors}:
+   * for a batch without merges, whose checks never ask {@link #hasContributor}.
+   */
+  BatchOverlay(LedgerStore store, boolean notesContributors) {
     this.store = store;
+    this.notesContributors = notesContributors;
   }
 
   long eventCount() {
@@ -36,6 +50,7 @@ final class BatchOverlay {
 
   /** Whether {@code id} is a registered contributor, or one that the batch registers. */
   boolean hasContributor(String id) {
+    checkState(notesContributors, "this overlay does not note the batch's contributors");
     return store.contributors.indexOf(id) >= 0
         || (newContributors != null && newContributors.contains(id));
   }
@@ -88,6 +103,9 @@ final class BatchOverlay {
 
   /** Notes that the batch registers contributor {@code id}. */
   void addContributor(String id) {
+    if (!notesContributors) {
+      return;
+    }
     if (newContributors == null) {
       newContributors = new HashSet<>();
     }

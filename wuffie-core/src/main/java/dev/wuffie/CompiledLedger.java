@@ -251,7 +251,7 @@ final class CompiledLedger {
       long asOf) {
     int[] events = liveEvents(snapshot, asOf, kindOf);
     order.sort(snapshot, events);
-    PairTable pairs = new PairTable(Math.max(16, events.length / 2));
+    PairTable pairs = new PairTable(snapshot.contributorCount(), events.length / 2);
     Decay decay = policy.decay();
     for (int e : events) {
       long time = snapshot.timeMillis(e);

@@ -3,14 +3,21 @@ package dev.wuffie;
 import java.util.Arrays;
 
 /**
- * Sums of weights per ordered pair of contributors, in an open-addressing hash table keyed by the
- * pair packed into a long: no object per pair. Pairs are numbered in first-seen order. Not
- * thread-safe.
+ * Sums of weights per ordered pair of contributors, numbered in first-seen order: no object per
+ * pair. Not thread-safe.
+ *
+ * <p>Compilation adds the pairs one endorser at a time (its events are sorted by endorser), and
+ * then each endorser's pairs are found through a dense array over the endorsed contributors,
+ * cleared when the endorser changes: no hashing. A hash table of all pairs (keyed by the pair
+ * packed into a long, open addressing) is built only when it is needed: for {@link #find}, when an
+ * endorser comes back after another (a person with merged accounts), or for an index beyond the
+ * dense array. From then on every pair goes through it. Either way the numbers and sums are the
+ * same.
  */
 final class PairTable {
   private static final long EMPTY = -1L;
 
-  private long[] keys;
+  private long[] keys; // the hash table, null until it is needed
   private int[] slots; // pair number + 1 in each used slot's position; 0 when empty
   private int size;
   private long[] byNumber; // pair number -> key
@@ -19,23 +26,32 @@ final class PairTable {
   private double[] distrust; // undecayed negative weight, as a positive amount
   private double[] decayedDistrust;
 
-  /** A table sized for {@code expectedPairs} pairs; it grows past them. */
-  PairTable(int expectedPairs) {
-    int capacity = Integer.highestOneBit(Math.max(16, expectedPairs * 2 - 1)) << 1;
-    keys = new long[capacity];
-    Arrays.fill(keys, EMPTY);
-    slots = new int[capacity];
+  private final int[] pairOf; // for the current endorser: the pair to each endorsed, or -1
+  private final int[] touched; // the endorsed whose pairOf is set
+  private int touchedCount;
+  private final boolean[] seen; // the endorsers that had a run of their own
+  private int endorser = -1; // the current endorser
+
+  /**
+   * A table for contributors {@code 0 .. contributors - 1} (larger indices work, through the hash
+   * table) and about {@code expectedPairs} pairs (it grows past them).
+   */
+  PairTable(int contributors, int expectedPairs) {
     int pairs = Math.max(16, expectedPairs);
     byNumber = new long[pairs];
     trust = new double[pairs];
     decayedTrust = new double[pairs];
     distrust = new double[pairs];
     decayedDistrust = new double[pairs];
+    pairOf = new int[contributors];
+    Arrays.fill(pairOf, -1);
+    touched = new int[contributors];
+    seen = new boolean[contributors];
   }
 
   /** Adds {@code weight} (decayed: {@code weight * decay}) to the pair {@code u -> v}. */
   void add(int u, int v, double weight, double decay) {
-    int pair = intern(u, v);
+    int pair = pair(u, v);
     if (weight > 0) {
       trust[pair] += weight;
       decayedTrust[pair] += weight * decay;
@@ -47,6 +63,7 @@ final class PairTable {
 
   /** The number of the pair {@code u -> v}, or -1 if it was never added. */
   int find(int u, int v) {
+    index();
     long key = key(u, v);
     int mask = keys.length - 1;
     for (int slot = hash(key) & mask; keys[slot] != EMPTY; slot = (slot + 1) & mask) {
@@ -89,6 +106,40 @@ final class PairTable {
     return byNumber[pair];
   }
 
+  /** The number of the pair {@code u -> v}, added if new. */
+  private int pair(int u, int v) {
+    if (keys == null && u != endorser) {
+      nextEndorser(u);
+    }
+    if (keys == null && v >= pairOf.length) {
+      index();
+    }
+    if (keys != null) {
+      return intern(u, v);
+    }
+    int pair = pairOf[v];
+    if (pair < 0) {
+      pair = append(key(u, v));
+      pairOf[v] = pair;
+      touched[touchedCount++] = v;
+    }
+    return pair;
+  }
+
+  /** Starts the run of endorser {@code u}; builds the hash table if the dense arrays cannot do. */
+  private void nextEndorser(int u) {
+    for (int i = 0; i < touchedCount; i++) {
+      pairOf[touched[i]] = -1;
+    }
+    touchedCount = 0;
+    endorser = u;
+    if (u >= seen.length || seen[u]) {
+      index(); // u comes back after another endorser, or is beyond the arrays
+    } else {
+      seen[u] = true;
+    }
+  }
+
   private int intern(int u, int v) {
     long key = key(u, v);
     int mask = keys.length - 1;
@@ -99,9 +150,18 @@ final class PairTable {
       }
       slot = (slot + 1) & mask;
     }
-    int pair = size++;
+    int pair = append(key);
     keys[slot] = key;
     slots[slot] = pair + 1;
+    if (size * 2 > keys.length) {
+      rehash(keys.length * 2);
+    }
+    return pair;
+  }
+
+  /** A new pair numbered {@code size}, with no weight yet. */
+  private int append(long key) {
+    int pair = size++;
     if (pair == byNumber.length) {
       int grown = pair * 2;
       byNumber = Arrays.copyOf(byNumber, grown);
@@ -111,14 +171,18 @@ final class PairTable {
       decayedDistrust = Arrays.copyOf(decayedDistrust, grown);
     }
     byNumber[pair] = key;
-    if (size * 2 > keys.length) {
-      rehash();
-    }
     return pair;
   }
 
-  private void rehash() {
-    long[] grownKeys = new long[keys.length * 2];
+  /** Builds the hash table of every pair so far, if there is none yet. */
+  private void index() {
+    if (keys == null) {
+      rehash(Integer.highestOneBit(Math.max(16, size * 2 - 1)) << 1);
+    }
+  }
+
+  private void rehash(int capacity) {
+    long[] grownKeys = new long[capacity];
     Arrays.fill(grownKeys, EMPTY);
     int[] grownSlots = new int[grownKeys.length];
     int mask = grownKeys.length - 1;

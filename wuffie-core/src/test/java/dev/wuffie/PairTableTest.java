@@ -2,13 +2,20 @@ package dev.wuffie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 final class PairTableTest {
 
   @Test
   void add_samePairTwice_oneNumberAndSummedWeights() {
-    PairTable pairs = new PairTable(4);
+    PairTable pairs = new PairTable(8, 4);
 
     pairs.add(3, 7, 2.0, 0.5);
     pairs.add(3, 7, 1.0, 1.0);
@@ -23,7 +30,7 @@ final class PairTableTest {
 
   @Test
   void add_negativeWeight_summedAsDistrustApartFromTrust() {
-    PairTable pairs = new PairTable(4);
+    PairTable pairs = new PairTable(8, 4);
 
     pairs.add(1, 2, 1.0, 0.5);
     pairs.add(1, 2, -2.0, 0.25);
@@ -37,7 +44,7 @@ final class PairTableTest {
 
   @Test
   void find_orderedPairs_numberedInFirstSeenOrder_reversedPairIsAnother() {
-    PairTable pairs = new PairTable(4);
+    PairTable pairs = new PairTable(8, 4);
 
     pairs.add(5, 1, 1, 1);
     pairs.add(1, 5, 1, 1);
@@ -53,7 +60,7 @@ final class PairTableTest {
 
   @Test
   void endorserAndEndorsed_largeIndices_unpackedIntact() {
-    PairTable pairs = new PairTable(1);
+    PairTable pairs = new PairTable(1, 1);
 
     pairs.add(Integer.MAX_VALUE, 0, 1, 1);
     pairs.add(0, Integer.MAX_VALUE, 1, 1);
@@ -67,7 +74,7 @@ final class PairTableTest {
 
   @Test
   void add_farMorePairsThanExpected_growsAndFindsEveryPair() {
-    PairTable pairs = new PairTable(1);
+    PairTable pairs = new PairTable(1, 1);
     int n = 150; // 22,350 ordered pairs: many rehashes and array growths
 
     for (int u = 0; u < n; u++) {
@@ -97,5 +104,62 @@ final class PairTableTest {
       }
       assertThat(pairs.find(u, u)).isEqualTo(-1);
     }
+  }
+
+  /**
+   * Pairs added one endorser at a time (the dense path), with endorsers that come back, indices
+   * beyond the dense arrays, and finds in between (each switches to the hash table at some point):
+   * numbers in first-seen order and sums exactly as a map keeps them.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3, 4})
+  void add_anyOrderAndAnyMode_numbersAndSumsAsAMap(int scenario) {
+    Random random = new Random(scenario);
+    int contributors = 200;
+    List<int[]> adds = new ArrayList<>();
+    for (int u = 0; u < contributors; u++) {
+      for (int k = random.nextInt(6); k > 0; k--) {
+        adds.add(new int[] {u, random.nextInt(contributors), random.nextInt(5) - 1});
+      }
+    }
+    switch (scenario) {
+      case 1 -> adds.add(new int[] {3, 4, 1}); // endorser 3 comes back at the end
+      case 2 -> adds.add(adds.size() / 2, new int[] {150, contributors + 7, 2}); // beyond
+      case 3 -> java.util.Collections.shuffle(adds, random); // no order at all
+      default -> {}
+    }
+    PairTable pairs = new PairTable(contributors, 4);
+    Map<List<Integer>, double[]> expected = new LinkedHashMap<>();
+    for (int i = 0; i < adds.size(); i++) {
+      int[] a = adds.get(i);
+      double weight = a[2] == 0 ? 0.5 : a[2];
+      pairs.add(a[0], a[1], weight, 0.25);
+      double[] sums = expected.computeIfAbsent(List.of(a[0], a[1]), key -> new double[4]);
+      sums[weight > 0 ? 0 : 2] += Math.abs(weight);
+      sums[weight > 0 ? 1 : 3] += Math.abs(weight) * 0.25;
+      if (scenario == 4 && i == adds.size() / 3) {
+        assertThat(pairs.find(a[0], a[1])).isEqualTo(expected.size() - 1); // builds the table
+      }
+    }
+
+    assertThat(pairs.size()).isEqualTo(expected.size());
+    int number = 0;
+    for (Map.Entry<List<Integer>, double[]> pair : expected.entrySet()) {
+      int u = pair.getKey().get(0);
+      int v = pair.getKey().get(1);
+      assertThat(pairs.endorser(number)).isEqualTo(u);
+      assertThat(pairs.endorsed(number)).isEqualTo(v);
+      assertThat(
+              new double[] {
+                pairs.trust(number),
+                pairs.decayedTrust(number),
+                pairs.distrust(number),
+                pairs.decayedDistrust(number)
+              })
+          .containsExactly(pair.getValue());
+      assertThat(pairs.find(u, v)).isEqualTo(number);
+      number++;
+    }
+    assertThat(pairs.find(contributors - 1, contributors + 100)).isEqualTo(-1);
   }
 }
