@@ -22,9 +22,9 @@ final class Batch {
   /** One entry of the batch and the row (or, for a contribution, the rows) it came from. */
   static final class Item {
     final Object key; // the site's id of the event, the contribution id, the merged alias
-    final String rowId;
+    private final String rowId; // null: the key's text (made only if a message needs it)
     final long cursor;
-    final String skipKey;
+    private final String skipKey; // null: RowReader.skipKey of the row id (made when needed)
     final String refusedColumn; // the column blamed when the ledger refuses the entry
     LedgerEntry entry;
     int event = SourceState.NONE; // a removal: the ledger event it retracts
@@ -38,11 +38,24 @@ final class Batch {
       this.skipKey = skipKey;
       this.refusedColumn = refusedColumn;
     }
+
+    /** The row's id as text, or null if it has none. */
+    String rowId() {
+      return rowId != null || key == null ? rowId : key.toString();
+    }
+
+    /** The key under which a skipped row is remembered (see {@link RowReader#skipKey}). */
+    String skipKey(Query query) {
+      return skipKey != null ? skipKey : RowReader.skipKey(query, cursor, rowId());
+    }
   }
 
   final Query query;
   final List<Item> items = new ArrayList<>();
-  final Map<Object, Item> byKey = new HashMap<>();
+  // The items by key, for the rows read into the batch (not consulted once it is applied): a
+  // numeric key (most event ids) in a map without boxing, to its item's position; others by key.
+  private final LongIntMap numericKeys = new LongIntMap();
+  private final Map<Object, Item> otherKeys = new HashMap<>();
   final List<BadRow> skipped = new ArrayList<>();
   long maxCursor = Long.MIN_VALUE;
   int ignored;
@@ -56,8 +69,28 @@ final class Batch {
   }
 
   void add(Item item) {
+    if (item.key instanceof Long id) {
+      numericKeys.put(id, items.size());
+    } else {
+      otherKeys.put(item.key, item);
+    }
     items.add(item);
-    byKey.put(item.key, item);
+  }
+
+  /** Whether an item of the batch has {@code key}. */
+  boolean has(Object key) {
+    return key instanceof Long id
+        ? numericKeys.get(id) != LongIntMap.NONE
+        : otherKeys.containsKey(key);
+  }
+
+  /** The item with {@code key}, or null. */
+  Item item(Object key) {
+    if (key instanceof Long id) {
+      int at = numericKeys.get(id);
+      return at == LongIntMap.NONE ? null : items.get(at);
+    }
+    return otherKeys.get(key);
   }
 
   /**
@@ -93,17 +126,16 @@ final class Batch {
         BadRow bad =
             new BadRow(
                 query,
-                item.rowId,
+                item.rowId(),
                 item.cursor,
                 item.refusedColumn,
                 "the ledger refuses it: " + m.group(2),
-                item.skipKey);
+                item.skipKey(query));
         if (badRows == BadRows.FAIL) {
           throw bad.exception();
         }
         skipped.add(bad);
-        items.remove(item);
-        byKey.remove(item.key);
+        items.remove(item); // the key maps are not read again: the rows were all read
       }
     }
   }
