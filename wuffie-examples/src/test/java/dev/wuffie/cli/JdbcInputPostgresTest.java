@@ -140,19 +140,14 @@ class JdbcInputPostgresTest {
   }
 
   private Path file() throws IOException {
-    Path file = dir.resolve("events.csv");
-    Files.writeString(file, String.join("\n", JdbcInputTest.ROWS) + "\n", StandardCharsets.UTF_8);
-    return file;
+    return JdbcInputTest.rowsFile(dir);
   }
 
   private String tsv(String name) {
-    return dir.resolve(name + ".tsv").toString();
+    return JdbcInputTest.tsv(dir, name);
   }
 
   private static String[] args(String[] options, String... more) {
-    List<String> all = new ArrayList<>(List.of("score"));
-    all.addAll(List.of(options));
-    all.addAll(List.of(more));
-    return all.toArray(new String[0]);
+    return JdbcInputTest.args(options, more);
   }
 }

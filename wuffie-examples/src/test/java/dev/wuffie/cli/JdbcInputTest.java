@@ -223,6 +223,11 @@ class JdbcInputTest {
 
   /** The rows as an edge list file. */
   private Path file() throws IOException {
+    return rowsFile(dir);
+  }
+
+  /** The rows as an edge list file in {@code dir}. */
+  static Path rowsFile(Path dir) throws IOException {
     Path file = dir.resolve("events.csv");
     Files.writeString(file, String.join("\n", ROWS) + "\n", StandardCharsets.UTF_8);
     return file;
@@ -259,10 +264,16 @@ class JdbcInputTest {
   }
 
   private String tsv(String name) {
+    return tsv(dir, name);
+  }
+
+  /** The path of output file {@code name}.tsv in {@code dir}. */
+  static String tsv(Path dir, String name) {
     return dir.resolve(name + ".tsv").toString();
   }
 
-  private static String[] args(String[] options, String... more) {
+  /** {@code score}, the options, then {@code more}. */
+  static String[] args(String[] options, String... more) {
     List<String> all = new ArrayList<>(List.of("score"));
     all.addAll(List.of(options));
     all.addAll(List.of(more));
