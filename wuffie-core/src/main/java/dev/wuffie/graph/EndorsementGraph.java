@@ -56,12 +56,11 @@ import java.util.RandomAccess;
  * }</pre>
  *
  * <p>Cost: building is {@code O(m + n)} time for {@code n} contributors and {@code m} endorsements
- * (a counting sort by endorsed contributor, then a sort of each contributor's endorsers, {@code O(m
- * log d)} for in-degrees {@code d}). The built graph holds 12 bytes per distinct endorsement (an
- * int endorser and a double weight; 8 when every weight is exactly a float, as small integers and
- * halves are) and 12 bytes per contributor (an int offset and a double out-weight), plus the ids:
- * the Strings themselves and 8 to 16 bytes each for the index array and hash table. No object is
- * allocated per endorsement.
+ * (two counting sorts: by endorser, then by endorsed contributor). The built graph holds 12 bytes
+ * per distinct endorsement (an int endorser and a double weight; 8 when every weight is exactly a
+ * float, as small integers and halves are) and 12 bytes per contributor (an int offset and a double
+ * out-weight), plus the ids: the Strings themselves and 15 to 26 bytes each for the index array and
+ * hash table. No object is allocated per endorsement.
  *
  * <p>Instances are immutable and safe to share between threads. The {@link Builder} is not
  * thread-safe.
@@ -85,6 +84,7 @@ public final class EndorsementGraph {
       int[] inStart,
       int[] sources,
       double[] weights,
+      int edgeCount,
       double[] outWeights,
       double[] teleportWeights,
       long droppedSelfEndorsements,
@@ -92,8 +92,11 @@ public final class EndorsementGraph {
     this.ids = ids;
     this.inStart = inStart;
     this.sources = sources;
-    this.floatWeights = exactFloats(weights);
-    this.weights = floatWeights == null ? weights : null;
+    this.floatWeights = exactFloats(weights, edgeCount);
+    this.weights =
+        floatWeights != null
+            ? null
+            : weights.length == edgeCount ? weights : Arrays.copyOf(weights, edgeCount);
     this.outWeights = outWeights;
     this.teleportWeights = teleportWeights;
     this.droppedSelfEndorsements = droppedSelfEndorsements;
@@ -238,13 +241,13 @@ public final class EndorsementGraph {
   }
 
   /**
-   * The weights as floats if every one of them is exactly a float (small integers, halves, ...),
-   * else null: the graph then stores 8 bytes per endorsement instead of 12, and iterating over it
-   * reads a third less memory, with identical results.
+   * The first {@code count} weights as floats if every one of them is exactly a float (small
+   * integers, halves, ...), else null: the graph then stores 8 bytes per endorsement instead of 12,
+   * and iterating over it reads a third less memory, with identical results.
    */
-  private static float[] exactFloats(double[] weights) {
-    float[] floats = new float[weights.length];
-    for (int e = 0; e < weights.length; e++) {
+  private static float[] exactFloats(double[] weights, int count) {
+    float[] floats = new float[count];
+    for (int e = 0; e < count; e++) {
       floats[e] = (float) weights[e];
       if (floats[e] != weights[e]) {
         return null;
@@ -390,59 +393,16 @@ public final class EndorsementGraph {
     public EndorsementGraph build() {
       int n = ids.size();
       int[] label = orderForLocality ? degreeOrder() : null;
-      // Count the endorsements each contributor received, then scatter them into place.
-      int[] inStart = new int[n + 1];
-      forEachBlock(
-          (block, length) -> {
-            int[] endorsed = endorsedBlocks[block];
-            for (int i = 0; i < length; i++) {
-              inStart[relabel(label, endorsed[i]) + 1]++;
-            }
-          });
-      for (int v = 0; v < n; v++) {
-        inStart[v + 1] += inStart[v];
-      }
       int m = (int) size;
+      int[] inStart = new int[n + 1];
       int[] sources = new int[m];
       double[] weights = new double[m];
-      int[] cursor = Arrays.copyOf(inStart, n);
-      forEachBlock(
-          (block, length) -> {
-            int[] endorsers = endorserBlocks[block];
-            int[] endorsed = endorsedBlocks[block];
-            double[] blockWeights = weightBlocks[block];
-            for (int i = 0; i < length; i++) {
-              int at = cursor[relabel(label, endorsed[i])]++;
-              sources[at] = relabel(label, endorsers[i]);
-              weights[at] = blockWeights[i];
-            }
-            endorserBlocks[block] = null; // let the blocks go as soon as they are copied
-            endorsedBlocks[block] = null;
-            weightBlocks[block] = null;
-          });
-      // Sort each contributor's endorsers (stably) and sum duplicate pairs, compacting in place.
-      int distinct = 0;
-      for (int v = 0; v < n; v++) {
-        int from = inStart[v];
-        int to = inStart[v + 1];
-        sortBySource(sources, weights, from, to);
-        inStart[v] = distinct;
-        for (int e = from; e < to; e++) {
-          if (distinct > inStart[v] && sources[distinct - 1] == sources[e]) {
-            weights[distinct - 1] += weights[e];
-          } else {
-            sources[distinct] = sources[e];
-            weights[distinct] = weights[e];
-            distinct++;
-          }
-        }
-      }
-      inStart[n] = distinct;
+      sortByEndorsedThenEndorser(label, inStart, sources, weights);
+      int distinct = sumDuplicates(inStart, sources, weights);
       int[] finalSources = distinct == m ? sources : Arrays.copyOf(sources, distinct);
-      double[] finalWeights = distinct == m ? weights : Arrays.copyOf(weights, distinct);
       double[] outWeights = new double[n];
       for (int e = 0; e < distinct; e++) {
-        outWeights[finalSources[e]] += finalWeights[e];
+        outWeights[finalSources[e]] += weights[e];
       }
       double[] teleport = null;
       if (teleportWeights != null) {
@@ -457,13 +417,91 @@ public final class EndorsementGraph {
               label == null ? ids.compactCopy() : ids.permutedCopy(label),
               inStart,
               finalSources,
-              finalWeights,
+              weights,
+              distinct,
               outWeights,
               teleport,
               droppedSelfEndorsements,
               m - distinct);
       reset();
       return graph;
+    }
+
+    /**
+     * Sorts the endorsements added into {@code sources} and {@code weights}, grouped by endorsed
+     * contributor (whose group starts at {@code inStart}) and within a group by endorser, the
+     * endorsements of one pair in the order they were added; lets the blocks go. Two counting
+     * sorts: by endorser, then (stably) by endorsed contributor.
+     */
+    private void sortByEndorsedThenEndorser(
+        int[] label, int[] inStart, int[] sources, double[] weights) {
+      int n = inStart.length - 1;
+      int m = sources.length;
+      int[] outStart = new int[n + 1];
+      forEachBlock(
+          (block, length) -> {
+            int[] endorsers = endorserBlocks[block];
+            int[] endorsed = endorsedBlocks[block];
+            for (int i = 0; i < length; i++) {
+              outStart[relabel(label, endorsers[i]) + 1]++;
+              inStart[relabel(label, endorsed[i]) + 1]++;
+            }
+          });
+      for (int u = 0; u < n; u++) {
+        outStart[u + 1] += outStart[u];
+        inStart[u + 1] += inStart[u];
+      }
+      int[] targets = new int[m];
+      double[] byEndorser = new double[m];
+      int[] outCursor = Arrays.copyOf(outStart, n);
+      forEachBlock(
+          (block, length) -> {
+            int[] endorsers = endorserBlocks[block];
+            int[] endorsed = endorsedBlocks[block];
+            double[] blockWeights = weightBlocks[block];
+            for (int i = 0; i < length; i++) {
+              int at = outCursor[relabel(label, endorsers[i])]++;
+              targets[at] = relabel(label, endorsed[i]);
+              byEndorser[at] = blockWeights[i];
+            }
+            endorserBlocks[block] = null; // let the blocks go as soon as they are copied
+            endorsedBlocks[block] = null;
+            weightBlocks[block] = null;
+          });
+      int[] inCursor = Arrays.copyOf(inStart, n);
+      for (int u = 0; u < n; u++) {
+        for (int k = outStart[u], end = outStart[u + 1]; k < end; k++) {
+          int at = inCursor[targets[k]]++;
+          sources[at] = u;
+          weights[at] = byEndorser[k];
+        }
+      }
+    }
+
+    /**
+     * Sums the runs of equal sources within each contributor's endorsements, compacting {@code
+     * sources} and {@code weights} in place and updating {@code inStart}; returns how many distinct
+     * endorsements remain.
+     */
+    private static int sumDuplicates(int[] inStart, int[] sources, double[] weights) {
+      int n = inStart.length - 1;
+      int distinct = 0;
+      for (int v = 0; v < n; v++) {
+        int from = inStart[v];
+        int to = inStart[v + 1];
+        inStart[v] = distinct;
+        for (int e = from; e < to; e++) {
+          if (distinct > inStart[v] && sources[distinct - 1] == sources[e]) {
+            weights[distinct - 1] += weights[e];
+          } else {
+            sources[distinct] = sources[e];
+            weights[distinct] = weights[e];
+            distinct++;
+          }
+        }
+      }
+      inStart[n] = distinct;
+      return distinct;
     }
 
     /**
@@ -574,50 +612,6 @@ public final class EndorsementGraph {
       size = 0;
       droppedSelfEndorsements = 0;
       teleportWeights = null;
-    }
-
-    /**
-     * Sorts {@code sources[from, to)} ascending, moving {@code weights} along, keeping equal
-     * sources in their order.
-     */
-    private static void sortBySource(int[] sources, double[] weights, int from, int to) {
-      int length = to - from;
-      if (length < 2) {
-        return;
-      }
-      boolean sorted = true;
-      for (int e = from + 1; e < to && sorted; e++) {
-        sorted = sources[e - 1] <= sources[e];
-      }
-      if (sorted) {
-        return;
-      }
-      if (length <= 32) {
-        for (int i = from + 1; i < to; i++) {
-          int source = sources[i];
-          double weight = weights[i];
-          int j = i - 1;
-          while (j >= from && sources[j] > source) {
-            sources[j + 1] = sources[j];
-            weights[j + 1] = weights[j];
-            j--;
-          }
-          sources[j + 1] = source;
-          weights[j + 1] = weight;
-        }
-        return;
-      }
-      // The position breaks ties, so a plain primitive sort is stable here.
-      long[] keys = new long[length];
-      for (int i = 0; i < length; i++) {
-        keys[i] = ((long) sources[from + i] << 32) | i;
-      }
-      Arrays.sort(keys);
-      double[] copy = Arrays.copyOfRange(weights, from, to);
-      for (int i = 0; i < length; i++) {
-        sources[from + i] = (int) (keys[i] >>> 32);
-        weights[from + i] = copy[(int) keys[i]];
-      }
     }
 
     private static void checkId(String id, String role) {

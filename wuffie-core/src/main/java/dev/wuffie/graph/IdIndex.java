@@ -4,17 +4,26 @@ import java.util.Arrays;
 
 /**
  * Contributor ids and their dense indices: an array of ids plus an open-addressing hash table of
- * indices, with no boxed entry per id (about 4 to 8 bytes of table per id, besides the Strings).
+ * indices, with no boxed entry per id (11 to 22 bytes of table per id, besides the Strings).
+ *
+ * <p>A slot of the table holds an id's hash next to its index, so a lookup compares hashes in the
+ * table and reads an id String only when its hash matches: probing costs no memory access beyond
+ * the slots themselves, which linear probing keeps together.
  *
  * <p>Indices are handed out in first-seen order. Not thread-safe while it grows; the graph only
  * reads it.
  */
 final class IdIndex {
-  private static final int EMPTY = -1;
+  private static final long FREE = 0;
+  private static final int MAX_LOAD_NUMERATOR = 3; // at most 3/4 of the slots in use
+  private static final int MAX_LOAD_DENOMINATOR = 4;
 
   private String[] ids;
   private int size;
-  private int[] slots; // index of the id in that slot, or EMPTY
+
+  /** {@code hash << 32 | (index + 1)} of the id in that slot, or {@link #FREE}. */
+  private long[] slots;
+
   private int mask;
 
   IdIndex() {
@@ -23,9 +32,8 @@ final class IdIndex {
 
   private IdIndex(int expected) {
     ids = new String[expected];
-    int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-    slots = new int[capacity];
-    Arrays.fill(slots, EMPTY);
+    int capacity = capacityFor(expected);
+    slots = new long[capacity];
     mask = capacity - 1;
   }
 
@@ -39,12 +47,14 @@ final class IdIndex {
 
   /** The index of {@code id}, or -1 if absent. */
   int indexOf(String id) {
-    for (int slot = hash(id) & mask; ; slot = (slot + 1) & mask) {
-      int index = slots[slot];
-      if (index == EMPTY) {
+    int hash = hash(id);
+    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+      long entry = slots[slot];
+      if (entry == FREE) {
         return -1;
       }
-      if (ids[index].equals(id)) {
+      int index = (int) entry - 1;
+      if ((int) (entry >>> 32) == hash && ids[index].equals(id)) {
         return index;
       }
     }
@@ -52,13 +62,15 @@ final class IdIndex {
 
   /** The index of {@code id}, adding it with the next index if absent. */
   int intern(String id) {
-    int slot = hash(id) & mask;
+    int hash = hash(id);
+    int slot = hash & mask;
     for (; ; slot = (slot + 1) & mask) {
-      int index = slots[slot];
-      if (index == EMPTY) {
+      long entry = slots[slot];
+      if (entry == FREE) {
         break;
       }
-      if (ids[index].equals(id)) {
+      int index = (int) entry - 1;
+      if ((int) (entry >>> 32) == hash && ids[index].equals(id)) {
         return index;
       }
     }
@@ -67,19 +79,23 @@ final class IdIndex {
     }
     int index = size++;
     ids[index] = id;
-    slots[slot] = index;
-    if (size > (slots.length >> 2) * 3) {
+    slots[slot] = entry(hash, index);
+    if ((long) size * MAX_LOAD_DENOMINATOR > (long) slots.length * MAX_LOAD_NUMERATOR) {
       rehash(slots.length * 2);
     }
     return index;
   }
 
-  /** A copy holding exactly the ids added so far, for an immutable graph. */
+  /**
+   * A copy holding exactly the ids added so far, for an immutable graph: the id array trimmed to
+   * size, the table copied as it is (no id is hashed again).
+   */
   IdIndex compactCopy() {
-    IdIndex copy = new IdIndex(size);
+    IdIndex copy = new IdIndex(0);
     copy.size = size;
     copy.ids = Arrays.copyOf(ids, size);
-    copy.rehash(copy.slots.length);
+    copy.slots = slots.clone();
+    copy.mask = mask;
     return copy;
   }
 
@@ -95,17 +111,27 @@ final class IdIndex {
     return copy;
   }
 
+  /** The table size for {@code expected} ids: a power of two, filled to at most 3/4. */
+  private static int capacityFor(int expected) {
+    long needed = (long) expected * MAX_LOAD_DENOMINATOR / MAX_LOAD_NUMERATOR + 1;
+    return Integer.highestOneBit((int) Math.min(1 << 30, Math.max(16, needed) - 1)) << 1;
+  }
+
   private void rehash(int capacity) {
-    slots = new int[capacity];
-    Arrays.fill(slots, EMPTY);
+    slots = new long[capacity];
     mask = capacity - 1;
     for (int index = 0; index < size; index++) {
-      int slot = hash(ids[index]) & mask;
-      while (slots[slot] != EMPTY) {
+      int hash = hash(ids[index]);
+      int slot = hash & mask;
+      while (slots[slot] != FREE) {
         slot = (slot + 1) & mask;
       }
-      slots[slot] = index;
+      slots[slot] = entry(hash, index);
     }
+  }
+
+  private static long entry(int hash, int index) {
+    return (long) hash << 32 | (index + 1L);
   }
 
   /** String hash codes of similar ids differ in low bits only: spread them (murmur3 finaliser). */

@@ -1,16 +1,18 @@
 package dev.wuffie.io;
 
 import static com.google.common.base.Preconditions.checkNotNull;
-import static dev.wuffie.io.EdgeListFormat.EDGES;
 
 import dev.wuffie.graph.EndorsementGraph;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads an endorsement edge list: into an {@link EndorsementGraph} ({@link #read}), or record by
@@ -42,28 +44,37 @@ import java.util.concurrent.BlockingQueue;
  * }</pre>
  *
  * <p>Cost: one pass over the input, then, for a graph, {@link EndorsementGraph.Builder#build()}.
- * The input is parsed as bytes, in large chunks. Into a graph, an id seen before is found by its
- * bytes without making a String, and a plain decimal weight or timestamp is parsed without one; an
- * input of more than 8,192 records is parsed on a second thread, started for the call and ended
- * before it returns, while the calling thread builds the graph: the result, and any error, are the
- * same as with one thread. Records are parsed on the calling thread, which then runs the consumer.
+ * The input is parsed as bytes. Into a graph, it is cut into blocks of whole lines (1 MiB), which
+ * worker threads, one per processor (at most 8), started for the call and ended before it returns,
+ * parse while the calling thread reads the next blocks and adds the parsed ones to the graph, in
+ * the order of the input: the result, and any error, are the same as with one thread. An input of
+ * less than 64 KiB is parsed on the calling thread. A line of the common shape ({@code 12,34,1.5},
+ * comma or tab) is parsed in one pass over its bytes; an id seen before is found without making a
+ * String, by its value if it is a number below 2^24 written the usual way, else by its bytes; a
+ * plain decimal weight or timestamp is parsed without a String. Records are parsed on the calling
+ * thread, which then runs the consumer.
  *
  * <p>A reader holds only its settings: it is immutable and safe to share between threads.
  */
 public final class EdgeListReader {
-  private static final int CHUNK_RECORDS = 8192;
-  private static final int CHUNKS_IN_FLIGHT = 4;
   private static final int KINDS_REMEMBERED = 16;
+  private static final int MAX_WORKERS = 8;
+  private static final int BLOCKS_PER_WORKER = 3;
+  private static final int BLOCK_BYTES = 1 << 20;
+  private static final int FIRST_BLOCK_BYTES = 1 << 16;
+  private static final EdgeBlock NO_MORE_BLOCKS = new EdgeBlock(0);
 
   private final boolean dropNegative;
+  private final int blockBytes;
 
-  private EdgeListReader(boolean dropNegative) {
+  private EdgeListReader(boolean dropNegative, int blockBytes) {
     this.dropNegative = dropNegative;
+    this.blockBytes = blockBytes;
   }
 
   /** A reader that rejects negative weights. */
   public static EdgeListReader create() {
-    return new EdgeListReader(false);
+    return new EdgeListReader(false, BLOCK_BYTES);
   }
 
   /**
@@ -71,7 +82,15 @@ public final class EdgeListReader {
    * them otherwise, when reading a graph. Records are passed on with their weights as given.
    */
   public EdgeListReader dropNegative(boolean dropNegative) {
-    return new EdgeListReader(dropNegative);
+    return new EdgeListReader(dropNegative, blockBytes);
+  }
+
+  /**
+   * Returns a reader that cuts its input into blocks of {@code blockBytes} (for tests: small blocks
+   * put many block ends among few lines).
+   */
+  EdgeListReader blockBytes(int blockBytes) {
+    return new EdgeListReader(dropNegative, blockBytes);
   }
 
   /**
@@ -117,19 +136,27 @@ public final class EdgeListReader {
   public Result read(InputStream in, String source) throws IOException {
     checkNotNull(in, "input stream is null");
     checkNotNull(source, "source name is null");
-    Parser parser = new Parser(new TextRecords(in, source), dropNegative);
-    Interner interner = new Interner();
-    Chunk chunk = new Chunk();
-    boolean more = parser.fill(chunk);
-    interner.add(chunk);
-    if (more) {
-      readRestInParallel(parser, interner, chunk);
+    LineBlocks blocks = new LineBlocks(Gzip.decompressing(in, source), source);
+    Interner interner = new Interner(source);
+    EdgeBlock first = new EdgeBlock(Math.min(blockBytes, FIRST_BLOCK_BYTES));
+    if (blocks.fill(first)) {
+      readInParallel(blocks, first, interner, source);
+    } else {
+      first.parse(source, dropNegative);
+      interner.add(first);
     }
-    if (parser.count == 0) {
+    LineBlocks.Failure failure = blocks.failure();
+    if (failure != null) {
+      throw failure.exception(interner.lines);
+    }
+    if (interner.records == 0) {
       throw EdgeListFormat.EDGES.noRecords(source);
     }
     return new Result(
-        interner.builder.build(), parser.count, parser.droppedNegative, parser.headerSkipped);
+        interner.builder.build(),
+        interner.records,
+        interner.droppedNegative,
+        interner.headerSkipped);
   }
 
   /**
@@ -188,60 +215,68 @@ public final class EdgeListReader {
   }
 
   /**
-   * Reads the input after its first chunk: a helper thread parses and checks the records, chunk
-   * after chunk, while this thread interns their ids and adds them to the graph builder. A failure
-   * of the helper is thrown here once the chunks before it are in the builder. This returns, or
-   * throws, only once the helper has stopped using the input; if this thread fails, the helper
-   * stops after the chunk it is parsing. Waiting ignores interrupts, as reading the input does, and
-   * keeps the interrupt status.
+   * Reads the blocks after {@code first} while worker threads, started for the call, parse them;
+   * this thread takes the parsed blocks in order and adds their endorsements to the graph. A
+   * failure is thrown once the blocks before it have been taken. This returns, or throws, only once
+   * the workers have stopped. Waiting ignores interrupts, as reading the input does, and keeps the
+   * interrupt status.
    */
-  private static void readRestInParallel(Parser parser, Interner interner, Chunk first)
+  private void readInParallel(LineBlocks blocks, EdgeBlock first, Interner interner, String source)
       throws IOException {
-    // The chunks go round: free, filled by the helper, parsed, added by this thread, free again.
-    BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT);
-    BlockingQueue<Chunk> parsed = new ArrayBlockingQueue<>(CHUNKS_IN_FLIGHT + 1);
-    free.add(first);
-    for (int i = 1; i < CHUNKS_IN_FLIGHT; i++) {
-      free.add(new Chunk());
+    int workers = Math.max(1, Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
+    BlockingQueue<EdgeBlock> toParse = new LinkedBlockingQueue<>();
+    AtomicBoolean stopped = new AtomicBoolean();
+    Thread[] threads = new Thread[workers];
+    for (int t = 0; t < workers; t++) {
+      threads[t] =
+          new Thread(() -> parseAll(toParse, stopped, source), "wuffie-edge-list-parser-" + t);
+      threads[t].setDaemon(true);
+      threads[t].start();
     }
-    Thread helper = new Thread(() -> parser.fillAll(free, parsed), "wuffie-edge-list-parser");
-    helper.setDaemon(true);
-    helper.start();
+    Deque<EdgeBlock> inFlight = new ArrayDeque<>();
+    Deque<EdgeBlock> free = new ArrayDeque<>();
     boolean interrupted = false;
-    boolean done = false;
-    Chunk chunk = null;
     try {
-      while (!done) {
-        try {
-          chunk = parsed.take();
-        } catch (InterruptedException e) {
-          interrupted = true;
-          continue;
+      inFlight.add(first);
+      toParse.add(first);
+      boolean more = true;
+      while (more) {
+        EdgeBlock block;
+        if (!free.isEmpty()) {
+          block = free.poll();
+        } else if (inFlight.size() < workers * BLOCKS_PER_WORKER) {
+          block = new EdgeBlock(blockBytes);
+        } else {
+          block = inFlight.poll();
+          interrupted |= block.awaitParsed();
+          interner.add(block);
         }
-        if (chunk.failure instanceof IOException failure) {
-          throw failure;
-        } else if (chunk.failure instanceof RuntimeException failure) {
-          throw failure;
-        } else if (chunk.failure instanceof Error failure) {
-          throw failure;
+        more = blocks.fill(block);
+        inFlight.add(block);
+        toParse.add(block);
+        while (!inFlight.isEmpty() && inFlight.peek().isParsed()) {
+          EdgeBlock parsed = inFlight.poll();
+          interner.add(parsed);
+          free.add(parsed);
         }
-        interner.add(chunk);
-        done = chunk.last;
-        free.add(chunk);
-        chunk = null;
+      }
+      while (!inFlight.isEmpty()) {
+        EdgeBlock block = inFlight.poll();
+        interrupted |= block.awaitParsed();
+        interner.add(block);
       }
     } finally {
-      if (!done) {
-        parser.stopped = true;
-        if (chunk != null && chunk.failure == null) {
-          free.add(chunk); // wakes the helper if it waits for a free chunk
-        }
+      stopped.set(true);
+      for (int t = 0; t < workers; t++) {
+        toParse.add(NO_MORE_BLOCKS);
       }
-      while (helper.isAlive()) {
-        try {
-          helper.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
+      for (Thread thread : threads) {
+        while (thread.isAlive()) {
+          try {
+            thread.join();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
         }
       }
       if (interrupted) {
@@ -250,149 +285,132 @@ public final class EdgeListReader {
     }
   }
 
-  /** Endorsements read and checked, to be added to the graph. */
-  private static final class Chunk {
-    private final IdTable.Keys ids = new IdTable.Keys(2 * CHUNK_RECORDS); // endorser, endorsed
-    private final double[] weights = new double[CHUNK_RECORDS];
-    private int count;
-    private boolean last;
-    private Throwable failure;
-
-    /**
-     * Adds the endorsement of the current record; a negative weight is one dropped by {@code
-     * dropNegative}: its contributors still enter the graph.
-     */
-    void add(TextRecords records, double weight) {
-      ids.add(records.bytes(), records.start(0), records.end(0));
-      ids.add(records.bytes(), records.start(1), records.end(1));
-      weights[count++] = weight;
-    }
-
-    boolean isFull() {
-      return count == CHUNK_RECORDS;
-    }
-
-    void clear() {
-      ids.clear();
-      count = 0;
-    }
-  }
-
-  /** Reads records, checks them and collects them into chunks; counts them. */
-  private static final class Parser {
-    private final TextRecords records;
-    private final boolean dropNegative;
-    private long count;
-    private long droppedNegative;
-    private boolean headerSkipped;
-    private volatile boolean stopped;
-
-    Parser(TextRecords records, boolean dropNegative) {
-      this.records = records;
-      this.dropNegative = dropNegative;
-    }
-
-    /**
-     * Fills {@code chunk} with the next records, up to its capacity; false if the input ended.
-     *
-     * @throws InputFormatException on a malformed record
-     * @throws IOException if reading fails
-     */
-    boolean fill(Chunk chunk) throws IOException {
-      chunk.clear();
-      while (!chunk.isFull()) {
-        if (!records.next()) {
-          return false;
-        }
-        if (count == 0 && !headerSkipped && EdgeListFormat.isHeader(records)) {
-          headerSkipped = true;
-          continue;
-        }
-        EDGES.checkFields(records);
-        int fields = records.fieldCount();
-        double weight = fields >= 3 && !records.isEmpty(2) ? EDGES.weight(records, true) : 1.0;
-        if (fields == 4 && !records.isEmpty(3)) {
-          EdgeListFormat.checkTimestamp(records); // the timestamp is only checked
-        }
-        count++;
-        if (weight < 0) {
-          if (!dropNegative) {
-            throw records.error(
-                "negative weight "
-                    + records.field(2)
-                    + " for "
-                    + records.field(0)
-                    + " -> "
-                    + records.field(1)
-                    + "; weights must be >= 0: drop negative ratings with dropNegative(true)"
-                    + " (--drop-negative on the command line, or --distrust to apply them as"
-                    + " distrust)");
-          }
-          droppedNegative++;
-        }
-        chunk.add(records, weight);
-      }
-      return true;
-    }
-
-    /**
-     * Fills the chunks of {@code free} and passes them on to {@code parsed} until the input ends
-     * (the last chunk is marked as such), a failure (passed on in the last chunk) or {@link
-     * #stopped}.
-     */
-    void fillAll(BlockingQueue<Chunk> free, BlockingQueue<Chunk> parsed) {
-      Chunk chunk = null;
+  /** A worker: parses blocks until it takes {@link #NO_MORE_BLOCKS}; skips them once stopped. */
+  private void parseAll(BlockingQueue<EdgeBlock> toParse, AtomicBoolean stopped, String source) {
+    while (true) {
+      EdgeBlock block;
       try {
-        boolean more = true;
-        while (more) {
-          chunk = free.take();
-          if (stopped) {
-            return;
-          }
-          more = fill(chunk);
-          chunk.last = !more;
-          parsed.add(chunk);
-          chunk = null;
-        }
-      } catch (IOException | RuntimeException | Error e) {
-        fail(chunk, e, parsed);
-      } catch (InterruptedException e) { // nobody else knows this thread
-        fail(chunk, new InterruptedIOException("reading was interrupted"), parsed);
+        block = toParse.take();
+      } catch (InterruptedException e) { // nobody else knows this thread: go on
+        continue;
       }
-    }
-
-    private static void fail(Chunk chunk, Throwable failure, BlockingQueue<Chunk> parsed) {
-      Chunk failed = chunk == null ? new Chunk() : chunk;
-      failed.failure = failure;
-      failed.last = true;
-      parsed.add(failed);
+      if (block == NO_MORE_BLOCKS) {
+        return;
+      }
+      if (!stopped.get()) {
+        block.parse(source, dropNegative);
+      }
+      block.markParsed();
     }
   }
 
   /**
-   * Adds chunks to the graph builder. Ids are interned a batch at a time by their bytes (see {@link
-   * IdTable}): only an id not seen before is decoded to a String and added to the builder, which
-   * gives it the next index, in the order of the input.
+   * Takes parsed blocks, in the order of the input: numbers their ids in the order they first
+   * appear and adds their endorsements to the graph builder; counts records and lines; throws the
+   * first failure. An id that is a small number is found in an array indexed by it; any other id by
+   * its bytes in an {@link IdTable} (looked up a batch at a time), which numbers them in the order
+   * they first appear, and then in an array indexed by that number. Only an id new to the graph is
+   * made a String and added to the builder, which gives it the next index.
    */
   private static final class Interner {
     private static final int BATCH = 1024; // ids
 
+    private final String source;
     private final EndorsementGraph.Builder builder = EndorsementGraph.builder();
-    private final IdTable indexByIdBytes = new IdTable();
-    private final int[] indices = new int[2 * CHUNK_RECORDS];
+    private int[] indexByNumber = new int[0];
+    private final IdTable otherIds = new IdTable();
+    private int[] indexByOther = new int[0];
+    private int[] otherNumbers = new int[BATCH];
+    private long records;
+    private long droppedNegative;
+    private boolean headerSkipped;
+    private long lines;
 
-    void add(Chunk chunk) {
-      IdTable.Keys ids = chunk.ids;
-      for (int from = 0; from < ids.size(); from += BATCH) {
-        int to = Math.min(ids.size(), from + BATCH);
-        indexByIdBytes.getOrAddAll(
-            ids, from, to, indices, i -> builder.addContributor(ids.utf8(i)));
+    Interner(String source) {
+      this.source = source;
+    }
+
+    /**
+     * Adds the endorsements of {@code block}, parsed; skips its first record if it is the input's
+     * first and a header.
+     *
+     * @throws IOException the block's failure (with line numbers counted from the input's start)
+     */
+    void add(EdgeBlock block) throws IOException {
+      int from = 0;
+      if (block.headerLike && records == 0 && !headerSkipped) {
+        headerSkipped = true;
+        from = block.firstFailure == null ? 1 : 0;
+      } else if (block.firstFailure != null) {
+        throw numbered(block.firstFailure);
       }
-      for (int r = 0; r < chunk.count; r++) {
-        if (chunk.weights[r] >= 0) {
-          builder.add(indices[2 * r], indices[2 * r + 1], chunk.weights[r]);
+      if (block.failure instanceof InputFormatException failure) {
+        throw numbered(failure);
+      } else if (block.failure instanceof IOException failure) {
+        throw failure;
+      } else if (block.failure instanceof RuntimeException failure) {
+        throw failure;
+      } else if (block.failure instanceof Error failure) {
+        throw failure;
+      }
+      numberOtherIds(block.otherIds);
+      int[] ids = block.ids;
+      double[] weights = block.weights;
+      for (int r = from; r < block.count; r++) {
+        int endorser = index(ids[2 * r], block.otherIds);
+        int endorsed = index(ids[2 * r + 1], block.otherIds);
+        if (weights[r] >= 0) {
+          builder.add(endorser, endorsed, weights[r]);
+        } else {
+          droppedNegative++;
         }
       }
+      records += block.count - from;
+      lines += block.lines;
+    }
+
+    /** Numbers the ids of {@code keys}: new ones get the next numbers, in order. */
+    private void numberOtherIds(IdTable.Keys keys) {
+      if (otherNumbers.length < keys.size()) {
+        otherNumbers = new int[Math.max(keys.size(), 2 * otherNumbers.length)];
+      }
+      for (int from = 0; from < keys.size(); from += BATCH) {
+        int to = Math.min(keys.size(), from + BATCH);
+        otherIds.getOrAddAll(keys, from, to, otherNumbers, i -> otherIds.size());
+      }
+      if (indexByOther.length < otherIds.size()) {
+        int length = indexByOther.length;
+        indexByOther = Arrays.copyOf(indexByOther, Math.max(otherIds.size(), 2 * length));
+        Arrays.fill(indexByOther, length, indexByOther.length, -1);
+      }
+    }
+
+    /** The graph index of the id {@code id} of a block (see {@link EdgeBlock#ids}). */
+    private int index(int id, IdTable.Keys keys) {
+      if (id >= 0) {
+        if (id >= indexByNumber.length) {
+          int length = indexByNumber.length;
+          int grown = Math.max(1024, Integer.highestOneBit(id) << 1);
+          indexByNumber = Arrays.copyOf(indexByNumber, Math.min(EdgeBlock.DENSE_IDS, grown));
+          Arrays.fill(indexByNumber, length, indexByNumber.length, -1);
+        }
+        int index = indexByNumber[id];
+        if (index < 0) {
+          index = indexByNumber[id] = builder.addContributor(Integer.toString(id));
+        }
+        return index;
+      }
+      int key = -1 - id;
+      int number = otherNumbers[key];
+      int index = indexByOther[number];
+      if (index < 0) {
+        index = indexByOther[number] = builder.addContributor(keys.utf8(key));
+      }
+      return index;
+    }
+
+    private InputFormatException numbered(InputFormatException e) {
+      return e.line() <= 0 ? e : new InputFormatException(source, lines + e.line(), e.problem());
     }
   }
 }

@@ -66,6 +66,21 @@ final class TextRecords implements AutoCloseable {
     this.endOfInput = true;
   }
 
+  /**
+   * The records of {@code text[from, to)}, whole lines in memory (see {@link EdgeBlock}); if {@code
+   * afterCr}, the text follows a CR, so an LF at {@code from} ends that line rather than an empty
+   * one. Line numbers count from the start of the range; the source is {@code source} in messages.
+   */
+  TextRecords(byte[] text, int from, int to, boolean afterCr, String source) {
+    this.source = source;
+    this.data = InputStream.nullInputStream();
+    this.buffer = text;
+    this.position = from;
+    this.limit = to;
+    this.endOfInput = true;
+    this.skipLineFeed = afterCr;
+  }
+
   /** Advances to the next record; false at the end of the input. */
   boolean next() throws IOException {
     while (true) {
@@ -103,6 +118,25 @@ final class TextRecords implements AutoCloseable {
         return true;
       }
     }
+  }
+
+  /**
+   * Where the next line starts in {@link #bytes()}, for a caller that parses the lines it can by
+   * itself and calls {@link #skipLine(int)} after each; or an LF that ends the last line, if that
+   * ended with a CR. Only for records in memory.
+   */
+  int position() {
+    return position;
+  }
+
+  /**
+   * Takes the line at {@link #position()}, which the caller has parsed, as read: the next line
+   * starts at {@code next}, after its line end, and the line number goes up by one.
+   */
+  void skipLine(int next) {
+    position = next;
+    skipLineFeed = false;
+    lineNumber++;
   }
 
   /** The number of fields of the current record. */

@@ -188,6 +188,58 @@ final class EdgeListReaderTest {
   }
 
   @Test
+  void read_randomInputsInSmallBlocks_sameAsReferenceReader() throws IOException {
+    // blocks of a few bytes: headers, errors, CRs and LFs at block starts and ends, parsed on
+    // several threads and taken in order
+    for (int seed = 0; seed < 500; seed++) {
+      Random random = new Random(seed);
+      boolean dropNegative = random.nextBoolean();
+      byte[] bytes = randomEdgeList(random, 1 + random.nextInt(40), dropNegative);
+      if (random.nextInt(8) == 0) {
+        bytes = gzip(bytes);
+      }
+      String expected = outcome(ReferenceEdgeListReader::read, bytes, dropNegative, 0, seed);
+      for (int blockBytes : new int[] {1, 7, 64}) {
+        Reader small =
+            (in, source, drop) ->
+                EdgeListReader.create().dropNegative(drop).blockBytes(blockBytes).read(in, source);
+        String actual = outcome(small, bytes, dropNegative, 1 + seed % 5, seed);
+        assertThat(actual)
+            .as("seed %d, blocks of %d bytes, input %s", seed, blockBytes, escaped(bytes))
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void read_numericAndOtherIdsInManyBlocks_numberedInFirstAppearanceOrder() throws IOException {
+    Random random = new Random(11);
+    StringBuilder text = new StringBuilder();
+    String[] ids = {"0", "7", "42", "007", "16777215", "16777216", "99999999", "123456789", "x"};
+    for (int line = 0; line < 5_000; line++) {
+      String endorser =
+          random.nextBoolean() ? pick(random, ids) : Integer.toString(random.nextInt(2000));
+      String endorsed = random.nextBoolean() ? pick(random, ids) : "u" + random.nextInt(2000);
+      text.append(endorser)
+          .append(random.nextBoolean() ? '\t' : ',')
+          .append(endorsed)
+          .append(random.nextBoolean() ? "" : (random.nextBoolean() ? "\t" : ",") + line % 7)
+          .append(pick(random, LINE_ENDS));
+    }
+    byte[] bytes = text.toString().getBytes(UTF_8);
+
+    String expected = outcome(ReferenceEdgeListReader::read, bytes, false, 0, 0);
+    for (int blockBytes : new int[] {100, 4096, 1 << 20}) {
+      Reader blocks =
+          (in, source, drop) ->
+              EdgeListReader.create().dropNegative(drop).blockBytes(blockBytes).read(in, source);
+      assertThat(outcome(blocks, bytes, false, 0, 0))
+          .as("blocks of %d", blockBytes)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   void read_largeRandomInputs_sameAsReferenceReader() throws IOException {
     // more records than a chunk: parsed on a second thread, with any error far into the input
     for (int seed = 0; seed < 8; seed++) {
