@@ -25,6 +25,9 @@ final class PairTable {
   private double[] decayedTrust;
   private double[] distrust; // undecayed negative weight, as a positive amount
   private double[] decayedDistrust;
+  private int[] trustCount; // the weights added to trust and not removed
+  private int[] distrustCount;
+  private double decayScale = 1; // what the decayed sums are multiplied by when read
 
   private final int[] pairOf; // for the current endorser: the pair to each endorsed, or -1
   private final int[] touched; // the endorsed whose pairOf is set
@@ -43,6 +46,8 @@ final class PairTable {
     decayedTrust = new double[pairs];
     distrust = new double[pairs];
     decayedDistrust = new double[pairs];
+    trustCount = new int[pairs];
+    distrustCount = new int[pairs];
     pairOf = new int[contributors];
     Arrays.fill(pairOf, -1);
     touched = new int[contributors];
@@ -55,10 +60,56 @@ final class PairTable {
     if (weight > 0) {
       trust[pair] += weight;
       decayedTrust[pair] += weight * decay;
+      trustCount[pair]++;
     } else {
       distrust[pair] -= weight;
       decayedDistrust[pair] -= weight * decay;
+      distrustCount[pair]++;
     }
+  }
+
+  /**
+   * Takes away what {@link #add} added for the same arguments, and returns the pair's number. When
+   * the last weight of a sign goes, its sums become exactly zero, and they never go below zero, so
+   * rounding leaves no trace of a removed weight; otherwise the sums equal a fresh sum of the
+   * weights left up to rounding.
+   *
+   * @throws IllegalStateException if the pair has no weight of that sign to remove
+   */
+  int remove(int u, int v, double weight, double decay) {
+    int pair = find(u, v);
+    if (weight > 0) {
+      if (pair < 0 || trustCount[pair] == 0) {
+        throw new IllegalStateException("no trust to remove from pair " + u + " -> " + v);
+      }
+      boolean last = --trustCount[pair] == 0;
+      trust[pair] = last ? 0 : Math.max(0, trust[pair] - weight);
+      decayedTrust[pair] = last ? 0 : Math.max(0, decayedTrust[pair] - weight * decay);
+    } else {
+      if (pair < 0 || distrustCount[pair] == 0) {
+        throw new IllegalStateException("no distrust to remove from pair " + u + " -> " + v);
+      }
+      boolean last = --distrustCount[pair] == 0;
+      distrust[pair] = last ? 0 : Math.max(0, distrust[pair] + weight);
+      decayedDistrust[pair] = last ? 0 : Math.max(0, decayedDistrust[pair] + weight * decay);
+    }
+    return pair;
+  }
+
+  /**
+   * Sets the factor that {@link #decayedTrust} and {@link #decayedDistrust} multiply the kept sums
+   * by (1 unless set): sums kept at a reference time, read at a later one.
+   */
+  void decayScale(double scale) {
+    this.decayScale = scale;
+  }
+
+  /**
+   * Indexes every pair in the hash table now, so that pairs may be added in any order from here on
+   * (by a live service that keeps the table between refreshes).
+   */
+  void indexAll() {
+    index();
   }
 
   /** The number of the pair {@code u -> v}, or -1 if it was never added. */
@@ -91,7 +142,7 @@ final class PairTable {
   }
 
   double decayedTrust(int pair) {
-    return decayedTrust[pair];
+    return decayedTrust[pair] * decayScale;
   }
 
   double distrust(int pair) {
@@ -99,7 +150,7 @@ final class PairTable {
   }
 
   double decayedDistrust(int pair) {
-    return decayedDistrust[pair];
+    return decayedDistrust[pair] * decayScale;
   }
 
   private long pairKey(int pair) {
@@ -169,6 +220,8 @@ final class PairTable {
       decayedTrust = Arrays.copyOf(decayedTrust, grown);
       distrust = Arrays.copyOf(distrust, grown);
       decayedDistrust = Arrays.copyOf(decayedDistrust, grown);
+      trustCount = Arrays.copyOf(trustCount, grown);
+      distrustCount = Arrays.copyOf(distrustCount, grown);
     }
     byNumber[pair] = key;
     return pair;

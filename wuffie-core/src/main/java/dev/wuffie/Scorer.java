@@ -52,12 +52,23 @@ final class Scorer {
    *     cannot weigh (unless this scorer quarantines them), or a seed is not a contributor
    */
   Reputation score(LedgerSnapshot snapshot, Reputation previous) {
-    CompiledLedger compiled = CompiledLedger.compile(snapshot, policy, quarantine);
+    return score(CompiledLedger.compile(snapshot, policy, quarantine), previous, policy.solver());
+  }
+
+  /**
+   * Scores a compiled ledger with {@code solver} (the policy's, or one with another tolerance),
+   * starting from {@code previous}'s trust scores when it is not null.
+   */
+  Reputation score(CompiledLedger compiled, Reputation previous, RankSolver solver) {
     double[] start = previous == null ? null : warmStart(previous, compiled.graph);
-    Solved solved = solve(compiled.graph, compiled.teleport, start);
+    Solved solved = solve(solver, compiled.graph, compiled.teleport, start);
     double[] trust = solved.result().scores();
     double[] discounted = discounted(compiled.distrust, trust);
     double normaliser = discounted == null ? 1 : normalise(discounted);
+    double bound = errorBound(solved.result());
+    if (discounted != null) {
+      bound = 2 * (1 + policy.distrustStrength()) * bound / normaliser;
+    }
     Explainer explainer =
         new Explainer(
             solved.graph(),
@@ -79,7 +90,41 @@ final class Scorer {
         policy,
         compiled.asOfMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(compiled.asOfMillis),
         compiled.refused,
-        compiled.refusedExamples);
+        compiled.refusedExamples,
+        bound);
+  }
+
+  /**
+   * Scores a compiled ledger starting from {@code previous}'s trust scores, stopping as soon as the
+   * result's {@link Reputation#errorBound()} is below {@code accuracy}: the policy's solver with
+   * the error-bound stop at that tolerance, tightened and resumed (up to three times) when distrust
+   * widens the bound past it.
+   */
+  Reputation scoreWithin(CompiledLedger compiled, Reputation previous, double accuracy) {
+    RankSolver.Builder solver = policy.solver().toBuilder().stop(RankSolver.Stop.ERROR_BOUND);
+    double tolerance = accuracy;
+    Reputation reputation = score(compiled, previous, solver.tolerance(tolerance).build());
+    for (int round = 0; round < 3 && reputation.errorBound() > accuracy; round++) {
+      tolerance *= 0.5 * accuracy / reputation.errorBound();
+      reputation = score(compiled, reputation, solver.tolerance(tolerance).build());
+    }
+    return reputation;
+  }
+
+  /**
+   * Added to every error bound for floating-point rounding: of the solver's sums, and of the pair
+   * sums a {@link LiveCompiler} keeps (each within a relative {@code 2^-52} per event of the pair).
+   */
+  static final double ROUNDING = 1e-12;
+
+  /**
+   * A bound on the L1 distance between the last iterate of a power iteration and the exact fixed
+   * point: the iteration contracts by {@code d} in L1, so the distance is at most {@code d / (1 -
+   * d)} times the last change.
+   */
+  static double errorBound(RankResult result) {
+    double d = result.damping();
+    return d / (1 - d) * result.residual() + ROUNDING;
   }
 
   /**
@@ -119,7 +164,8 @@ final class Scorer {
         null,
         null,
         0,
-        new long[0]);
+        new long[0],
+        errorBound(result));
   }
 
   /** {@code previous}'s trust scores laid out for {@code next}, or null if none carries over. */
@@ -143,8 +189,8 @@ final class Scorer {
    * and applies the influence cap if the policy has one: returns the graph that was finally scored
    * and its result.
    */
-  private Solved solve(EndorsementGraph graph, double[] teleport, double[] start) {
-    RankSolver solver = policy.solver();
+  private Solved solve(
+      RankSolver solver, EndorsementGraph graph, double[] teleport, double[] start) {
     RankResult result =
         start == null ? solver.solve(graph, teleport) : solver.solve(graph, teleport, start);
     if (policy.influenceCap() >= 1) {
@@ -252,7 +298,6 @@ final class Scorer {
     return p;
   }
 
-  /** The graph that was scored and the result. */
   /**
    * The graph that was finally scored, its result, the solver iterations of every round, and
    * whether the influence cap settled (always, without a cap).
