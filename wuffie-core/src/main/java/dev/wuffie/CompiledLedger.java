@@ -364,10 +364,7 @@ final class CompiledLedger {
       return null;
     }
     int n = graph.size();
-    EndorsementGraph.Builder negative = EndorsementGraph.builder();
-    for (int u = 0; u < n; u++) {
-      negative.addContributor(graph.id(u));
-    }
+    EndorsementGraph.Builder negative = EndorsementGraph.builder(graph);
     double[] releasedDistrust = new double[n];
     for (int pair = 0; pair < pairs.size(); pair++) {
       if (pairs.distrust(pair) > 0) {

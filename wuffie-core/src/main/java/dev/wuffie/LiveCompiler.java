@@ -22,18 +22,20 @@ import java.util.List;
  * <p><b>Exactness.</b> The sums equal the ones a full compile would make from the same events up to
  * floating-point rounding: they are added in another order, rescaled by a product of factors
  * instead of one factor per event, and a retracted weight is subtracted (a pair whose last weight
- * of a sign goes is set to exactly zero). So the compiled weights agree with {@link
- * CompiledLedger#compile} to a relative error of about the number of a pair's events times {@code
- * 2^-52}; new contributors are numbered after the old ones instead of by id, which changes nothing
- * but the order of sums. Events recorded between two refreshes are added in content order, so the
- * result does not depend on how threads interleaved them.
+ * of a sign goes is set to exactly zero). A bound on each sum's rounding error is kept, and a
+ * compile that would leave one above {@code 2^-40} of its sum is full, so the compiled weights
+ * agree with {@link CompiledLedger#compile} to a relative {@code 2^-40} (about {@code 1e-12}); new
+ * contributors are numbered after the old ones instead of by id, which changes nothing but the
+ * order of sums. Events recorded between two refreshes are added in content order, so the result
+ * does not depend on how threads interleaved them.
  *
  * <p><b>Full compiles.</b> The first compile is full, and so is one after a merge (it renumbers
  * persons), after more changes than {@link #LARGE_CHANGE} of the ledger, when {@code asOf} moves
  * back before {@code R} (the latest event retracted) or more than {@link #MAX_HALF_LIVES}
- * half-lives past it, under a decay other than {@link Decay#none()} and {@link Decay#halfLife}, and
- * when an event the policy cannot weigh and that served as an example of it is retracted. {@link
- * #full} forces one.
+ * half-lives past it, when a retraction cancels so much of a pair's sum that its rounding error
+ * could exceed {@code 2^-40} of what is left ({@link PairTable#precise}), under a decay other than
+ * {@link Decay#none()} and {@link Decay#halfLife}, and when an event the policy cannot weigh and
+ * that served as an example of it is retracted. {@link #full} forces one.
  *
  * <p>Not thread-safe: {@link LiveReputation} calls it under its refresh lock.
  */
@@ -55,6 +57,7 @@ final class LiveCompiler {
   private long reference; // R, the time the decayed sums are kept at
   private long asOf;
   private PairTable pairs;
+  private EndorsementGraph graph; // the last trust graph: its persons are the first ones
   private int[] personOf; // by contributor index, with room to grow
   private String[] personIds; // by person index, with room to grow
   private int persons;
@@ -89,6 +92,8 @@ final class LiveCompiler {
       CompiledLedger compiled = update(snapshot);
       lastWasIncremental = true;
       return compiled;
+    } catch (Imprecise e) {
+      return full(snapshot);
     } catch (RuntimeException e) {
       base = null;
       throw e;
@@ -121,6 +126,7 @@ final class LiveCompiler {
     asOf = reference;
     pairs = compiled.pairs;
     pairs.indexAll();
+    graph = compiled.graph;
     personOf = compiled.personOf.clone();
     persons = compiled.graph.size();
     personIds = new String[persons];
@@ -338,10 +344,18 @@ final class LiveCompiler {
     if (u == v) {
       return;
     }
-    if (add) {
-      pairs.add(u, v, weight, growth);
-    } else {
-      pairs.remove(u, v, weight, growth);
+    int pair = add ? pairs.add(u, v, weight, growth) : pairs.remove(u, v, weight, growth);
+    if (!pairs.precise(pair)) {
+      throw new Imprecise();
+    }
+  }
+
+  /** A kept sum lost too much precision to a cancellation: the compile must be full. */
+  private static final class Imprecise extends RuntimeException {
+    private static final long serialVersionUID = 1;
+
+    Imprecise() {
+      super(null, null, false, false);
     }
   }
 
@@ -383,24 +397,27 @@ final class LiveCompiler {
   private CompiledLedger graphs(LedgerSnapshot snapshot, KindWeight[] kindOf) {
     double scale = halfLife == 0 ? 1.0 : policy.decay().factor(asOf - reference);
     pairs.decayScale(scale);
-    EndorsementGraph.Builder builder = EndorsementGraph.builder();
-    for (int i = 0; i < persons; i++) {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder(graph); // its persons come first
+    for (int i = graph.size(); i < persons; i++) {
       builder.addContributor(personIds[i]);
     }
     int[] personOfNow = Arrays.copyOf(personOf, snapshot.contributorCount());
     long[] refusal = new long[1 + refusedExamples.length];
     refusal[0] = refused;
     System.arraycopy(refusedExamples, 0, refusal, 1, refusedExamples.length);
-    return CompiledLedger.graphs(
-        snapshot,
-        policy,
-        asOf,
-        personOfNow,
-        builder,
-        pairs,
-        teleport(snapshot, personOfNow, scale),
-        kindOf,
-        refusal);
+    CompiledLedger compiled =
+        CompiledLedger.graphs(
+            snapshot,
+            policy,
+            asOf,
+            personOfNow,
+            builder,
+            pairs,
+            teleport(snapshot, personOfNow, scale),
+            kindOf,
+            refusal);
+    graph = compiled.graph;
+    return compiled;
   }
 
   private double[] teleport(LedgerSnapshot snapshot, int[] personOfNow, double scale) {

@@ -60,6 +60,9 @@ public final class Reputation {
    * A reputation of the contributors of {@code graph}, as the {@link Scorer} computed it: ranks the
    * scores and keeps the rest for the accessors.
    *
+   * @param rankHint an earlier rank order of the first contributors (a permutation of {@code 0 ..
+   *     k-1}), which the ranking starts from and takes {@code O(n)} to confirm when it still holds;
+   *     or null
    * @param result the solver's result (the trust scores before distrust)
    * @param iterations the solver iterations that ran, over every round of the influence cap
    * @param converged whether the solver converged and the influence cap, if any, settled
@@ -73,6 +76,7 @@ public final class Reputation {
    */
   Reputation(
       EndorsementGraph graph,
+      int[] rankHint,
       RankResult result,
       int iterations,
       boolean converged,
@@ -97,7 +101,7 @@ public final class Reputation {
     this.refusedExamples = refusedExamples;
     this.errorBound = errorBound;
     int n = scores.length;
-    this.byRank = IndexSort.byScoreDescendingThenId(scores, graph);
+    this.byRank = IndexSort.byScoreDescendingThenId(scores, graph, rankHint);
     this.rankOf = new int[n];
     this.lowerCount = new int[n];
     int runEnd = n;
@@ -271,6 +275,11 @@ public final class Reputation {
     return converged;
   }
 
+  /** The contributors' indices by rank, best first: for the next refresh to start ranking from. */
+  int[] rankOrder() {
+    return byRank;
+  }
+
   /**
    * A bound on the L1 distance between these scores and the exact solution of the equations they
    * solve (the policy's, for the ledger as scored): {@code sum_v |score(v) - exact(v)| <=
@@ -280,12 +289,13 @@ public final class Reputation {
    * iteration contracts by the damping {@code d} in L1, so trust scores are within {@code d / (1 -
    * d) * r} of the exact ones; distrust (a discount by at most {@code strength} times each
    * distruster's score, floored at zero, then normalised by the sum {@code Z} of what is left)
-   * widens that to {@code 2 (1 + strength) / Z} times as much. {@code 1e-12} is added for
-   * floating-point rounding. Under an influence cap it bounds the distance to the solution on the
-   * capped weights of the last round. For {@link Reputation#compute(Ledger, ScoringPolicy)} with
-   * the default solver (tolerance {@code 1e-10} on the change), it is at most about {@code
-   * 5.7e-10}; a {@link LiveReputation} refresh that starts from the last scores stops once it is
-   * below the live reputation's accuracy ({@link LiveReputation.Builder#accuracy(double)}).
+   * widens that to {@code 2 (1 + strength) / Z} times as much. {@code d / (1 - d) * 2^-39 + 1e-12}
+   * (below {@code 2e-11} at the default damping) is added for floating-point rounding. Under an
+   * influence cap it bounds the distance to the solution on the capped weights of the last round.
+   * For {@link Reputation#compute(Ledger, ScoringPolicy)} with the default solver (tolerance {@code
+   * 1e-10} on the change), it is at most about {@code 5.7e-10}; a {@link LiveReputation} refresh
+   * that starts from the last scores stops once it is below the live reputation's accuracy ({@link
+   * LiveReputation.Builder#accuracy(double)}).
    */
   public double errorBound() {
     return errorBound;

@@ -79,8 +79,13 @@ final class Scorer {
             discounted == null ? null : compiled.distrust,
             policy.distrustStrength(),
             new LedgerParts(compiled));
+    int[] rankHint =
+        previous != null && extendsGraph(previous.graph(), solved.graph())
+            ? previous.rankOrder()
+            : null;
     return new Reputation(
         solved.graph(),
+        rankHint,
         solved.result(),
         solved.iterations(),
         solved.result().converged() && solved.capSettled(),
@@ -112,19 +117,16 @@ final class Scorer {
   }
 
   /**
-   * Added to every error bound for floating-point rounding: of the solver's sums, and of the pair
-   * sums a {@link LiveCompiler} keeps (each within a relative {@code 2^-52} per event of the pair).
-   */
-  static final double ROUNDING = 1e-12;
-
-  /**
    * A bound on the L1 distance between the last iterate of a power iteration and the exact fixed
    * point: the iteration contracts by {@code d} in L1, so the distance is at most {@code d / (1 -
-   * d)} times the last change.
+   * d)} times the last change. Rounding adds to it: the weights a {@link LiveCompiler} compiles
+   * from the sums it keeps are within a relative {@code 2^-40} of a full compile's, which moves the
+   * fixed point by at most {@code 2 d / (1 - d)} times that; and {@code 1e-12} covers the solver's
+   * own sums.
    */
   static double errorBound(RankResult result) {
     double d = result.damping();
-    return d / (1 - d) * result.residual() + ROUNDING;
+    return d / (1 - d) * (result.residual() + Math.scalb(2.0, -40)) + 1e-12;
   }
 
   /**
@@ -155,6 +157,7 @@ final class Scorer {
         new Explainer(graph, trust, result.damping(), teleport, 1, null, 0, Explainer.Parts.NONE);
     return new Reputation(
         graph,
+        null,
         result,
         result.iterations(),
         result.converged(),
@@ -174,14 +177,35 @@ final class Scorer {
     RankResult trust = previous.result();
     double[] start = new double[next.size()];
     double sum = 0;
+    boolean extended = extendsGraph(graph, next);
     for (int v = 0; v < start.length; v++) {
-      OptionalInt before = graph.indexOf(next.id(v));
-      if (before.isPresent()) {
-        start[v] = trust.score(before.getAsInt());
-        sum += start[v];
+      if (extended) {
+        start[v] = v < graph.size() ? trust.score(v) : 0;
+      } else {
+        OptionalInt before = graph.indexOf(next.id(v));
+        start[v] = before.isPresent() ? trust.score(before.getAsInt()) : 0;
       }
+      sum += start[v];
     }
     return sum > 0 ? start : null;
+  }
+
+  /**
+   * Whether the first contributors of {@code next} are those of {@code previous}, at the same
+   * indices, as in the graphs of successive refreshes of a {@link LiveCompiler}: then a
+   * contributor's index carries over without a lookup by id. {@code O(n)} comparisons of ids that
+   * are mostly the same objects.
+   */
+  static boolean extendsGraph(EndorsementGraph previous, EndorsementGraph next) {
+    if (previous.size() > next.size()) {
+      return false;
+    }
+    for (int v = 0; v < previous.size(); v++) {
+      if (!previous.id(v).equals(next.id(v))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -223,10 +247,7 @@ final class Scorer {
   private static EndorsementGraph capped(
       EndorsementGraph compiled, EndorsementGraph current, double[] s, double cap, double d) {
     int n = compiled.size();
-    EndorsementGraph.Builder builder = EndorsementGraph.builder();
-    for (int v = 0; v < n; v++) {
-      builder.addContributor(compiled.id(v));
-    }
+    EndorsementGraph.Builder builder = EndorsementGraph.builder(compiled);
     double[] released = new double[n];
     boolean moved = false;
     for (int v = 0; v < n; v++) {

@@ -1,6 +1,7 @@
 package dev.wuffie.graph;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Contributor ids and their dense indices: an array of ids plus an open-addressing hash table of
@@ -8,6 +9,12 @@ import java.util.Arrays;
  *
  * <p>Indices are handed out in first-seen order. Not thread-safe while it grows; the graph only
  * reads it.
+ *
+ * <p>Several indices can share one pair of arrays, each seeing its first {@link #size()} ids: a
+ * {@link #view()} is {@code O(1)}. Only the index holding every id the arrays hold (the {@code
+ * tail}) adds to them in place; another one copies them first. Linear probing never moves an entry,
+ * so an id added later only fills a slot that was empty, which a view skips (its index is past the
+ * view's size): views read the same as before.
  */
 final class IdIndex {
   private static final int EMPTY = -1;
@@ -16,6 +23,7 @@ final class IdIndex {
   private int size;
   private int[] slots; // index of the id in that slot, or EMPTY
   private int mask;
+  private AtomicInteger tail; // the number of ids in the shared arrays
 
   IdIndex() {
     this(16);
@@ -27,6 +35,18 @@ final class IdIndex {
     slots = new int[capacity];
     Arrays.fill(slots, EMPTY);
     mask = capacity - 1;
+    tail = new AtomicInteger();
+  }
+
+  /** An index of the same ids, sharing the arrays; {@code O(1)}. */
+  IdIndex view() {
+    IdIndex view = new IdIndex(0);
+    view.ids = ids;
+    view.size = size;
+    view.slots = slots;
+    view.mask = mask;
+    view.tail = tail;
+    return view;
   }
 
   int size() {
@@ -44,7 +64,7 @@ final class IdIndex {
       if (index == EMPTY) {
         return -1;
       }
-      if (ids[index].equals(id)) {
+      if (index < size && ids[index].equals(id)) {
         return index;
       }
     }
@@ -52,15 +72,17 @@ final class IdIndex {
 
   /** The index of {@code id}, adding it with the next index if absent. */
   int intern(String id) {
+    int found = indexOf(id);
+    if (found >= 0) {
+      return found;
+    }
+    if (!tail.compareAndSet(size, size + 1)) {
+      ownArrays(); // another index added to the shared arrays after this one's ids
+      tail.set(size + 1);
+    }
     int slot = hash(id) & mask;
-    for (; ; slot = (slot + 1) & mask) {
-      int index = slots[slot];
-      if (index == EMPTY) {
-        break;
-      }
-      if (ids[index].equals(id)) {
-        return index;
-      }
+    while (slots[slot] != EMPTY) {
+      slot = (slot + 1) & mask;
     }
     if (size == ids.length) {
       ids = Arrays.copyOf(ids, Math.max(16, size + (size >> 1)));
@@ -74,19 +96,18 @@ final class IdIndex {
     return index;
   }
 
-  /** A copy holding exactly the ids added so far, for an immutable graph. */
-  IdIndex compactCopy() {
-    IdIndex copy = new IdIndex(size);
-    copy.size = size;
-    copy.ids = Arrays.copyOf(ids, size);
-    copy.rehash(copy.slots.length);
-    return copy;
+  /** Copies this index's ids into arrays of its own, with a tail of their own. */
+  private void ownArrays() {
+    ids = Arrays.copyOf(ids, Math.max(16, size + (size >> 1)));
+    tail = new AtomicInteger(size);
+    rehash(slots.length);
   }
 
   /** A copy in which the id at index {@code i} moves to index {@code label[i]}. */
   IdIndex permutedCopy(int[] label) {
     IdIndex copy = new IdIndex(size);
     copy.size = size;
+    copy.tail.set(size);
     copy.ids = new String[size];
     for (int i = 0; i < size; i++) {
       copy.ids[label[i]] = ids[i];
