@@ -26,6 +26,7 @@ final class CompiledLedger {
   final long refused; // live events left out because the policy cannot weigh them
   final long[] refusedExamples; // the first of them, in record order
   final PairTable pairs; // the pair sums the graphs were made from, decayed to asOfMillis
+  final int[] personsById; // the graph indices in id order
 
   private CompiledLedger(
       LedgerSnapshot snapshot,
@@ -37,7 +38,8 @@ final class CompiledLedger {
       double[] teleport,
       KindWeight[] kindOf,
       long[] refusal,
-      PairTable pairs) {
+      PairTable pairs,
+      int[] personsById) {
     this.snapshot = snapshot;
     this.policy = policy;
     this.asOfMillis = asOfMillis;
@@ -49,6 +51,7 @@ final class CompiledLedger {
     this.refused = refusal[0];
     this.refusedExamples = java.util.Arrays.copyOfRange(refusal, 1, refusal.length);
     this.pairs = pairs;
+    this.personsById = personsById;
   }
 
   /** How many refused events {@link #refusedExamples} holds at most. */
@@ -94,14 +97,19 @@ final class CompiledLedger {
 
     PairTable pairs = pairSums(snapshot, policy, kindOf, personOf, order, asOf);
     double[] teleport = teleport(snapshot, policy, personOf, n, asOf, order);
-    return graphs(snapshot, policy, asOf, personOf, builder, pairs, teleport, kindOf, refusal);
+    int[] personsById = new int[n]; // persons are numbered in id order
+    for (int v = 0; v < n; v++) {
+      personsById[v] = v;
+    }
+    return graphs(
+        snapshot, policy, asOf, personOf, builder, pairs, teleport, kindOf, refusal, personsById);
   }
 
   /**
    * The last steps, from the pair sums on: the sums saturated, reciprocal pairs damped, the trust
-   * graph built on {@code builder} (which holds every person, in graph index order) and the
-   * distrust graph. {@code O(pairs + persons)}, with no pass over the events: {@link LiveCompiler}
-   * runs them on the sums it keeps up to date.
+   * graph built on {@code builder} (which holds every person, in graph index order; {@code
+   * personsById} lists them in id order) and the distrust graph. {@code O(pairs + persons)}, with
+   * no pass over the events: {@link LiveCompiler} runs them on the sums it keeps up to date.
    */
   static CompiledLedger graphs(
       LedgerSnapshot snapshot,
@@ -112,7 +120,8 @@ final class CompiledLedger {
       PairTable pairs,
       double[] teleport,
       KindWeight[] kindOf,
-      long[] refusal) {
+      long[] refusal,
+      int[] personsById) {
     double[] released = new double[builder.contributorCount()]; // per endorser: to its teleport
     double[] weights = saturated(pairs, policy.saturation(), released);
     if (policy.reciprocalWeight() < 1) {
@@ -121,7 +130,17 @@ final class CompiledLedger {
     EndorsementGraph graph = trustGraph(builder, pairs, weights, released);
     EndorsementGraph distrust = distrustGraph(pairs, policy.saturation(), graph);
     return new CompiledLedger(
-        snapshot, policy, asOf, personOf, graph, distrust, teleport, kindOf, refusal, pairs);
+        snapshot,
+        policy,
+        asOf,
+        personOf,
+        graph,
+        distrust,
+        teleport,
+        kindOf,
+        refusal,
+        pairs,
+        personsById);
   }
 
   /** The ranks of contributors, contributions and kinds by id: the order compilation runs in. */

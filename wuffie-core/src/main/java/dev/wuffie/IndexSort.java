@@ -13,70 +13,53 @@ final class IndexSort {
   }
 
   /**
-   * Returns the indices {@code 0 .. n-1} ordered by score, highest first, then by id, starting from
-   * {@code hint} when it is not null: an earlier order of {@code 0 .. k-1}. The hint is repaired by
-   * an insertion sort, and {@code k .. n-1} are inserted by binary search: {@code O(n + moves)}
-   * when the hint is still nearly right, as after a small change of the scores. When it is not
-   * (more than {@code 8n} moves, or more than {@code n/16} new indices), a merge sort finishes.
+   * Returns the indices {@code 0 .. n-1} ordered by score, highest first, then by id. With {@code
+   * byId}, the indices in id order, a stable radix sort of them by score does it in four passes of
+   * {@code O(n + 65536)} and no comparison of ids; without, a merge sort, {@code O(n log n)}
+   * comparisons. Scores must be {@code +0.0} or positive.
    */
-  static int[] byScoreDescendingThenId(double[] scores, EndorsementGraph graph, int[] hint) {
+  static int[] byScoreDescendingThenId(double[] scores, EndorsementGraph graph, int[] byId) {
     int n = scores.length;
-    IndexComparator comparator =
-        (a, b) -> {
-          int byScore = Double.compare(scores[b], scores[a]);
-          return byScore != 0 ? byScore : graph.id(a).compareTo(graph.id(b));
-        };
-    int[] order = new int[n];
-    int k = hint == null ? 0 : hint.length;
-    if (hint != null) {
-      System.arraycopy(hint, 0, order, 0, k);
+    if (byId == null || n < RADIX_MIN) {
+      return ordered(
+          n,
+          (a, b) -> {
+            int byScore = Double.compare(scores[b], scores[a]);
+            return byScore != 0 ? byScore : graph.id(a).compareTo(graph.id(b));
+          });
     }
-    for (int i = k; i < n; i++) {
-      order[i] = i;
+    long[] keys = new long[n]; // ascending key = descending score, by its bits
+    for (int i = 0; i < n; i++) {
+      keys[i] = Long.MAX_VALUE - Double.doubleToLongBits(scores[i]);
     }
-    if (hint == null || n - k > n / 16 || !insertionSort(order, k, comparator, 8L * n)) {
-      sort(order, comparator);
-      return order;
-    }
-    for (int i = k; i < n; i++) {
-      int lo = 0;
-      int hi = i; // order[0 .. i) is sorted: find the first element after index i
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (comparator.compare(order[mid], i) <= 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
+    int[] order = byId.clone();
+    int[] buffer = new int[n];
+    int[] count = new int[1 << 16];
+    for (int shift = 0; shift < 64; shift += 16) {
+      java.util.Arrays.fill(count, 0);
+      for (int i : order) {
+        count[(int) (keys[i] >>> shift) & 0xFFFF]++;
       }
-      System.arraycopy(order, lo, order, lo + 1, i - lo);
-      order[lo] = i;
+      if (count[(int) (keys[order[0]] >>> shift) & 0xFFFF] == n) {
+        continue; // every key has this digit: the pass would change nothing
+      }
+      for (int d = 0, sum = 0; d < count.length; d++) {
+        int c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (int i : order) {
+        buffer[count[(int) (keys[i] >>> shift) & 0xFFFF]++] = i;
+      }
+      int[] swap = order;
+      order = buffer;
+      buffer = swap;
     }
     return order;
   }
 
-  /**
-   * Sorts {@code order[0 .. to)} by insertion, unless that takes more than {@code budget} moves:
-   * then returns false, with {@code order} still a permutation.
-   */
-  private static boolean insertionSort(
-      int[] order, int to, IndexComparator comparator, long budget) {
-    long moves = 0;
-    for (int i = 1; i < to; i++) {
-      int x = order[i];
-      int j = i - 1;
-      while (j >= 0 && comparator.compare(order[j], x) > 0) {
-        order[j + 1] = order[j];
-        j--;
-        if (++moves > budget) {
-          order[j + 1] = x;
-          return false;
-        }
-      }
-      order[j + 1] = x;
-    }
-    return true;
-  }
+  /** Below this many indices, a merge sort beats the radix sort's fixed cost. */
+  private static final int RADIX_MIN = 4096;
 
   /** Returns the indices {@code 0 .. n-1} ordered by {@code comparator}. */
   static int[] ordered(int n, IndexComparator comparator) {

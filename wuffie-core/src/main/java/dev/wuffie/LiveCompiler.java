@@ -60,6 +60,7 @@ final class LiveCompiler {
   private EndorsementGraph graph; // the last trust graph: its persons are the first ones
   private int[] personOf; // by contributor index, with room to grow
   private String[] personIds; // by person index, with room to grow
+  private int[] personsById; // the persons in id order
   private int persons;
   private double[] activity; // ACTIVITY teleport weights at R, by person
   private double activityTotal;
@@ -133,6 +134,7 @@ final class LiveCompiler {
     for (int i = 0; i < persons; i++) {
       personIds[i] = compiled.graph.id(i);
     }
+    personsById = compiled.personsById;
     refused = compiled.refused;
     refusedExamples = compiled.refusedExamples.clone();
     KindWeight[] kindOf = compiled.kindOf;
@@ -302,6 +304,7 @@ final class LiveCompiler {
       fresh[i - from] = i;
     }
     Arrays.sort(fresh, Comparator.comparing(snapshot::contributor));
+    int old = persons;
     for (int i : fresh) {
       if (persons == personIds.length) {
         personIds = Arrays.copyOf(personIds, Math.max(16, 2 * persons));
@@ -309,6 +312,16 @@ final class LiveCompiler {
       }
       personIds[persons] = snapshot.contributor(i);
       personOf[i] = persons++;
+    }
+    if (persons > old) { // merge the new persons, in id order, into the old ones
+      int[] merged = new int[persons];
+      for (int a = 0, b = old, k = 0; k < persons; k++) {
+        merged[k] =
+            b == persons || a < old && personIds[personsById[a]].compareTo(personIds[b]) < 0
+                ? personsById[a++]
+                : b++;
+      }
+      personsById = merged;
     }
   }
 
@@ -415,7 +428,8 @@ final class LiveCompiler {
             pairs,
             teleport(snapshot, personOfNow, scale),
             kindOf,
-            refusal);
+            refusal,
+            personsById);
     graph = compiled.graph;
     return compiled;
   }

@@ -60,9 +60,7 @@ public final class Reputation {
    * A reputation of the contributors of {@code graph}, as the {@link Scorer} computed it: ranks the
    * scores and keeps the rest for the accessors.
    *
-   * @param rankHint an earlier rank order of the first contributors (a permutation of {@code 0 ..
-   *     k-1}), which the ranking starts from and takes {@code O(n)} to confirm when it still holds;
-   *     or null
+   * @param byId the contributors' indices in id order, which makes ranking a radix sort; or null
    * @param result the solver's result (the trust scores before distrust)
    * @param iterations the solver iterations that ran, over every round of the influence cap
    * @param converged whether the solver converged and the influence cap, if any, settled
@@ -76,7 +74,7 @@ public final class Reputation {
    */
   Reputation(
       EndorsementGraph graph,
-      int[] rankHint,
+      int[] byId,
       RankResult result,
       int iterations,
       boolean converged,
@@ -101,7 +99,7 @@ public final class Reputation {
     this.refusedExamples = refusedExamples;
     this.errorBound = errorBound;
     int n = scores.length;
-    this.byRank = IndexSort.byScoreDescendingThenId(scores, graph, rankHint);
+    this.byRank = IndexSort.byScoreDescendingThenId(scores, graph, byId);
     this.rankOf = new int[n];
     this.lowerCount = new int[n];
     int runEnd = n;
@@ -273,11 +271,6 @@ public final class Reputation {
    */
   public boolean converged() {
     return converged;
-  }
-
-  /** The contributors' indices by rank, best first: for the next refresh to start ranking from. */
-  int[] rankOrder() {
-    return byRank;
   }
 
   /**

@@ -79,13 +79,9 @@ final class Scorer {
             discounted == null ? null : compiled.distrust,
             policy.distrustStrength(),
             new LedgerParts(compiled));
-    int[] rankHint =
-        previous != null && extendsGraph(previous.graph(), solved.graph())
-            ? previous.rankOrder()
-            : null;
     return new Reputation(
         solved.graph(),
-        rankHint,
+        compiled.personsById,
         solved.result(),
         solved.iterations(),
         solved.result().converged() && solved.capSettled(),

@@ -8,48 +8,40 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 final class IndexSortTest {
-  /**
-   * A rank order started from a hint (right, nearly right, or wrong, with new indices after it) is
-   * the order sorted from scratch, ties broken by id.
-   */
+  /** The radix sort by score over the id order gives the merge sort's order, ties by id. */
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 3, 50, 1000})
-  void byScoreDescendingThenId_fromAHint_isTheSortedOrder(int swaps) {
-    SplittableRandom random = new SplittableRandom(swaps);
-    int n = 2000;
+  @ValueSource(ints = {10, 5000, 70_000})
+  void byScoreDescendingThenId_radixOverIdOrder_isTheMergeSortsOrder(int n) {
+    SplittableRandom random = new SplittableRandom(n);
     EndorsementGraph.Builder builder = EndorsementGraph.builder();
     for (int i = 0; i < n; i++) {
       builder.addContributor("c" + random.nextInt(1_000_000) + "-" + i);
     }
     EndorsementGraph graph = builder.build();
     double[] scores = new double[n];
-    for (int i = 0; i < n; i++) {
-      scores[i] = random.nextInt(5) == 0 ? 0.25 : random.nextDouble(); // many ties
+    for (int i = 0; i < n; i++) { // many ties, zeros, wide exponents
+      int draw = random.nextInt(6);
+      scores[i] =
+          draw == 0
+              ? 0.25
+              : draw == 1
+                  ? 0.0
+                  : draw == 2
+                      ? Math.scalb(random.nextDouble(), -random.nextInt(900))
+                      : random.nextDouble();
     }
-    int[] sorted = IndexSort.byScoreDescendingThenId(scores, graph, null);
-    int known = n - 1 - random.nextInt(100); // the hint ranks the first ones, the rest are new
-    int[] hint = new int[known];
-    int h = 0;
-    for (int i : sorted) {
-      if (i < known) {
-        hint[h++] = i;
-      }
-    }
-    for (int s = 0; s < swaps; s++) {
-      int a = random.nextInt(known);
-      int b = Math.min(known - 1, a + random.nextInt(1 + swaps));
-      int t = hint[a];
-      hint[a] = hint[b];
-      hint[b] = t;
-    }
+    int[] byId = IndexSort.ordered(n, (a, b) -> graph.id(a).compareTo(graph.id(b)));
 
-    assertThat(IndexSort.byScoreDescendingThenId(scores, graph, hint)).isEqualTo(sorted);
+    int[] radix = IndexSort.byScoreDescendingThenId(scores, graph, byId);
+
+    assertThat(radix).isEqualTo(IndexSort.byScoreDescendingThenId(scores, graph, null));
     for (int r = 1; r < n; r++) {
-      int a = sorted[r - 1];
-      int b = sorted[r];
+      int a = radix[r - 1];
+      int b = radix[r];
       assertThat(
               scores[a] > scores[b]
                   || scores[a] == scores[b] && graph.id(a).compareTo(graph.id(b)) < 0)
+          .as("rank %s: %s %s, %s %s", r, scores[a], graph.id(a), scores[b], graph.id(b))
           .isTrue();
     }
   }
