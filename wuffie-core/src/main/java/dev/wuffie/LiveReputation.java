@@ -24,13 +24,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * The reputation of a live community: a {@link Ledger} that many threads record into, a {@link
  * ScoringPolicy}, and the latest {@link Reputation}, which readers get without ever waiting.
  *
- * <p>{@link #refresh()} scores a snapshot of the ledger, starting the solver from the previous
- * scores (a warm start; see {@link Builder#warmStart}), assigns {@linkplain Tiers tiers}, publishes
- * the result atomically and tells the {@linkplain RefreshListener listeners}. Readers see either
- * the old reputation or the new one, never a half-built state. Refreshes run one at a time. A
- * refresh can also run on its own: on a schedule ({@link Builder#refreshEvery}) or after a number
- * of recorded events ({@link Builder#refreshAfter}), on an executor the site passes in; {@link
- * #close()} stops them.
+ * <p>{@link #refresh()} scores a snapshot of the ledger, assigns {@linkplain Tiers tiers},
+ * publishes the result atomically and tells the {@linkplain RefreshListener listeners}. Most
+ * refreshes are <em>incremental</em>: the compiled ledger is kept between refreshes and updated
+ * with what changed (events recorded and retracted, new contributors and contributions), and the
+ * solver starts from the published scores and stops once the result's {@link
+ * Reputation#errorBound()} is below the {@linkplain Builder#accuracy(double) accuracy} (default
+ * {@value #DEFAULT_ACCURACY} in L1). Some are <em>exact</em>: the first one, one every {@linkplain
+ * Builder#exactEvery(Duration) hour} by default, and {@link #refreshExact()}; they compile the
+ * whole ledger and solve from scratch, and publish what {@link Reputation#compute(Ledger,
+ * ScoringPolicy)} returns, bit for bit. Readers see either the old reputation or the new one, never
+ * a half-built state. Refreshes run one at a time. A refresh can also run on its own: on a schedule
+ * ({@link Builder#refreshEvery}) or after a number of recorded events ({@link
+ * Builder#refreshAfter}), on an executor the site passes in; {@link #close()} stops them.
  *
  * <p>Events recorded through {@link #record} are checked against the policy first ({@link
  * ScoringPolicy#check}), so an event the policy cannot weigh is refused at the door and changes
@@ -55,9 +61,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * live.latest().ifPresent(r -> show(r.top(10)));                         // page views
  * }</pre>
  *
- * <p>Cost of a refresh: compiling the ledger (one pass over its events and a sort) and a
- * warm-started solve. A warm start saves the iterations that the unchanged part of the graph would
- * need; see the README's measurements for how many.
+ * <p>Cost of an incremental refresh: the changed events, a pass over the compiled pairs and the
+ * persons (to saturate the sums at the new {@code asOf}, build the graph and rank), and the solver
+ * iterations the change needs, often one or two; no pass over the ledger's events and no sort of
+ * them. A merge, a change of more than a tenth of the ledger, and a few rarer cases make it compile
+ * in full (still solving from the published scores). An exact refresh costs what {@link
+ * Reputation#compute(Ledger, ScoringPolicy)} costs. The README and wuffie-jmh's {@code
+ * LiveRefreshBenchmark} give measurements. Keeping the compiled ledger costs about 100 bytes per
+ * pair of persons with an endorsement between them.
  *
  * <p>Thread-safe: every method may be called from any thread.
  */
