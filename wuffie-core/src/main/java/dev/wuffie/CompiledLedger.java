@@ -25,6 +25,8 @@ final class CompiledLedger {
   final KindWeight[] kindOf; // by the snapshot's kind index
   final long refused; // live events left out because the policy cannot weigh them
   final long[] refusedExamples; // the first of them, in record order
+  final PairTable pairs; // the pair sums the graphs were made from, decayed to asOfMillis
+  final int[] personsById; // the graph indices in id order
 
   private CompiledLedger(
       LedgerSnapshot snapshot,
@@ -35,7 +37,9 @@ final class CompiledLedger {
       EndorsementGraph distrust,
       double[] teleport,
       KindWeight[] kindOf,
-      long[] refusal) {
+      long[] refusal,
+      PairTable pairs,
+      int[] personsById) {
     this.snapshot = snapshot;
     this.policy = policy;
     this.asOfMillis = asOfMillis;
@@ -46,6 +50,8 @@ final class CompiledLedger {
     this.kindOf = kindOf;
     this.refused = refusal[0];
     this.refusedExamples = java.util.Arrays.copyOfRange(refusal, 1, refusal.length);
+    this.pairs = pairs;
+    this.personsById = personsById;
   }
 
   /** How many refused events {@link #refusedExamples} holds at most. */
@@ -90,16 +96,51 @@ final class CompiledLedger {
     int n = builder.contributorCount();
 
     PairTable pairs = pairSums(snapshot, policy, kindOf, personOf, order, asOf);
-    double[] released = new double[n]; // per endorser: weight taken away, to its teleport weight
+    double[] teleport = teleport(snapshot, policy, personOf, n, asOf, order);
+    int[] personsById = new int[n]; // persons are numbered in id order
+    for (int v = 0; v < n; v++) {
+      personsById[v] = v;
+    }
+    return graphs(
+        snapshot, policy, asOf, personOf, builder, pairs, teleport, kindOf, refusal, personsById);
+  }
+
+  /**
+   * The last steps, from the pair sums on: the sums saturated, reciprocal pairs damped, the trust
+   * graph built on {@code builder} (which holds every person, in graph index order; {@code
+   * personsById} lists them in id order) and the distrust graph. {@code O(pairs + persons)}, with
+   * no pass over the events: {@link LiveCompiler} runs them on the sums it keeps up to date.
+   */
+  static CompiledLedger graphs(
+      LedgerSnapshot snapshot,
+      ScoringPolicy policy,
+      long asOf,
+      int[] personOf,
+      EndorsementGraph.Builder builder,
+      PairTable pairs,
+      double[] teleport,
+      KindWeight[] kindOf,
+      long[] refusal,
+      int[] personsById) {
+    double[] released = new double[builder.contributorCount()]; // per endorser: to its teleport
     double[] weights = saturated(pairs, policy.saturation(), released);
     if (policy.reciprocalWeight() < 1) {
       weights = reciprocalDamped(pairs, weights, policy.reciprocalWeight(), released);
     }
     EndorsementGraph graph = trustGraph(builder, pairs, weights, released);
     EndorsementGraph distrust = distrustGraph(pairs, policy.saturation(), graph);
-    double[] teleport = teleport(snapshot, policy, personOf, n, asOf, order);
     return new CompiledLedger(
-        snapshot, policy, asOf, personOf, graph, distrust, teleport, kindOf, refusal);
+        snapshot,
+        policy,
+        asOf,
+        personOf,
+        graph,
+        distrust,
+        teleport,
+        kindOf,
+        refusal,
+        pairs,
+        personsById);
   }
 
   /** The ranks of contributors, contributions and kinds by id: the order compilation runs in. */
@@ -342,10 +383,7 @@ final class CompiledLedger {
       return null;
     }
     int n = graph.size();
-    EndorsementGraph.Builder negative = EndorsementGraph.builder();
-    for (int u = 0; u < n; u++) {
-      negative.addContributor(graph.id(u));
-    }
+    EndorsementGraph.Builder negative = EndorsementGraph.builder(graph);
     double[] releasedDistrust = new double[n];
     for (int pair = 0; pair < pairs.size(); pair++) {
       if (pairs.distrust(pair) > 0) {
@@ -411,7 +449,7 @@ final class CompiledLedger {
   }
 
   /** The policy's weight of each of the snapshot's kinds, null for a kind it does not know. */
-  private static KindWeight[] kinds(LedgerSnapshot snapshot, ScoringPolicy policy) {
+  static KindWeight[] kinds(LedgerSnapshot snapshot, ScoringPolicy policy) {
     int kinds = snapshot.kindCount();
     KindWeight[] kindOf = new KindWeight[kinds];
     for (int k = 0; k < kinds; k++) {

@@ -62,6 +62,7 @@ public final class LedgerSnapshot {
   private final LedgerStore.Chunk[] chunks;
   private final int eventCount;
   private final int retractions;
+  private final int[] retracted;
   private final Interner.View siteIds;
   private final int[] siteIdEvent;
   private volatile boolean maxTimeKnown; // then maxTime holds maxTimeMillis()
@@ -82,6 +83,7 @@ public final class LedgerSnapshot {
     chunks = store.chunks;
     eventCount = store.eventCount;
     retractions = store.retractions;
+    retracted = store.retracted;
     siteIds = store.siteIds.view();
     siteIdEvent = store.siteIdEvent;
   }
@@ -238,6 +240,22 @@ public final class LedgerSnapshot {
   /** The index of contributor {@code id}, or empty if it was not registered (or is null). */
   OptionalInt contributorIndex(String id) {
     return present(id == null ? NONE : contributors.indexOf(id));
+  }
+
+  /** The number of retractions made before the snapshot. */
+  int retractionCount() {
+    return retractions;
+  }
+
+  /** The event that retraction number {@code r} (in the order they were made) retracted. */
+  int retractedEvent(int r) {
+    checkElementIndex(r, retractions, "retraction number");
+    return retracted[r];
+  }
+
+  /** The number of merges made before the snapshot. */
+  int mergeCount() {
+    return merges;
   }
 
   /**

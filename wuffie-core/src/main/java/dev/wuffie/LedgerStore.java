@@ -21,7 +21,9 @@ import java.util.Map;
  * link to the endorser's previous event). Per contributor: its id slots, its latest event and its
  * merge mark. Per contribution: its id slots, time and author range, and 12 bytes per author. An
  * event recorded with a site's id costs that id's slots in an interner (about 8 to 12 bytes besides
- * the String) and 4 bytes for its event id; an event without one costs nothing more.
+ * the String) and 4 bytes for its event id; an event without one costs nothing more. Per
+ * retraction: 4 bytes in the retraction log, which lets a live service find what was retracted
+ * since its last refresh without a pass over the events.
  */
 final class LedgerStore {
   /** The most events a ledger holds: ids {@code 0 .. MAX_EVENTS - 1}. */
@@ -54,6 +56,7 @@ final class LedgerStore {
   Chunk[] chunks = {new Chunk(FIRST_CHUNK)}; // event e is at chunks[e >>> CHUNK_SHIFT]
   int eventCount;
   int retractions;
+  int[] retracted = new int[4]; // the retraction log: the event of each retraction, in order
 
   final Interner siteIds = new Interner(); // the sites' event ids, in record order
   int[] siteIdEvent = new int[8]; // the event of each site id: ascending, as ids are interned
@@ -166,6 +169,10 @@ final class LedgerStore {
     if (chunk.retractedAt[i] != NONE) {
       return false;
     }
+    if (retractions == retracted.length) {
+      retracted = Arrays.copyOf(retracted, retractions * 2);
+    }
+    retracted[retractions] = e;
     chunk.retractedAt[i] = retractions++;
     return true;
   }

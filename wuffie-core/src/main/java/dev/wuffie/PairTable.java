@@ -25,6 +25,14 @@ final class PairTable {
   private double[] decayedTrust;
   private double[] distrust; // undecayed negative weight, as a positive amount
   private double[] decayedDistrust;
+  private int[] trustCount; // the weights added to trust and not removed
+  private int[] distrustCount;
+  private double decayScale = 1; // what the decayed sums are multiplied by when read
+  // Once kept between refreshes: per sum, a bound on its rounding error over 2^-52 (null until)
+  private double[] trustError;
+  private double[] decayedTrustError;
+  private double[] distrustError;
+  private double[] decayedDistrustError;
 
   private final int[] pairOf; // for the current endorser: the pair to each endorsed, or -1
   private final int[] touched; // the endorsed whose pairOf is set
@@ -43,21 +51,135 @@ final class PairTable {
     decayedTrust = new double[pairs];
     distrust = new double[pairs];
     decayedDistrust = new double[pairs];
+    trustCount = new int[pairs];
+    distrustCount = new int[pairs];
     pairOf = new int[contributors];
     Arrays.fill(pairOf, -1);
     touched = new int[contributors];
     seen = new boolean[contributors];
   }
 
-  /** Adds {@code weight} (decayed: {@code weight * decay}) to the pair {@code u -> v}. */
-  void add(int u, int v, double weight, double decay) {
+  /**
+   * Adds {@code weight} (decayed: {@code weight * decay}) to the pair {@code u -> v}, and returns
+   * the pair's number.
+   */
+  int add(int u, int v, double weight, double decay) {
     int pair = pair(u, v);
     if (weight > 0) {
       trust[pair] += weight;
       decayedTrust[pair] += weight * decay;
+      trustCount[pair]++;
     } else {
       distrust[pair] -= weight;
       decayedDistrust[pair] -= weight * decay;
+      distrustCount[pair]++;
+    }
+    if (trustError != null) {
+      rounded(pair, weight, decay);
+    }
+    return pair;
+  }
+
+  /**
+   * Adds to the error bounds of the pair's sums of {@code weight}'s sign what one more addition or
+   * subtraction of it can add: half an ulp of the term (a product) and of the result; a sum back to
+   * no weight is exact again.
+   */
+  private void rounded(int pair, double weight, double decay) {
+    double term = Math.abs(weight);
+    double decayed = Math.abs(weight * decay);
+    if (weight > 0) {
+      trustError[pair] = trustCount[pair] == 0 ? 0 : trustError[pair] + term + trust[pair];
+      decayedTrustError[pair] =
+          trustCount[pair] == 0 ? 0 : decayedTrustError[pair] + decayed + decayedTrust[pair];
+    } else {
+      distrustError[pair] =
+          distrustCount[pair] == 0 ? 0 : distrustError[pair] + term + distrust[pair];
+      decayedDistrustError[pair] =
+          distrustCount[pair] == 0
+              ? 0
+              : decayedDistrustError[pair] + decayed + decayedDistrust[pair];
+    }
+  }
+
+  /**
+   * Whether every sum of the pair is known to be within a relative {@code 2^-40} of the exact sum
+   * of its weights (the sums are kept between refreshes, see {@link #indexAll()}). A subtraction
+   * that cancels most of a sum makes its rounding error large against what is left; a live service
+   * then compiles afresh.
+   */
+  boolean precise(int pair) {
+    return precise(trust[pair], trustError[pair])
+        && precise(decayedTrust[pair], decayedTrustError[pair])
+        && precise(distrust[pair], distrustError[pair])
+        && precise(decayedDistrust[pair], decayedDistrustError[pair]);
+  }
+
+  private static boolean precise(double sum, double error) {
+    return Math.scalb(error, -52) <= Math.scalb(sum, -40);
+  }
+
+  /**
+   * Takes away what {@link #add} added for the same arguments, and returns the pair's number. When
+   * the last weight of a sign goes, its sums become exactly zero, and they never go below zero, so
+   * rounding leaves no trace of a removed weight; otherwise the sums equal a fresh sum of the
+   * weights left up to rounding.
+   *
+   * @throws IllegalStateException if the pair has no weight of that sign to remove
+   */
+  int remove(int u, int v, double weight, double decay) {
+    int pair = find(u, v);
+    removeFrom(pair, u, v, weight, decay);
+    if (trustError != null) {
+      rounded(pair, weight, decay);
+    }
+    return pair;
+  }
+
+  private void removeFrom(int pair, int u, int v, double weight, double decay) {
+    if (weight > 0) {
+      if (pair < 0 || trustCount[pair] == 0) {
+        throw new IllegalStateException("no trust to remove from pair " + u + " -> " + v);
+      }
+      boolean last = --trustCount[pair] == 0;
+      trust[pair] = last ? 0 : Math.max(0, trust[pair] - weight);
+      decayedTrust[pair] = last ? 0 : Math.max(0, decayedTrust[pair] - weight * decay);
+    } else {
+      if (pair < 0 || distrustCount[pair] == 0) {
+        throw new IllegalStateException("no distrust to remove from pair " + u + " -> " + v);
+      }
+      boolean last = --distrustCount[pair] == 0;
+      distrust[pair] = last ? 0 : Math.max(0, distrust[pair] + weight);
+      decayedDistrust[pair] = last ? 0 : Math.max(0, decayedDistrust[pair] + weight * decay);
+    }
+  }
+
+  /**
+   * Sets the factor that {@link #decayedTrust} and {@link #decayedDistrust} multiply the kept sums
+   * by (1 unless set): sums kept at a reference time, read at a later one.
+   */
+  void decayScale(double scale) {
+    this.decayScale = scale;
+  }
+
+  /**
+   * Indexes every pair in the hash table now, so that pairs may be added in any order from here on
+   * (by a live service that keeps the table between refreshes), and starts keeping a bound on the
+   * rounding error of every sum ({@link #precise}): 32 more bytes per pair.
+   */
+  void indexAll() {
+    index();
+    if (trustError == null) {
+      trustError = new double[byNumber.length];
+      decayedTrustError = new double[byNumber.length];
+      distrustError = new double[byNumber.length];
+      decayedDistrustError = new double[byNumber.length];
+      for (int pair = 0; pair < size; pair++) { // a sum of n terms: within n ulps of its size
+        trustError[pair] = trustCount[pair] * trust[pair];
+        decayedTrustError[pair] = trustCount[pair] * decayedTrust[pair];
+        distrustError[pair] = distrustCount[pair] * distrust[pair];
+        decayedDistrustError[pair] = distrustCount[pair] * decayedDistrust[pair];
+      }
     }
   }
 
@@ -91,7 +213,7 @@ final class PairTable {
   }
 
   double decayedTrust(int pair) {
-    return decayedTrust[pair];
+    return decayedTrust[pair] * decayScale;
   }
 
   double distrust(int pair) {
@@ -99,7 +221,7 @@ final class PairTable {
   }
 
   double decayedDistrust(int pair) {
-    return decayedDistrust[pair];
+    return decayedDistrust[pair] * decayScale;
   }
 
   private long pairKey(int pair) {
@@ -169,6 +291,14 @@ final class PairTable {
       decayedTrust = Arrays.copyOf(decayedTrust, grown);
       distrust = Arrays.copyOf(distrust, grown);
       decayedDistrust = Arrays.copyOf(decayedDistrust, grown);
+      trustCount = Arrays.copyOf(trustCount, grown);
+      distrustCount = Arrays.copyOf(distrustCount, grown);
+      if (trustError != null) {
+        trustError = Arrays.copyOf(trustError, grown);
+        decayedTrustError = Arrays.copyOf(decayedTrustError, grown);
+        distrustError = Arrays.copyOf(distrustError, grown);
+        decayedDistrustError = Arrays.copyOf(decayedDistrustError, grown);
+      }
     }
     byNumber[pair] = key;
     return pair;

@@ -51,6 +51,7 @@ public final class Reputation {
   private final Instant asOf; // null when scored from a bare graph or a ledger without events
   private final long refusedEvents;
   private final long[] refusedExamples;
+  private final double errorBound;
   private final int[] byRank;
   private final int[] rankOf;
   private final int[] lowerCount;
@@ -59,6 +60,7 @@ public final class Reputation {
    * A reputation of the contributors of {@code graph}, as the {@link Scorer} computed it: ranks the
    * scores and keeps the rest for the accessors.
    *
+   * @param byId the contributors' indices in id order, which makes ranking a radix sort; or null
    * @param result the solver's result (the trust scores before distrust)
    * @param iterations the solver iterations that ran, over every round of the influence cap
    * @param converged whether the solver converged and the influence cap, if any, settled
@@ -68,9 +70,11 @@ public final class Reputation {
    * @param asOf the time the scores are as of, or null
    * @param refusedEvents the number of live events left out because the policy cannot weigh them
    * @param refusedExamples the ids of the first of them
+   * @param errorBound the bound on the L1 error of {@code scores} (see {@link #errorBound()})
    */
   Reputation(
       EndorsementGraph graph,
+      int[] byId,
       RankResult result,
       int iterations,
       boolean converged,
@@ -80,7 +84,8 @@ public final class Reputation {
       ScoringPolicy policy,
       Instant asOf,
       long refusedEvents,
-      long[] refusedExamples) {
+      long[] refusedExamples,
+      double errorBound) {
     this.graph = graph;
     this.result = result;
     this.iterations = iterations;
@@ -92,8 +97,9 @@ public final class Reputation {
     this.asOf = asOf;
     this.refusedEvents = refusedEvents;
     this.refusedExamples = refusedExamples;
+    this.errorBound = errorBound;
     int n = scores.length;
-    this.byRank = IndexSort.byScoreDescendingThenId(scores, graph);
+    this.byRank = IndexSort.byScoreDescendingThenId(scores, graph, byId);
     this.rankOf = new int[n];
     this.lowerCount = new int[n];
     int runEnd = n;
@@ -265,6 +271,27 @@ public final class Reputation {
    */
   public boolean converged() {
     return converged;
+  }
+
+  /**
+   * A bound on the L1 distance between these scores and the exact solution of the equations they
+   * solve (the policy's, for the ledger as scored): {@code sum_v |score(v) - exact(v)| <=
+   * errorBound()}. It holds whether or not the solver converged.
+   *
+   * <p>From the solver's last change {@code r} (the L1 change of its last power iteration): the
+   * iteration contracts by the damping {@code d} in L1, so trust scores are within {@code d / (1 -
+   * d) * r} of the exact ones; distrust (a discount by at most {@code strength} times each
+   * distruster's score, floored at zero, then normalised by the sum {@code Z} of what is left)
+   * widens that to {@code 2 (1 + strength) / Z} times as much. {@code d / (1 - d) * 2^-39 + 1e-12}
+   * (below {@code 2e-11} at the default damping) is added for floating-point rounding. Under an
+   * influence cap it bounds the distance to the solution on the capped weights of the last round.
+   * For {@link Reputation#compute(Ledger, ScoringPolicy)} with the default solver (tolerance {@code
+   * 1e-10} on the change), it is at most about {@code 5.7e-10}; a {@link LiveReputation} refresh
+   * that starts from the last scores stops once it is below the live reputation's accuracy ({@link
+   * LiveReputation.Builder#accuracy(double)}).
+   */
+  public double errorBound() {
+    return errorBound;
   }
 
   /** How many solver iterations ran, over every round of the influence cap if there is one. */

@@ -52,12 +52,23 @@ final class Scorer {
    *     cannot weigh (unless this scorer quarantines them), or a seed is not a contributor
    */
   Reputation score(LedgerSnapshot snapshot, Reputation previous) {
-    CompiledLedger compiled = CompiledLedger.compile(snapshot, policy, quarantine);
+    return score(CompiledLedger.compile(snapshot, policy, quarantine), previous, policy.solver());
+  }
+
+  /**
+   * Scores a compiled ledger with {@code solver} (the policy's, or one with another tolerance),
+   * starting from {@code previous}'s trust scores when it is not null.
+   */
+  Reputation score(CompiledLedger compiled, Reputation previous, RankSolver solver) {
     double[] start = previous == null ? null : warmStart(previous, compiled.graph);
-    Solved solved = solve(compiled.graph, compiled.teleport, start);
+    Solved solved = solve(solver, compiled.graph, compiled.teleport, start);
     double[] trust = solved.result().scores();
     double[] discounted = discounted(compiled.distrust, trust);
     double normaliser = discounted == null ? 1 : normalise(discounted);
+    double bound = errorBound(solved.result());
+    if (discounted != null) {
+      bound = 2 * (1 + policy.distrustStrength()) * bound / normaliser;
+    }
     Explainer explainer =
         new Explainer(
             solved.graph(),
@@ -70,6 +81,7 @@ final class Scorer {
             new LedgerParts(compiled));
     return new Reputation(
         solved.graph(),
+        compiled.personsById,
         solved.result(),
         solved.iterations(),
         solved.result().converged() && solved.capSettled(),
@@ -79,7 +91,38 @@ final class Scorer {
         policy,
         compiled.asOfMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(compiled.asOfMillis),
         compiled.refused,
-        compiled.refusedExamples);
+        compiled.refusedExamples,
+        bound);
+  }
+
+  /**
+   * Scores a compiled ledger starting from {@code previous}'s trust scores, stopping as soon as the
+   * result's {@link Reputation#errorBound()} is below {@code accuracy}: the policy's solver with
+   * the error-bound stop at that tolerance, tightened and resumed (up to three times) when distrust
+   * widens the bound past it.
+   */
+  Reputation scoreWithin(CompiledLedger compiled, Reputation previous, double accuracy) {
+    RankSolver.Builder solver = policy.solver().toBuilder().stop(RankSolver.Stop.ERROR_BOUND);
+    double tolerance = accuracy;
+    Reputation reputation = score(compiled, previous, solver.tolerance(tolerance).build());
+    for (int round = 0; round < 3 && reputation.errorBound() > accuracy; round++) {
+      tolerance *= 0.5 * accuracy / reputation.errorBound();
+      reputation = score(compiled, reputation, solver.tolerance(tolerance).build());
+    }
+    return reputation;
+  }
+
+  /**
+   * A bound on the L1 distance between the last iterate of a power iteration and the exact fixed
+   * point: the iteration contracts by {@code d} in L1, so the distance is at most {@code d / (1 -
+   * d)} times the last change. Rounding adds to it: the weights a {@link LiveCompiler} compiles
+   * from the sums it keeps are within a relative {@code 2^-40} of a full compile's, which moves the
+   * fixed point by at most {@code 2 d / (1 - d)} times that; and {@code 1e-12} covers the solver's
+   * own sums.
+   */
+  static double errorBound(RankResult result) {
+    double d = result.damping();
+    return d / (1 - d) * (result.residual() + Math.scalb(2.0, -40)) + 1e-12;
   }
 
   /**
@@ -110,6 +153,7 @@ final class Scorer {
         new Explainer(graph, trust, result.damping(), teleport, 1, null, 0, Explainer.Parts.NONE);
     return new Reputation(
         graph,
+        null,
         result,
         result.iterations(),
         result.converged(),
@@ -119,7 +163,8 @@ final class Scorer {
         null,
         null,
         0,
-        new long[0]);
+        new long[0],
+        errorBound(result));
   }
 
   /** {@code previous}'s trust scores laid out for {@code next}, or null if none carries over. */
@@ -128,14 +173,35 @@ final class Scorer {
     RankResult trust = previous.result();
     double[] start = new double[next.size()];
     double sum = 0;
+    boolean extended = extendsGraph(graph, next);
     for (int v = 0; v < start.length; v++) {
-      OptionalInt before = graph.indexOf(next.id(v));
-      if (before.isPresent()) {
-        start[v] = trust.score(before.getAsInt());
-        sum += start[v];
+      if (extended) {
+        start[v] = v < graph.size() ? trust.score(v) : 0;
+      } else {
+        OptionalInt before = graph.indexOf(next.id(v));
+        start[v] = before.isPresent() ? trust.score(before.getAsInt()) : 0;
       }
+      sum += start[v];
     }
     return sum > 0 ? start : null;
+  }
+
+  /**
+   * Whether the first contributors of {@code next} are those of {@code previous}, at the same
+   * indices, as in the graphs of successive refreshes of a {@link LiveCompiler}: then a
+   * contributor's index carries over without a lookup by id. {@code O(n)} comparisons of ids that
+   * are mostly the same objects.
+   */
+  static boolean extendsGraph(EndorsementGraph previous, EndorsementGraph next) {
+    if (previous.size() > next.size()) {
+      return false;
+    }
+    for (int v = 0; v < previous.size(); v++) {
+      if (!previous.id(v).equals(next.id(v))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -143,8 +209,8 @@ final class Scorer {
    * and applies the influence cap if the policy has one: returns the graph that was finally scored
    * and its result.
    */
-  private Solved solve(EndorsementGraph graph, double[] teleport, double[] start) {
-    RankSolver solver = policy.solver();
+  private Solved solve(
+      RankSolver solver, EndorsementGraph graph, double[] teleport, double[] start) {
     RankResult result =
         start == null ? solver.solve(graph, teleport) : solver.solve(graph, teleport, start);
     if (policy.influenceCap() >= 1) {
@@ -177,10 +243,7 @@ final class Scorer {
   private static EndorsementGraph capped(
       EndorsementGraph compiled, EndorsementGraph current, double[] s, double cap, double d) {
     int n = compiled.size();
-    EndorsementGraph.Builder builder = EndorsementGraph.builder();
-    for (int v = 0; v < n; v++) {
-      builder.addContributor(compiled.id(v));
-    }
+    EndorsementGraph.Builder builder = EndorsementGraph.builder(compiled);
     double[] released = new double[n];
     boolean moved = false;
     for (int v = 0; v < n; v++) {
@@ -252,7 +315,6 @@ final class Scorer {
     return p;
   }
 
-  /** The graph that was scored and the result. */
   /**
    * The graph that was finally scored, its result, the solver iterations of every round, and
    * whether the influence cap settled (always, without a cap).

@@ -108,6 +108,23 @@ public final class EndorsementGraph {
     return new Builder();
   }
 
+  /**
+   * Returns a new builder that starts with the contributors of {@code graph}, at the same indices,
+   * and no endorsements: for a graph over the same contributors, or over them and some new ones
+   * (they get the next indices). The ids are shared with {@code graph}, not added again: {@code
+   * O(1)} instead of {@code O(n)} hashing. The first new contributor adds to the shared index in
+   * place if no other builder has added to it since, else it copies the index first ({@code O(n)});
+   * either way {@code graph} is unchanged and may be read meanwhile from any thread.
+   *
+   * @throws NullPointerException if {@code graph} is null
+   */
+  public static Builder builder(EndorsementGraph graph) {
+    checkNotNull(graph, "graph is null");
+    Builder builder = new Builder();
+    builder.ids = graph.ids.view();
+    return builder;
+  }
+
   /** The number of contributors {@code n}, including those without any endorsement. */
   public int size() {
     return ids.size();
@@ -414,7 +431,7 @@ public final class EndorsementGraph {
       }
       EndorsementGraph graph =
           new EndorsementGraph(
-              label == null ? ids.compactCopy() : ids.permutedCopy(label),
+              label == null ? ids.view() : ids.permutedCopy(label),
               inStart,
               finalSources,
               weights,

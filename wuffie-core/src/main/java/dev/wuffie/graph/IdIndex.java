@@ -1,6 +1,7 @@
 package dev.wuffie.graph;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Contributor ids and their dense indices: an array of ids plus an open-addressing hash table of
@@ -12,6 +13,12 @@ import java.util.Arrays;
  *
  * <p>Indices are handed out in first-seen order. Not thread-safe while it grows; the graph only
  * reads it.
+ *
+ * <p>Several indices can share one pair of arrays, each seeing its first {@link #size()} ids: a
+ * {@link #view()} is {@code O(1)}. Only the index holding every id the arrays hold (the {@code
+ * tail}) adds to them in place; another one copies them first. Linear probing never moves an entry,
+ * so an id added later only fills a slot that was free, which a view skips (its index is past the
+ * view's size): views read the same as before, even while the arrays are added to.
  */
 final class IdIndex {
   private static final long FREE = 0;
@@ -25,6 +32,7 @@ final class IdIndex {
   private long[] slots;
 
   private int mask;
+  private AtomicInteger tail = new AtomicInteger(); // the number of ids in the shared arrays
 
   IdIndex() {
     this(16);
@@ -35,6 +43,17 @@ final class IdIndex {
     int capacity = capacityFor(expected);
     slots = new long[capacity];
     mask = capacity - 1;
+  }
+
+  /** An index of the same ids, sharing the arrays; {@code O(1)}. */
+  IdIndex view() {
+    IdIndex view = new IdIndex(0);
+    view.ids = ids;
+    view.size = size;
+    view.slots = slots;
+    view.mask = mask;
+    view.tail = tail;
+    return view;
   }
 
   int size() {
@@ -54,7 +73,7 @@ final class IdIndex {
         return -1;
       }
       int index = (int) entry - 1;
-      if ((int) (entry >>> 32) == hash && ids[index].equals(id)) {
+      if ((int) (entry >>> 32) == hash && index < size && ids[index].equals(id)) {
         return index;
       }
     }
@@ -62,17 +81,18 @@ final class IdIndex {
 
   /** The index of {@code id}, adding it with the next index if absent. */
   int intern(String id) {
+    int found = indexOf(id);
+    if (found >= 0) {
+      return found;
+    }
+    if (!tail.compareAndSet(size, size + 1)) {
+      ownArrays(); // another index added to the shared arrays after this one's ids
+      tail.set(size + 1);
+    }
     int hash = hash(id);
     int slot = hash & mask;
-    for (; ; slot = (slot + 1) & mask) {
-      long entry = slots[slot];
-      if (entry == FREE) {
-        break;
-      }
-      int index = (int) entry - 1;
-      if ((int) (entry >>> 32) == hash && ids[index].equals(id)) {
-        return index;
-      }
+    while (slots[slot] != FREE) {
+      slot = (slot + 1) & mask;
     }
     if (size == ids.length) {
       ids = Arrays.copyOf(ids, Math.max(16, size + (size >> 1)));
@@ -86,23 +106,18 @@ final class IdIndex {
     return index;
   }
 
-  /**
-   * A copy holding exactly the ids added so far, for an immutable graph: the id array trimmed to
-   * size, the table copied as it is (no id is hashed again).
-   */
-  IdIndex compactCopy() {
-    IdIndex copy = new IdIndex(0);
-    copy.size = size;
-    copy.ids = Arrays.copyOf(ids, size);
-    copy.slots = slots.clone();
-    copy.mask = mask;
-    return copy;
+  /** Copies this index's ids and table into arrays of its own, with a tail of their own. */
+  private void ownArrays() {
+    ids = Arrays.copyOf(ids, Math.max(16, size + (size >> 1)));
+    tail = new AtomicInteger(size);
+    rehash(slots.length);
   }
 
   /** A copy in which the id at index {@code i} moves to index {@code label[i]}. */
   IdIndex permutedCopy(int[] label) {
     IdIndex copy = new IdIndex(size);
     copy.size = size;
+    copy.tail.set(size);
     copy.ids = new String[size];
     for (int i = 0; i < size; i++) {
       copy.ids[label[i]] = ids[i];

@@ -56,16 +56,47 @@ final class IdIndexTest {
   }
 
   @Test
-  void compactCopy_laterInterns_leaveTheCopyAsItWas() {
+  void view_laterInterns_leaveTheViewAsItWas() {
     IdIndex index = new IdIndex();
     index.intern("a");
-    IdIndex copy = index.compactCopy();
+    IdIndex view = index.view();
 
     index.intern("b");
 
-    assertThat(copy.size()).isEqualTo(1);
-    assertThat(copy.indexOf("b")).isEqualTo(-1);
+    assertThat(view.size()).isEqualTo(1);
+    assertThat(view.indexOf("b")).isEqualTo(-1);
     assertThat(index.indexOf("b")).isEqualTo(1);
+  }
+
+  @Test
+  void views_thatBothGrow_keepTheirOwnIds() {
+    IdIndex index = new IdIndex();
+    for (int i = 0; i < 100; i++) {
+      index.intern("old" + i);
+    }
+    IdIndex first = index.view();
+    IdIndex second = index.view();
+
+    for (int i = 0; i < 1000; i++) { // in place, through growth and rehashing
+      assertThat(first.intern("first" + i)).isEqualTo(100 + i);
+    }
+    for (int i = 0; i < 10; i++) { // after a copy: the arrays are the first one's
+      assertThat(second.intern("second" + i)).isEqualTo(100 + i);
+    }
+
+    assertThat(index.size()).isEqualTo(100);
+    assertThat(index.indexOf("first0")).isEqualTo(-1);
+    assertThat(index.indexOf("old99")).isEqualTo(99);
+    assertThat(first.indexOf("second0")).isEqualTo(-1);
+    assertThat(first.indexOf("first999")).isEqualTo(1099);
+    assertThat(second.indexOf("first0")).isEqualTo(-1);
+    assertThat(second.indexOf("second9")).isEqualTo(109);
+    assertThat(second.id(105)).isEqualTo("second5");
+    assertThat(first.id(105)).isEqualTo("first5");
+    for (int i = 0; i < 100; i++) {
+      assertThat(first.indexOf("old" + i)).isEqualTo(i);
+      assertThat(second.indexOf("old" + i)).isEqualTo(i);
+    }
   }
 
   @Test
