@@ -191,7 +191,7 @@ final class EdgeListReaderTest {
   void read_randomInputsInSmallBlocks_sameAsReferenceReader() throws IOException {
     // blocks of a few bytes: headers, errors, CRs and LFs at block starts and ends, parsed on
     // several threads and taken in order
-    for (int seed = 0; seed < 500; seed++) {
+    for (int seed = 0; seed < 150; seed++) {
       Random random = new Random(seed);
       boolean dropNegative = random.nextBoolean();
       byte[] bytes = randomEdgeList(random, 1 + random.nextInt(40), dropNegative);
