@@ -143,49 +143,92 @@ final class CompiledLedger {
         personsById);
   }
 
-  /** The ranks of contributors, contributions and kinds by id: the order compilation runs in. */
-  record ContentOrder(int[] contributorRank, int[] contributionRank, int[] kindRank) {
+  /**
+   * The ranks of contributors, contributions and kinds by id: the order compilation runs in; and
+   * the contributors and contributions in that order.
+   */
+  record ContentOrder(
+      int[] contributorRank,
+      int[] contributionRank,
+      int[] kindRank,
+      int[] contributorByRank,
+      int[] contributionByRank) {
     /** Runs of events with one endorser and one target longer than this are merge-sorted. */
     private static final int SHORT_RUN = 16;
 
     static ContentOrder of(LedgerSnapshot snapshot) {
+      int[] contributors = IndexSort.byId(snapshot.contributorCount(), snapshot::contributor);
+      int[] contributions = IndexSort.byId(snapshot.contributionCount(), snapshot::contribution);
+      int[] kinds = IndexSort.byId(snapshot.kindCount(), snapshot::kindName);
       return new ContentOrder(
-          ranks(IndexSort.ordered(snapshot.contributorCount(), byId(snapshot::contributor))),
-          ranks(IndexSort.ordered(snapshot.contributionCount(), byId(snapshot::contribution))),
-          ranks(IndexSort.ordered(snapshot.kindCount(), byId(snapshot::kindName))));
+          ranks(contributors), ranks(contributions), ranks(kinds), contributors, contributions);
     }
 
     /**
-     * Sorts {@code events} into the order of {@link #events}, as a stable sort by it would: a
-     * counting sort by target, then a stable one by endorser, then each run of events with one
-     * endorser and one target (most often a single event) by kind, time and value. {@code O(events
-     * + contributors + contributions)} plus the runs' sorts, where a comparison sort of all events
-     * took {@code O(events log events)} comparisons that each read six scattered arrays.
+     * Sorts {@code events} into the order of {@link #events}, as a stable sort by it would, and
+     * returns the key of each, in the new order: its endorser's rank above its target's {@link
+     * #targetKey}, read back by {@link #endorser(long)}, {@link #target(long)} and {@link
+     * #toContribution(long)}. A radix sort by key, then each run of events with one key (most often
+     * a single event) sorted by kind, time and value. {@code O(events)} plus the runs' sorts, where
+     * a comparison sort of all events took {@code O(events log events)} comparisons that each read
+     * six scattered arrays.
      */
-    void sort(LedgerSnapshot snapshot, int[] events) {
-      int contributors = contributorRank.length;
-      int[] byTarget = new int[events.length];
-      countingSort(
-          events, byTarget, contributors + contributionRank.length, e -> targetKey(snapshot, e));
-      countingSort(byTarget, events, contributors, e -> contributorRank[snapshot.endorser(e)]);
-      IndexSort.IndexComparator comparator = events(snapshot);
+    long[] sort(LedgerSnapshot snapshot, int[] events) {
+      int targetBits = targetBits();
+      long[] keys = new long[events.length];
+      for (int i = 0; i < events.length; i++) {
+        int e = events[i];
+        keys[i] =
+            (long) contributorRank[snapshot.endorser(e)] << targetBits | targetKey(snapshot, e);
+      }
+      IndexSort.radixSort(keys, events, bits(contributorRank.length) + targetBits);
+      IndexSort.IndexComparator comparator = byKindTimeValue(snapshot);
       for (int start = 0, end; start < events.length; start = end) {
-        int endorser = snapshot.endorser(events[start]);
-        int target = targetKey(snapshot, events[start]);
         end = start + 1;
-        while (end < events.length
-            && snapshot.endorser(events[end]) == endorser
-            && targetKey(snapshot, events[end]) == target) {
+        while (end < events.length && keys[end] == keys[start]) {
           end++;
         }
         if (end - start > SHORT_RUN) {
           int[] run = java.util.Arrays.copyOfRange(events, start, end);
           IndexSort.sort(run, comparator);
           System.arraycopy(run, 0, events, start, run.length);
-        } else {
+        } else if (end - start > 1) {
           insertionSort(events, start, end, comparator);
         }
       }
+      return keys;
+    }
+
+    /** The contributor index of the endorser of an event with {@code key}. */
+    int endorser(long key) {
+      return contributorByRank[(int) (key >>> targetBits())];
+    }
+
+    /** Whether an event with {@code key} endorses a contribution. */
+    boolean toContribution(long key) {
+      return (int) (key & ((1L << targetBits()) - 1)) >= contributorRank.length;
+    }
+
+    /**
+     * The target of an event with {@code key}: a contribution index if {@link
+     * #toContribution(long)}, else a contributor index.
+     */
+    int target(long key) {
+      int target = (int) (key & ((1L << targetBits()) - 1));
+      int contributors = contributorRank.length;
+      return target < contributors
+          ? contributorByRank[target]
+          : contributionByRank[target - contributors];
+    }
+
+    /** The bits of a {@link #targetKey}. */
+    private int targetBits() {
+      return bits(contributorRank.length + contributionRank.length);
+    }
+
+    /** The bits of the numbers {@code 0 .. n - 1}. */
+    private static int bits(int n) {
+      return 32 - Integer.numberOfLeadingZeros(Math.max(n - 1, 0));
     }
 
     /**
@@ -199,21 +242,6 @@ final class CompiledLedger {
           : contributorRank[target];
     }
 
-    /** Copies {@code from} into {@code to} ordered by {@code key} in {@code [0, keys)}, stably. */
-    private static void countingSort(
-        int[] from, int[] to, int keys, java.util.function.IntUnaryOperator key) {
-      int[] start = new int[keys + 1];
-      for (int e : from) {
-        start[key.applyAsInt(e) + 1]++;
-      }
-      for (int k = 0; k < keys; k++) {
-        start[k + 1] += start[k];
-      }
-      for (int e : from) {
-        to[start[key.applyAsInt(e)]++] = e;
-      }
-    }
-
     private static void insertionSort(
         int[] events, int from, int to, IndexSort.IndexComparator comparator) {
       for (int i = from + 1; i < to; i++) {
@@ -225,6 +253,18 @@ final class CompiledLedger {
         }
         events[j + 1] = e;
       }
+    }
+
+    /** Compares events with one endorser and one target by (kind, time, value). */
+    private IndexSort.IndexComparator byKindTimeValue(LedgerSnapshot snapshot) {
+      return (a, b) -> {
+        int c = kindRank[snapshot.kind(a)] - kindRank[snapshot.kind(b)];
+        if (c != 0) {
+          return c;
+        }
+        c = Long.compare(snapshot.timeMillis(a), snapshot.timeMillis(b));
+        return c != 0 ? c : Double.compare(snapshot.value(a), snapshot.value(b));
+      };
     }
 
     /** Compares events by (endorser, target, kind, time, value), through the ranks of their ids. */
@@ -260,13 +300,8 @@ final class CompiledLedger {
   private static int[] persons(
       LedgerSnapshot snapshot, ContentOrder order, EndorsementGraph.Builder builder) {
     int contributors = snapshot.contributorCount();
-    int[] rank = order.contributorRank();
     int[] personOf = new int[contributors];
-    int[] byRank = new int[contributors];
-    for (int i = 0; i < contributors; i++) {
-      byRank[rank[i]] = i;
-    }
-    for (int i : byRank) {
+    for (int i : order.contributorByRank()) {
       if (snapshot.canonical(i) == i) {
         personOf[i] = builder.addContributor(snapshot.contributor(i));
       }
@@ -290,20 +325,18 @@ final class CompiledLedger {
       int[] personOf,
       ContentOrder order,
       long asOf) {
-    int[] events = liveEvents(snapshot, asOf, kindOf);
-    order.sort(snapshot, events);
-    PairTable pairs = new PairTable(snapshot.contributorCount(), events.length / 2);
-    Decay decay = policy.decay();
-    for (int e : events) {
-      long time = snapshot.timeMillis(e);
-      double weight = kindOf[snapshot.kind(e)].weightOf(snapshot.value(e));
-      if (weight == 0 || policy.distrustStrength() == 0 && weight < 0) {
-        continue;
-      }
-      double factor = decay.factor(asOf - time);
-      int u = personOf[snapshot.endorser(e)];
-      int target = snapshot.target(e);
-      if (!snapshot.toContribution(e)) {
+    double[] weights = new double[snapshot.eventCount()]; // by event
+    double[] factors = new double[snapshot.eventCount()];
+    int[] events = weighed(snapshot, policy, kindOf, asOf, weights, factors);
+    long[] keys = order.sort(snapshot, events);
+    PairTable pairs = new PairTable(snapshot.contributorCount(), distinct(keys));
+    for (int i = 0; i < events.length; i++) {
+      double weight = weights[events[i]];
+      double factor = factors[events[i]];
+      long key = keys[i];
+      int u = personOf[order.endorser(key)];
+      int target = order.target(key);
+      if (!order.toContribution(key)) {
         int v = personOf[target];
         if (v != u) {
           pairs.add(u, v, weight, factor);
@@ -318,6 +351,52 @@ final class CompiledLedger {
       }
     }
     return pairs;
+  }
+
+  /**
+   * The live events up to {@code asOf} whose weight counts (not zero, and not negative without
+   * distrust), in record order, with the weight and decay factor of each put into {@code weights}
+   * and {@code factors} by event. An event at the same time as the one before it takes its factor.
+   */
+  private static int[] weighed(
+      LedgerSnapshot snapshot,
+      ScoringPolicy policy,
+      KindWeight[] kindOf,
+      long asOf,
+      double[] weights,
+      double[] factors) {
+    int[] events = liveEvents(snapshot, asOf, kindOf);
+    Decay decay = policy.decay();
+    boolean distrust = policy.distrustStrength() != 0;
+    int count = 0;
+    long lastTime = 0;
+    double lastFactor = Double.NaN;
+    for (int e : events) {
+      double weight = kindOf[snapshot.kind(e)].weightOf(snapshot.value(e));
+      if (weight == 0 || !distrust && weight < 0) {
+        continue;
+      }
+      long time = snapshot.timeMillis(e);
+      if (time != lastTime || Double.isNaN(lastFactor)) {
+        lastFactor = decay.factor(asOf - time);
+        lastTime = time;
+      }
+      weights[e] = weight;
+      factors[e] = lastFactor;
+      events[count++] = e;
+    }
+    return java.util.Arrays.copyOf(events, count);
+  }
+
+  /** The number of distinct keys in sorted {@code keys}. */
+  private static int distinct(long[] keys) {
+    int distinct = keys.length == 0 ? 0 : 1;
+    for (int i = 1; i < keys.length; i++) {
+      if (keys[i] != keys[i - 1]) {
+        distinct++;
+      }
+    }
+    return distinct;
   }
 
   /**
@@ -428,11 +507,6 @@ final class CompiledLedger {
     return java.util.Arrays.copyOf(live, count);
   }
 
-  /** Compares indices by the ids they name. */
-  private static IndexSort.IndexComparator byId(java.util.function.IntFunction<String> id) {
-    return (a, b) -> id.apply(a).compareTo(id.apply(b));
-  }
-
   /** {@code rank[order[r]] = r}. */
   private static int[] ranks(int[] order) {
     int[] rank = new int[order.length];
@@ -538,7 +612,6 @@ final class CompiledLedger {
       int n,
       long asOf,
       ContentOrder order) {
-    int[] contributionRank = order.contributionRank();
     double[] teleport = new double[n];
     switch (policy.teleport()) {
       case UNIFORM -> java.util.Arrays.fill(teleport, 1.0);
@@ -553,10 +626,7 @@ final class CompiledLedger {
       }
       case ACTIVITY -> {
         double total = 0;
-        int[] byId =
-            IndexSort.ordered(
-                snapshot.contributionCount(), (a, b) -> contributionRank[a] - contributionRank[b]);
-        for (int c : byId) {
+        for (int c : order.contributionByRank()) {
           long time = snapshot.contributionTimeMillis(c);
           if (time > asOf) {
             continue;
