@@ -42,7 +42,7 @@ final class ContentOrderTest {
       }
     }
     LedgerSnapshot snapshot = ledger.snapshot();
-    CompiledLedger.ContentOrder order = CompiledLedger.ContentOrder.of(snapshot);
+    ContentOrder order = ContentOrder.of(snapshot);
     int[] events = new int[snapshot.eventCount()];
     for (int e = 0; e < events.length; e++) {
       events[e] = events.length - 1 - e; // not the record order, so stability shows
