@@ -252,19 +252,37 @@ final class CompiledLedger {
   /**
    * Saturation: the trust weight of every pair, {@code min(saturate(sum), saturate(decayed sum))};
    * what decay takes away ({@code saturate(sum)} minus the weight) is added to the endorser's
-   * {@code released} weight.
+   * {@code released} weight. The weights are computed on all processors for many pairs (each on its
+   * own, so the result is the same), the released weights added up in pair order.
    */
   private static double[] saturated(PairTable pairs, Saturation saturation, double[] released) {
-    double[] weights = new double[pairs.size()];
-    for (int pair = 0; pair < pairs.size(); pair++) {
-      if (pairs.trust(pair) > 0) {
-        double full = saturation.saturate(pairs.trust(pair));
-        weights[pair] = Math.min(full, saturation.saturate(pairs.decayedTrust(pair)));
-        released[pairs.endorser(pair)] += full - weights[pair];
-      }
+    int size = pairs.size();
+    double[] weights = new double[size];
+    double[] full = new double[size];
+    int chunks = size < PARALLEL_PAIRS ? 1 : 64;
+    java.util.stream.IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            chunk -> {
+              for (int pair = (int) ((long) size * chunk / chunks),
+                      end = (int) ((long) size * (chunk + 1) / chunks);
+                  pair < end;
+                  pair++) {
+                if (pairs.trust(pair) > 0) {
+                  full[pair] = saturation.saturate(pairs.trust(pair));
+                  weights[pair] =
+                      Math.min(full[pair], saturation.saturate(pairs.decayedTrust(pair)));
+                }
+              }
+            });
+    for (int pair = 0; pair < size; pair++) { // in pair order, as before: the same sums
+      released[pairs.endorser(pair)] += full[pair] - weights[pair];
     }
     return weights;
   }
+
+  /** From this many pairs on, saturation runs on all processors (it is two logarithms a pair). */
+  private static final int PARALLEL_PAIRS = 1 << 16;
 
   /**
    * Reciprocal damping: a pair whose reverse pair also trusts keeps {@code factor} of its weight;

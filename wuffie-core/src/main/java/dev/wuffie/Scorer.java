@@ -103,7 +103,9 @@ final class Scorer {
    */
   Reputation scoreWithin(CompiledLedger compiled, Reputation previous, double accuracy) {
     RankSolver.Builder solver = policy.solver().toBuilder().stop(RankSolver.Stop.ERROR_BOUND);
-    double tolerance = accuracy;
+    // what distrust widened the last bound by, which this one will most likely be widened by too
+    double widening = Math.max(1, previous.errorBound() / errorBound(previous.result()));
+    double tolerance = 0.9 * accuracy / widening;
     Reputation reputation = score(compiled, previous, solver.tolerance(tolerance).build());
     for (int round = 0; round < 3 && reputation.errorBound() > accuracy; round++) {
       tolerance *= 0.5 * accuracy / reputation.errorBound();
