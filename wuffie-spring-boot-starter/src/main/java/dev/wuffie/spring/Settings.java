@@ -1,5 +1,6 @@
 package dev.wuffie.spring;
 
+import dev.wuffie.LiveReputation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.Tiers;
 import dev.wuffie.json.PolicyJson;
@@ -8,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.core.io.Resource;
 
@@ -102,5 +104,29 @@ final class Settings {
       }
     }
     return builder.build();
+  }
+
+  /**
+   * Applies {@code wuffie.warm-start}, {@code wuffie.accuracy} and {@code wuffie.exact-every} to a
+   * live reputation's builder.
+   */
+  static LiveReputation.Builder refreshes(
+      LiveReputation.Builder builder, WuffieProperties properties) {
+    builder.warmStart(properties.isWarmStart());
+    try {
+      builder.accuracy(properties.getAccuracy());
+    } catch (IllegalArgumentException e) {
+      throw new WuffieConfigurationException("wuffie.accuracy", e.getMessage(), e);
+    }
+    return builder.exactEvery(positive(properties.getExactEvery(), "wuffie.exact-every", "1h"));
+  }
+
+  /** {@code d}, or an exception naming {@code property} if it is unset, zero or negative. */
+  static Duration positive(Duration d, String property, String example) {
+    if (d == null || d.isZero() || d.isNegative()) {
+      throw new WuffieConfigurationException(
+          property, "is " + d + "; give a positive duration, such as " + example, null);
+    }
+    return d;
   }
 }

@@ -86,8 +86,9 @@ public class WuffieAutoConfiguration {
   }
 
   /**
-   * The live reputation over the ledger and the policy, with the tiers and every {@link
-   * RefreshListener} bean (the score sink first). The {@link WuffieRunner} refreshes it.
+   * The live reputation over the ledger and the policy, with the tiers, the refresh settings of
+   * {@code wuffie.warm-start}, {@code wuffie.accuracy} and {@code wuffie.exact-every}, and every
+   * {@link RefreshListener} bean (the score sink first). The {@link WuffieRunner} refreshes it.
    *
    * @param ledger the ledger
    * @param policy the policy
@@ -95,6 +96,8 @@ public class WuffieAutoConfiguration {
    * @param listeners the application's refresh listeners
    * @param properties the settings
    * @return the live reputation; Spring closes it at shutdown
+   * @throws WuffieConfigurationException if {@code wuffie.accuracy} is not in {@code [1e-11, 1)} or
+   *     {@code wuffie.exact-every} is not positive
    */
   @Bean
   @ConditionalOnMissingBean
@@ -105,7 +108,7 @@ public class WuffieAutoConfiguration {
       ObjectProvider<RefreshListener> listeners,
       WuffieProperties properties) {
     LiveReputation.Builder builder =
-        LiveReputation.builder(ledger, policy).tiers(tiers).warmStart(properties.isWarmStart());
+        Settings.refreshes(LiveReputation.builder(ledger, policy).tiers(tiers), properties);
     // A ScoreSink bean is told through its SinkListener, which keeps what the writes did.
     listeners.orderedStream().filter(l -> !(l instanceof ScoreSink)).forEach(builder::listener);
     return builder.build();

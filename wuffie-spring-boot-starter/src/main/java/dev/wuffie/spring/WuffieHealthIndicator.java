@@ -19,8 +19,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * The actuator health of wuffie, named {@code wuffie}: DOWN when the last refresh, poll or
  * score-table write failed (the details say which, with the message), or when no refresh has
  * completed within {@code wuffie.health.max-age}; UP otherwise. The details give the age of the
- * last refresh, the published reputation's convergence, the source's last poll and the sink's
- * writes. Thread-safe.
+ * last refresh, the published reputation's convergence and error bound, the source's last poll and
+ * the sink's writes. Thread-safe.
  */
 final class WuffieHealthIndicator implements HealthIndicator {
   private final WuffieRunner runner;
@@ -72,6 +72,7 @@ final class WuffieHealthIndicator implements HealthIndicator {
           details.put("converged", r.converged());
           details.put("iterations", r.iterations());
           details.put("residual", r.residual());
+          details.put("errorBound", r.errorBound());
           details.put("refusedEvents", r.refusedEvents());
         });
     failure("refresh", status.refreshFailure(), details, down);

@@ -34,11 +34,25 @@ public class WuffieProperties {
   private Duration refreshEvery = Duration.ofMinutes(1);
 
   /**
-   * Whether each refresh starts from the last scores (saves iterations; agrees with a fresh
-   * computation within the solver's tolerance). Set false to publish exactly what a fresh
-   * computation gives, bit for bit, at the cost of a full solve per refresh.
+   * Whether refreshes between exact ones are incremental: they update the last compilation with
+   * what changed and start from the last scores (few iterations; within {@code wuffie.accuracy} of
+   * a fresh computation). Set false to make every refresh exact, publishing what a fresh
+   * computation gives, bit for bit, at the cost of a full compile and solve per refresh.
    */
   private boolean warmStart = true;
+
+  /**
+   * The accuracy of a refresh between exact ones, an L1 bound on the distance of its scores to the
+   * exact ones (the published reputation's {@code errorBound}), in [1e-11, 1): its solve stops once
+   * below it. Smaller values cost more iterations per refresh.
+   */
+  private double accuracy = 1e-6; // LiveReputation.DEFAULT_ACCURACY, as a literal for the metadata
+
+  /**
+   * How often a refresh is exact (a full compile and a solve from scratch, publishing what a fresh
+   * computation gives, bit for bit) when {@code wuffie.warm-start} is true; the first refresh is.
+   */
+  private Duration exactEvery = Duration.ofHours(1);
 
   /** How long to wait at shutdown for a poll or refresh in progress before interrupting it. */
   private Duration shutdownTimeout = Duration.ofSeconds(30);
@@ -86,6 +100,26 @@ public class WuffieProperties {
   /** Sets {@code wuffie.warm-start}. */
   public void setWarmStart(boolean warmStart) {
     this.warmStart = warmStart;
+  }
+
+  /** {@return {@code wuffie.accuracy}} */
+  public double getAccuracy() {
+    return accuracy;
+  }
+
+  /** Sets {@code wuffie.accuracy}. */
+  public void setAccuracy(double accuracy) {
+    this.accuracy = accuracy;
+  }
+
+  /** {@return {@code wuffie.exact-every}} */
+  public Duration getExactEvery() {
+    return exactEvery;
+  }
+
+  /** Sets {@code wuffie.exact-every}. */
+  public void setExactEvery(Duration exactEvery) {
+    this.exactEvery = exactEvery;
   }
 
   /** {@return {@code wuffie.shutdown-timeout}} */

@@ -80,15 +80,15 @@ public final class WuffieRunner implements SmartLifecycle {
     this.sink = sink;
     this.observer = observer;
     this.refreshEvery =
-        positive(properties.getRefreshEvery(), "wuffie.refresh-every", "PT1M (a minute)");
+        Settings.positive(properties.getRefreshEvery(), "wuffie.refresh-every", "PT1M (a minute)");
     this.pollEvery =
-        positive(properties.getSource().getPollEvery(), "wuffie.source.poll-every", "10s");
+        Settings.positive(properties.getSource().getPollEvery(), "wuffie.source.poll-every", "10s");
     this.checkpoint = source == null ? null : properties.getSource().getCheckpoint().getPath();
     Duration every = properties.getSource().getCheckpoint().getEvery();
     this.checkpointEvery =
-        every == null ? null : positive(every, "wuffie.source.checkpoint.every", "1h");
+        every == null ? null : Settings.positive(every, "wuffie.source.checkpoint.every", "1h");
     this.shutdownTimeout =
-        positive(properties.getShutdownTimeout(), "wuffie.shutdown-timeout", "30s");
+        Settings.positive(properties.getShutdownTimeout(), "wuffie.shutdown-timeout", "30s");
     this.clock = clock;
   }
 
@@ -361,13 +361,5 @@ public final class WuffieRunner implements SmartLifecycle {
       refreshFailure = null;
     }
     observer.refreshed(refresh, nanos);
-  }
-
-  private static Duration positive(Duration d, String property, String example) {
-    if (d == null || d.isZero() || d.isNegative()) {
-      throw new WuffieConfigurationException(
-          property, "is " + d + "; give a positive duration, such as " + example, null);
-    }
-    return d;
   }
 }

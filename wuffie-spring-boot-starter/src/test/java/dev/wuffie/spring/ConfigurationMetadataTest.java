@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wuffie.LiveReputation;
 import dev.wuffie.Tiers;
 import dev.wuffie.jdbc.ScoreSink;
 import dev.wuffie.jdbc.SqlEventSource;
@@ -44,6 +45,8 @@ final class ConfigurationMetadataTest {
             "wuffie.policy.json",
             "wuffie.refresh-every",
             "wuffie.warm-start",
+            "wuffie.accuracy",
+            "wuffie.exact-every",
             "wuffie.tiers.levels",
             "wuffie.tiers.low-water",
             "wuffie.source.events.sql",
@@ -65,6 +68,9 @@ final class ConfigurationMetadataTest {
     assertThat(properties.get("wuffie.enabled").path("defaultValue").asBoolean(true)).isFalse();
     assertThat(properties.get("wuffie.refresh-every").path("defaultValue").asText())
         .isEqualTo("1m");
+    assertThat(properties.get("wuffie.accuracy").path("defaultValue").asDouble())
+        .isEqualTo(LiveReputation.DEFAULT_ACCURACY);
+    assertThat(properties.get("wuffie.exact-every").path("defaultValue").asText()).isEqualTo("1h");
     assertThat(properties.get("wuffie.source.poll-every").path("defaultValue").asText())
         .isEqualTo("10s");
     assertThat(properties.get("wuffie.source.bad-rows").path("defaultValue").asText())
@@ -79,6 +85,8 @@ final class ConfigurationMetadataTest {
   void defaults_equalTheLibrarysDefaults() {
     WuffieProperties properties = new WuffieProperties();
     assertThat(properties.isEnabled()).isFalse();
+    assertThat(properties.getAccuracy()).isEqualTo(LiveReputation.DEFAULT_ACCURACY);
+    assertThat(properties.getExactEvery()).isEqualTo(LiveReputation.DEFAULT_EXACT_EVERY);
     assertThat(properties.getTiers().getLowWater()).isEqualTo(Tiers.DEFAULT_LOW_WATER);
     assertThat(properties.getSource().getFetchSize()).isEqualTo(SqlEventSource.DEFAULT_FETCH_SIZE);
     assertThat(properties.getSource().getBatchSize()).isEqualTo(SqlEventSource.DEFAULT_BATCH_SIZE);

@@ -92,6 +92,33 @@ final class ScoresTest {
   }
 
   @Test
+  void newRows_withAShortExactPeriod_arePublishedExactly() throws Exception {
+    try (Db db = TestDatabase.H2.create()) {
+      QaSite site = new QaSite(7, 10);
+      QaSite.createTables(db.dataSource());
+      site.addPosts(10, db.dataSource());
+      site.addVotes(50, db.dataSource());
+
+      // Warm starts, but each refresh comes more than a nanosecond after the last exact one.
+      runner(db, "wuffie.source.poll-every=50ms", "wuffie.exact-every=1ns")
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                LiveReputation live = context.getBean(LiveReputation.class);
+                site.addVotes(100, db.dataSource());
+                Reputation expected = site.expected();
+
+                Await.until(
+                    "the new rows to be published",
+                    () -> live.latest().map(r -> same(r, expected)).orElse(false));
+                QaSite.assertSameStandings(live.latest().orElseThrow(), expected);
+                assertThat(live.latest().orElseThrow().errorBound())
+                    .isEqualTo(expected.errorBound());
+              });
+    }
+  }
+
+  @Test
   void newRows_withWarmStart_agreeWithComputeWithinTheSolversTolerance() throws Exception {
     try (Db db = TestDatabase.H2.create()) {
       QaSite site = new QaSite(5, 10);
@@ -99,7 +126,9 @@ final class ScoresTest {
       site.addPosts(10, db.dataSource());
       site.addVotes(50, db.dataSource());
 
-      runner(db, "wuffie.source.poll-every=50ms")
+      // Incremental refreshes stop within wuffie.accuracy (an L1 bound, 1e-6 by default): set to
+      // the solver's tolerance, they agree with compute per score within that tolerance.
+      runner(db, "wuffie.source.poll-every=50ms", "wuffie.accuracy=1e-10")
           .run(
               context -> {
                 LiveReputation live = context.getBean(LiveReputation.class);

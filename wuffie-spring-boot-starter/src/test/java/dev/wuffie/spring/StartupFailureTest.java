@@ -150,6 +150,31 @@ final class StartupFailureTest {
             "wuffie.source.poll-every",
             "wuffie.source.poll-every: is PT0S; give a positive duration"),
         arguments(
+            "a zero accuracy",
+            new String[] {"wuffie.accuracy=0"},
+            "wuffie.accuracy",
+            "wuffie.accuracy: accuracy 0.0 must be in [1e-11, 1), an L1 bound such as 1e-6"),
+        arguments(
+            "an accuracy above one",
+            new String[] {"wuffie.accuracy=2"},
+            "wuffie.accuracy",
+            "wuffie.accuracy: accuracy 2.0 must be in [1e-11, 1), an L1 bound such as 1e-6"),
+        arguments(
+            "an accuracy that is no number",
+            new String[] {"wuffie.accuracy=NaN"},
+            "wuffie.accuracy",
+            "wuffie.accuracy: accuracy NaN must be in [1e-11, 1), an L1 bound such as 1e-6"),
+        arguments(
+            "a zero exact period",
+            new String[] {"wuffie.exact-every=0s"},
+            "wuffie.exact-every",
+            "wuffie.exact-every: is PT0S; give a positive duration, such as 1h"),
+        arguments(
+            "a negative exact period",
+            new String[] {"wuffie.exact-every=-5m"},
+            "wuffie.exact-every",
+            "wuffie.exact-every: is PT-5M; give a positive duration, such as 1h"),
+        arguments(
             "a health max age below the refresh period",
             new String[] {"wuffie.health.max-age=30s"},
             "wuffie.health.max-age",

@@ -70,6 +70,7 @@ final class WuffieHealthIndicatorTest {
                   .containsEntry("converged", true)
                   .containsEntry("iterations", expected.iterations())
                   .containsEntry("residual", expected.residual())
+                  .containsEntry("errorBound", expected.errorBound())
                   .containsEntry("refusedEvents", 0L)
                   .containsKeys("lastRefresh", "refreshAge", "lastPublished")
                   .doesNotContainKey("reason");
@@ -100,6 +101,37 @@ final class WuffieHealthIndicatorTest {
                   .containsEntry("table", "member_scores")
                   .containsEntry("rowsWritten", (long) expected.size())
                   .containsKey("lastWrite");
+            });
+  }
+
+  @Test
+  void incrementalRefresh_errorBound_boundsThePublishedScores_withinWuffieAccuracy() {
+    runner("wuffie.source.poll-every=20ms", "wuffie.accuracy=1e-2")
+        .run(
+            context -> {
+              LiveReputation live = context.getBean(LiveReputation.class);
+              HealthIndicator indicator =
+                  context.getBean("wuffieHealthIndicator", HealthIndicator.class);
+              site.addVotes(40, db.dataSource());
+              Await.until("the new votes to be recorded", () -> live.ledger().eventCount() == 100);
+              live.refresh(); // publishes them, unless the runner already has: no exact one is due
+              Reputation published = live.latest().orElseThrow();
+              Reputation expected = site.expected();
+
+              assertThat(indicator.health().getDetails())
+                  .containsEntry("events", 100L)
+                  .containsEntry("errorBound", published.errorBound());
+              // Stopped by wuffie.accuracy: the default accuracy would have gone below 1e-6.
+              assertThat(published.errorBound())
+                  .isLessThan(1e-2)
+                  .isGreaterThan(LiveReputation.DEFAULT_ACCURACY);
+              assertThat(published.ids()).containsExactlyInAnyOrderElementsOf(expected.ids());
+              double distance = 0;
+              for (String id : expected.ids()) {
+                distance += Math.abs(published.score(id) - expected.score(id));
+              }
+              assertThat(distance)
+                  .isLessThanOrEqualTo(published.errorBound() + expected.errorBound());
             });
   }
 
