@@ -499,12 +499,12 @@ public final class LiveReputation implements AutoCloseable {
      * {@code 1e-6}, no score is off by more than {@code 1e-6} (a millionth of all reputation), and
      * ranks can differ from exact ones only between contributors whose scores are that close.
      *
-     * @throws IllegalArgumentException if {@code accuracy} is not in {@code [1e-11, 1)}
+     * @throws IllegalArgumentException if {@code accuracy} is not in {@code [1e-10, 1)}
      */
     public Builder accuracy(double accuracy) {
       checkArgument(
-          accuracy >= 1e-11 && accuracy < 1,
-          "accuracy %s must be in [1e-11, 1), an L1 bound such as 1e-6",
+          accuracy >= 1e-10 && accuracy < 1,
+          "accuracy %s must be in [1e-10, 1), an L1 bound such as 1e-6",
           accuracy);
       this.accuracy = accuracy;
       return this;

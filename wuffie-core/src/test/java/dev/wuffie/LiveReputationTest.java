@@ -556,4 +556,44 @@ final class LiveReputationTest {
   private static Standing standing(double points) {
     return new Standing("x", 1, points / 100, points, 50);
   }
+
+  @Test
+  void builder_badAccuracyOrExactPeriod_refusedWithTheRange() {
+    LiveReputation.Builder builder = LiveReputation.builder(Ledger.create(), POLICY);
+
+    assertThatThrownBy(() -> builder.accuracy(1e-12))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("accuracy 1.0E-12 must be in [1e-10, 1), an L1 bound such as 1e-6");
+    assertThatThrownBy(() -> builder.accuracy(Double.NaN))
+        .hasMessage("accuracy NaN must be in [1e-10, 1), an L1 bound such as 1e-6");
+    assertThatThrownBy(() -> builder.exactEvery(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("exact period PT0S must be positive");
+  }
+
+  @Test
+  void refreshExact_afterAnIncrementalRefresh_publishesComputeBitForBit_thenIsUnchanged() {
+    Ledger ledger = BitcoinOtc.ledger("trust");
+    LiveReputation live =
+        LiveReputation.builder(ledger, POLICY)
+            .accuracy(1e-3)
+            .exactEvery(Duration.ofDays(1))
+            .build();
+    live.refresh();
+    live.record(Endorsement.rating("1", "2", "trust", 10, T0));
+    live.record(Endorsement.rating("3", "2", "trust", 10, T0));
+
+    Reputation incremental = live.refresh().current();
+    Refresh exact = live.refreshExact();
+    Reputation compute = Reputation.compute(ledger, POLICY);
+
+    assertThat(incremental.errorBound()).isLessThanOrEqualTo(1e-3);
+    assertThat(exact.unchanged()).isFalse();
+    for (String id : compute.ids()) {
+      assertThat(exact.current().score(id)).as(id).isEqualTo(compute.score(id));
+    }
+    assertThat(exact.current().errorBound()).isEqualTo(compute.errorBound());
+    assertThat(live.refreshExact().unchanged()).isTrue();
+    assertThat(live.refresh().unchanged()).isTrue();
+  }
 }

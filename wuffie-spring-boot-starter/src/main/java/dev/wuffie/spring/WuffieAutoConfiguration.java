@@ -96,7 +96,7 @@ public class WuffieAutoConfiguration {
    * @param listeners the application's refresh listeners
    * @param properties the settings
    * @return the live reputation; Spring closes it at shutdown
-   * @throws WuffieConfigurationException if {@code wuffie.accuracy} is not in {@code [1e-11, 1)} or
+   * @throws WuffieConfigurationException if {@code wuffie.accuracy} is not in {@code [1e-10, 1)} or
    *     {@code wuffie.exact-every} is not positive
    */
   @Bean

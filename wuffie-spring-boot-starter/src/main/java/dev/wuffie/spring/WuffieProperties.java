@@ -43,7 +43,7 @@ public class WuffieProperties {
 
   /**
    * The accuracy of a refresh between exact ones, an L1 bound on the distance of its scores to the
-   * exact ones (the published reputation's {@code errorBound}), in [1e-11, 1): its solve stops once
+   * exact ones (the published reputation's {@code errorBound}), in [1e-10, 1): its solve stops once
    * below it. Smaller values cost more iterations per refresh.
    */
   private double accuracy = 1e-6; // LiveReputation.DEFAULT_ACCURACY, as a literal for the metadata

@@ -153,17 +153,17 @@ final class StartupFailureTest {
             "a zero accuracy",
             new String[] {"wuffie.accuracy=0"},
             "wuffie.accuracy",
-            "wuffie.accuracy: accuracy 0.0 must be in [1e-11, 1), an L1 bound such as 1e-6"),
+            "wuffie.accuracy: accuracy 0.0 must be in [1e-10, 1), an L1 bound such as 1e-6"),
         arguments(
             "an accuracy above one",
             new String[] {"wuffie.accuracy=2"},
             "wuffie.accuracy",
-            "wuffie.accuracy: accuracy 2.0 must be in [1e-11, 1), an L1 bound such as 1e-6"),
+            "wuffie.accuracy: accuracy 2.0 must be in [1e-10, 1), an L1 bound such as 1e-6"),
         arguments(
             "an accuracy that is no number",
             new String[] {"wuffie.accuracy=NaN"},
             "wuffie.accuracy",
-            "wuffie.accuracy: accuracy NaN must be in [1e-11, 1), an L1 bound such as 1e-6"),
+            "wuffie.accuracy: accuracy NaN must be in [1e-10, 1), an L1 bound such as 1e-6"),
         arguments(
             "a zero exact period",
             new String[] {"wuffie.exact-every=0s"},
