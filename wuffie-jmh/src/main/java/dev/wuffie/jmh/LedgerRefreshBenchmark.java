@@ -27,8 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * What a live site's refresh costs: a ledger of upvotes (one per R-MAT endorsement) is scored under
  * the default policy, 0.1% new upvotes arrive, and the new ledger is scored again, either from
  * scratch ({@code COLD}: {@code Reputation.compute}) or by a {@code LiveReputation} whose last
- * refresh scored the ledger before the new upvotes ({@code WARM}: its refresh starts from those
- * scores). Both include compiling the ledger.
+ * refresh scored the ledger before the new upvotes ({@code WARM}: an incremental refresh, from the
+ * kept compilation and those scores, to the same L1 error bound). Both include compiling the
+ * ledger.
  *
  * <p>Before each {@code WARM} invocation (not timed), the new upvotes are retracted, the live
  * reputation refreshed, and the upvotes recorded again, so that every timed refresh starts from the
@@ -78,7 +79,11 @@ public class LedgerRefreshBenchmark {
               "upvote",
               Instant.EPOCH));
     }
-    live = LiveReputation.builder(ledger, policy).build();
+    live =
+        LiveReputation.builder(ledger, policy)
+            .accuracy(RankBenchmark.L1_ERROR) // the same bound as COLD's
+            .exactEvery(java.time.Duration.ofDays(1))
+            .build();
     if (start == RefreshBenchmark.Start.COLD) {
       ledger.recordAll(added);
     }
