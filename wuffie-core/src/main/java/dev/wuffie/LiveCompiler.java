@@ -313,14 +313,27 @@ final class LiveCompiler {
       personIds[persons] = snapshot.contributor(i);
       personOf[i] = persons++;
     }
-    if (persons > old) { // merge the new persons, in id order, into the old ones
+    if (persons > old) { // the new persons, in id order, inserted among the old ones
       int[] merged = new int[persons];
-      for (int a = 0, b = old, k = 0; k < persons; k++) {
-        merged[k] =
-            b == persons || a < old && personIds[personsById[a]].compareTo(personIds[b]) < 0
-                ? personsById[a++]
-                : b++;
+      int copied = 0; // personsById[0 .. copied) are in merged
+      int at = 0;
+      for (int b = old; b < persons; b++) {
+        int lo = copied;
+        int hi = old; // find the first old person after b, by binary search
+        while (lo < hi) {
+          int mid = (lo + hi) >>> 1;
+          if (personIds[personsById[mid]].compareTo(personIds[b]) < 0) {
+            lo = mid + 1;
+          } else {
+            hi = mid;
+          }
+        }
+        System.arraycopy(personsById, copied, merged, at, lo - copied);
+        at += lo - copied;
+        merged[at++] = b;
+        copied = lo;
       }
+      System.arraycopy(personsById, copied, merged, at, old - copied);
       personsById = merged;
     }
   }
