@@ -7,9 +7,9 @@ import dev.wuffie.Endorsement;
 import dev.wuffie.LedgerEntry;
 import dev.wuffie.io.InputFormatException;
 import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
@@ -158,12 +158,12 @@ final class CanonicalLineTest {
   }
 
   private static LedgerEntry canonical(String line) {
-    return new CanonicalLine(MAX_ID_LENGTH, new HashMap<>())
-        .read(CharBuffer.wrap(line.toCharArray()));
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return new CanonicalLine(MAX_ID_LENGTH).read(bytes, 0, bytes.length);
   }
 
   private static LedgerEntry full(String line) throws Exception {
-    return FULL.parse(CharBuffer.wrap(line.toCharArray()), "test", 1, new HashMap<>());
+    return FULL.parse(CharBuffer.wrap(line.toCharArray()), "test", 1);
   }
 
   private static LedgerEntry entry(Random random, boolean escapes) {
