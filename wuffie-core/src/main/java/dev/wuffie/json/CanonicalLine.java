@@ -18,8 +18,8 @@ import java.util.OptionalDouble;
  * explains every mistake. A line read here gives the entry the full deserializer would give.
  *
  * <p>An endorsement's kind is mostly the kind of the line before: it is then the same String, which
- * the ledger finds without hashing it again. One instance reads the lines of one file, one at a
- * time. Not thread-safe.
+ * the ledger finds without hashing it again; other ids come from {@link ShortIds}, for the same
+ * reason. One instance reads the lines of one file, one at a time. Not thread-safe.
  */
 final class CanonicalLine {
   private static final int LONGEST_NUMBER = 32;
@@ -29,6 +29,7 @@ final class CanonicalLine {
   private int at;
   private int end;
   private String lastKind = ""; // the kind of the event before, or ""
+  private final ShortIds shortIds = new ShortIds();
 
   /** A reader refusing ids longer than {@code maxIdLength}. */
   CanonicalLine(int maxIdLength) {
@@ -57,7 +58,7 @@ final class CanonicalLine {
     }
     String siteId = null;
     if (take("\"id\":")) {
-      siteId = string();
+      siteId = string(false);
       if (siteId == null || !take(',')) {
         return null;
       }
@@ -193,6 +194,11 @@ final class CanonicalLine {
    * or null.
    */
   private String string() {
+    return string(true);
+  }
+
+  /** As {@link #string()}; a short ASCII id from {@link #shortIds} if {@code shared}. */
+  private String string(boolean shared) {
     if (!take('"')) {
       return null;
     }
@@ -205,6 +211,8 @@ final class CanonicalLine {
         at++;
         if (length == 0 || (ascii && length > maxIdLength)) {
           return null;
+        } else if (ascii && shared) {
+          return shortIds.id(text, from, at - 1);
         }
         String s =
             new String(

@@ -80,7 +80,7 @@ public final class LedgerJson {
   public static final int DEFAULT_MAX_ENTRIES = 10_000_000;
 
   /** The most entries that {@code read} and {@code importInto} hold at a time. */
-  static final int CHUNK_ENTRIES = 1 << 16;
+  static final int CHUNK_ENTRIES = 1 << 13;
 
   private static final LedgerJson DEFAULTS = builder().build();
   private static final String BATCH_ELEMENT = "batch element ";
@@ -194,12 +194,11 @@ public final class LedgerJson {
 
   /**
    * Reads JSON Lines from {@code in} (not closed), naming it {@code source} in messages, into the
-   * ledger of {@code live}: in chunks of {@value #CHUNK_ENTRIES} entries, each checked against the
-   * policy and applied as by {@link LiveReputation#apply(List)} (so an event of a kind the policy
-   * does not know is refused, and the imported entries count towards its {@link
-   * LiveReputation.Builder#refreshAfter refreshAfter}). This is how a site loads a large export
-   * into a running service: only one chunk is ever held, and the service keeps recording,
-   * refreshing and publishing between chunks.
+   * ledger of {@code live}: in chunks of 8,192 entries, each checked against the policy and applied
+   * as by {@link LiveReputation#apply(List)} (so an event of a kind the policy does not know is
+   * refused, and the imported entries count towards its {@link LiveReputation.Builder#refreshAfter
+   * refreshAfter}). This is how a site loads a large export into a running service: only one chunk
+   * is ever held, and the service keeps recording, refreshing and publishing between chunks.
    *
    * <p><b>A bad line</b> stops the import there: every entry before it is imported, it and every
    * line after it are not, and the {@link InputFormatException} names the file and the line, as
@@ -216,9 +215,9 @@ public final class LedgerJson {
    * live.refresh();
    * }</pre>
    *
-   * <p>Cost: one pass over the input, about as fast as {@code read}; memory: one chunk of entries,
-   * about 20 MB, besides what the ledger keeps. A refused chunk is applied again one entry at a
-   * time, to import the entries before the bad line.
+   * <p>Cost: one pass over the input, about as fast as {@code read}; memory: a few chunks of
+   * entries, a few MB, besides what the ledger keeps. A refused chunk is applied again one entry at
+   * a time, to import the entries before the bad line.
    *
    * <p>Thread safety: safe to call while other threads use {@code live}; their events land between
    * chunks. Each chunk is applied under the ledger's lock, as {@link dev.wuffie.Ledger#apply(List)}
