@@ -44,8 +44,9 @@ import java.util.function.Consumer;
  *
  * <p><b>Batches.</b> {@link #apply(List)} applies a batch of {@link LedgerEntry}s (contributors,
  * contributions, endorsements, retractions and merges, in any mix) whole or not at all, checking
- * each entry against the ledger plus the batch's entries before it; this is how a ledger export is
- * read back.
+ * each entry against the ledger plus the batch's entries before it; {@link #applyBatches} applies a
+ * sequence of batches as one, holding only the batch in hand, which is how a ledger export is read
+ * back.
  *
  * <p><b>Validation.</b> Every mutator checks its arguments first and changes nothing when it
  * throws: no half-registered id and no partial batch. The optional {@linkplain Builder#validator

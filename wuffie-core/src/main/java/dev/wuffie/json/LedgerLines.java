@@ -14,7 +14,8 @@ import java.util.List;
  * by {@link CanonicalLine} if it is in the writer's form, else by the full deserializer, and each
  * event checked by the reader's validator. A chunk ends early before a bad line, and the next call
  * throws that line's error, so that what comes before the first bad line is always handed out
- * first. Only the chunk in hand is held, with the line number of each entry. Not thread-safe.
+ * first. Each chunk holds the line number of each of its entries. Used by one thread at a time
+ * ({@link LedgerChunks} hands it to a reading thread).
  */
 final class LedgerLines {
   private final LedgerJson reader;
@@ -90,11 +91,6 @@ final class LedgerLines {
   /** Whether a chunk of this size is full: more may follow. */
   boolean isFull(Chunk chunk) {
     return chunk.entries().size() == chunkSize;
-  }
-
-  /** The number of entries read so far. */
-  long count() {
-    return count;
   }
 
   /** The entry on the current line, or null if it is blank. */
