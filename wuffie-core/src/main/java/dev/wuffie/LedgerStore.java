@@ -238,8 +238,10 @@ final class LedgerStore {
         }
       }
     }
-    Arrays.fill(lastEventOf, mark.contributors, contributors.size(), NONE);
-    Arrays.fill(mergedAt, mark.contributors, contributors.size(), NONE);
+    // min: after an error while growing them, these may be shorter than the interned ids
+    Arrays.fill(
+        lastEventOf, mark.contributors, Math.min(contributors.size(), lastEventOf.length), NONE);
+    Arrays.fill(mergedAt, mark.contributors, Math.min(contributors.size(), mergedAt.length), NONE);
     contributors.truncate(mark.contributors);
     contributions.truncate(mark.contributions);
     kinds.truncate(mark.kinds);
