@@ -57,6 +57,23 @@ final class Interner {
     return index;
   }
 
+  /**
+   * Forgets the ids from index {@code newSize} on, as if they had never been interned. The table is
+   * rebuilt into a new array ({@code O(newSize)}), so that the views made before keep theirs.
+   */
+  void truncate(int newSize) {
+    if (newSize == size) {
+      return;
+    }
+    Arrays.fill(ids, newSize, size, null);
+    size = newSize;
+    long[] rebuilt = emptySlots(slots.length);
+    for (int i = 0; i < size; i++) {
+      insert(rebuilt, hash(ids[i]), i);
+    }
+    slots = rebuilt;
+  }
+
   /** A read-only view of the ids interned so far. */
   View view() {
     return new View(ids, slots, size);

@@ -4,8 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -42,8 +44,9 @@ import java.util.function.Consumer;
  *
  * <p><b>Batches.</b> {@link #apply(List)} applies a batch of {@link LedgerEntry}s (contributors,
  * contributions, endorsements, retractions and merges, in any mix) whole or not at all, checking
- * each entry against the ledger plus the batch's entries before it; this is how a ledger export is
- * read back.
+ * each entry against the ledger plus the batch's entries before it; {@link #applyBatches} applies a
+ * sequence of batches as one, holding only the batch in hand, which is how a ledger export is read
+ * back.
  *
  * <p><b>Validation.</b> Every mutator checks its arguments first and changes nothing when it
  * throws: no half-registered id and no partial batch. The optional {@linkplain Builder#validator
@@ -250,7 +253,7 @@ public final class Ledger {
       checkNotNull(endorsement, "batch element %s is null", i);
       entries[i++] = new LedgerEntry.Event(endorsement);
     }
-    return applyAll(entries);
+    return applyAll(entries, 0);
   }
 
   /**
@@ -287,12 +290,56 @@ public final class Ledger {
    * @throws RuntimeException whatever the validator throws
    */
   public long apply(List<? extends LedgerEntry> batch) {
-    checkNotNull(batch, "batch is null");
-    LedgerEntry[] entries = batch.toArray(new LedgerEntry[0]);
-    for (int i = 0; i < entries.length; i++) {
-      checkNotNull(entries[i], "batch element %s is null", i);
+    return applyAll(entries(batch, 0), 0);
+  }
+
+  /**
+   * Applies the batches that {@code batches} yields, in order, as one: every entry of every batch,
+   * or, if one is refused or {@code batches} throws, none of them, and the ledger is then exactly
+   * as it was. Each entry is checked as by {@link #apply(List)}, against the ledger plus every
+   * entry before it, those of earlier batches included; each batch is checked and applied before
+   * the next one is asked for, so only the batch in hand is held: this is how a large file is read
+   * back without holding all of it.
+   *
+   * <pre>{@code
+   * long first = ledger.applyBatches(List.of(batch1, batch2, batch3).iterator());
+   * }</pre>
+   *
+   * <p>Cost: {@code O(entries)} for the entries, plus what {@code batches} costs to yield them; if
+   * the whole is refused, undoing it costs {@code O(undone entries)}, or {@code O(events)} if the
+   * batches retracted or merged. Memory: the batch in hand, besides what the ledger keeps.
+   *
+   * <p>Thread safety: the ledger's lock is held from the first call to {@code batches} to the last,
+   * so no other mutation runs in between and {@link #snapshot()} waits: no one ever sees part of
+   * the whole. {@code batches} is called on the calling thread, under that lock: it must not use
+   * this ledger.
+   *
+   * @return the id of the first event (for batches without events, the id that the next event will
+   *     get)
+   * @throws NullPointerException if {@code batches}, a batch or an entry is null
+   * @throws IllegalArgumentException if an entry is refused; the message starts with {@code "batch
+   *     element i: "}, {@code i} its position counted over all the batches
+   * @throws IllegalStateException if the events or kinds do not fit, as by {@link #record}, or
+   *     there are more than {@code Integer.MAX_VALUE} entries
+   * @throws RuntimeException whatever the validator or {@code batches} throws
+   */
+  public long applyBatches(Iterator<? extends List<? extends LedgerEntry>> batches) {
+    checkNotNull(batches, "batches is null");
+    synchronized (lock) {
+      LedgerStore.Mark mark = store.mark();
+      long position = 0;
+      try {
+        while (batches.hasNext()) {
+          LedgerEntry[] entries = entries(batches.next(), position);
+          applyAll(entries, (int) position);
+          position += entries.length;
+        }
+      } catch (RuntimeException | Error e) {
+        store.rollBack(mark);
+        throw e;
+      }
+      return mark.eventCount();
     }
-    return applyAll(entries);
   }
 
   /**
@@ -422,56 +469,27 @@ public final class Ledger {
     }
   }
 
-  /** Checks every entry, then applies them all; returns the id of the first event. */
-  private long applyAll(LedgerEntry[] entries) {
+  /**
+   * Checks every entry, then applies them all; returns the id of the first event. {@code offset} is
+   * the position of the first entry in its sequence of batches, for messages.
+   */
+  private long applyAll(LedgerEntry[] entries, int offset) {
     Instant now = clock.instant();
+    Instant latest = latest(now);
     double[][] shares = new double[entries.length][];
     boolean merges = false;
     for (int i = 0; i < entries.length; i++) {
       if (entries[i] instanceof LedgerEntry.Event event) {
-        checkEndorsement(event.endorsement(), now, i);
+        checkEndorsement(event.endorsement(), now, latest, offset + i);
       } else if (entries[i] instanceof LedgerEntry.Contribution contribution) {
-        shares[i] = LedgerChecks.normalisedShares(contribution, i);
-        checkTime(contribution, now, i);
+        shares[i] = LedgerChecks.normalisedShares(contribution, offset + i);
+        checkTime(contribution, now, offset + i);
       } else {
         merges |= entries[i] instanceof LedgerEntry.Merge;
       }
     }
     synchronized (lock) {
-      // Only a merge asks whether the batch registered a contributor: without one, the overlay
-      // need not note them (two set insertions per event, a sixth of reading a large batch).
-      BatchOverlay state = new BatchOverlay(store, merges);
-      boolean[] recorded = new boolean[entries.length]; // events whose site id is recorded already
-      for (int i = 0; i < entries.length; i++) {
-        LedgerEntry entry = entries[i];
-        if (entry instanceof LedgerEntry.Contributor contributor) {
-          state.addContributor(contributor.id());
-        } else if (entry instanceof LedgerEntry.Event event) {
-          recorded[i] = LedgerChecks.isRecorded(state, event, i);
-          if (recorded[i]) {
-            continue;
-          }
-          if (event.siteId() != null) {
-            state.addSiteEvent(event.siteId(), event.endorsement());
-          }
-          LedgerChecks.checkEndorsement(state, event.endorsement(), i);
-          state.addEvent(event.endorsement().kind());
-          state.addContributor(event.endorsement().endorser());
-          if (!event.endorsement().toContribution()) {
-            state.addContributor(event.endorsement().target());
-          }
-        } else if (entry instanceof LedgerEntry.Contribution contribution) {
-          LedgerChecks.checkContribution(state, contribution, i);
-          state.addContribution(contribution.id());
-          contribution.shares().keySet().forEach(state::addContributor);
-        } else if (entry instanceof LedgerEntry.Retraction retraction) {
-          LedgerChecks.checkRetraction(state, retraction.eventId(), i);
-        } else if (entry instanceof LedgerEntry.Merge merge) {
-          LedgerChecks.checkMerge(state, merge, i);
-          state.addMerge(merge);
-          state.addContributor(merge.alias());
-        }
-      }
+      boolean[] recorded = LedgerChecks.checkBatch(store, entries, offset, merges);
       long first = store.eventCount;
       for (int i = 0; i < entries.length; i++) {
         LedgerEntry entry = entries[i];
@@ -493,6 +511,21 @@ public final class Ledger {
     }
   }
 
+  /** The batch at {@code position} of a sequence of batches, as an array, null-checked. */
+  private static LedgerEntry[] entries(List<? extends LedgerEntry> batch, long position) {
+    checkNotNull(batch, "batch is null");
+    LedgerEntry[] entries = batch.toArray(new LedgerEntry[0]);
+    if (position + entries.length > Integer.MAX_VALUE) {
+      throw new IllegalStateException(
+          String.format(
+              "more than %s entries in one apply; apply them in parts", Integer.MAX_VALUE));
+    }
+    for (int i = 0; i < entries.length; i++) {
+      checkNotNull(entries[i], "batch element %s is null", position + i);
+    }
+    return entries;
+  }
+
   private boolean retractLatest(
       String endorser, String target, boolean toContribution, String kind) {
     Ids.check(endorser, "endorser");
@@ -511,7 +544,13 @@ public final class Ledger {
 
   /** The time check of an endorsement, and then the validator. */
   private void checkEndorsement(Endorsement endorsement, Instant now, int position) {
-    String problem = timeProblem(endorsement.time(), now);
+    checkEndorsement(endorsement, now, latest(now), position);
+  }
+
+  /** As above, with {@code latest} the latest time allowed, {@link #latest}({@code now}). */
+  private void checkEndorsement(
+      Endorsement endorsement, Instant now, Instant latest, int position) {
+    String problem = timeProblem(endorsement.time(), now, latest);
     if (problem != null) {
       throw new IllegalArgumentException(
           String.format(
@@ -527,7 +566,7 @@ public final class Ledger {
   }
 
   private void checkTime(LedgerEntry.Contribution contribution, Instant now, int position) {
-    String problem = timeProblem(contribution.time(), now);
+    String problem = timeProblem(contribution.time(), now, latest(now));
     if (problem != null) {
       throw new IllegalArgumentException(
           String.format(
@@ -536,14 +575,23 @@ public final class Ledger {
     }
   }
 
-  /** What is wrong with {@code time}, or null if nothing is. */
-  private String timeProblem(Instant time, Instant now) {
+  /** The latest time allowed when the clock reads {@code now}: {@code now + maxFuture}. */
+  private Instant latest(Instant now) {
+    try {
+      return now.plus(maxFuture);
+    } catch (DateTimeException | ArithmeticException e) {
+      return Instant.MAX; // beyond any Instant: no time is too far ahead
+    }
+  }
+
+  /** What is wrong with {@code time}, or null if nothing is; {@code latest} as {@link #latest}. */
+  private String timeProblem(Instant time, Instant now, Instant latest) {
     if (time.isBefore(MIN_TIME) || time.isAfter(MAX_TIME)) {
       return "is outside the range of milliseconds since 1970 that a long holds; check how it was"
           + " made";
     }
-    Duration ahead = Duration.between(now, time);
-    if (ahead.compareTo(maxFuture) > 0) {
+    if (time.isAfter(latest)) {
+      Duration ahead = Duration.between(now, time);
       return String.format(
           "is %s ahead of the ledger's clock (now %s), %s more than maxFuture (%s) allows; check"
               + " the clocks and time zones of the systems that timestamp events",

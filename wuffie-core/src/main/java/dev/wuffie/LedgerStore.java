@@ -201,6 +201,69 @@ final class LedgerStore {
     return false;
   }
 
+  /** What {@link #rollBack} returns the store to: the counts it holds now. */
+  Mark mark() {
+    return new Mark(
+        contributors.size(),
+        contributions.size(),
+        kinds.size(),
+        siteIds.size(),
+        eventCount,
+        retractions,
+        merges);
+  }
+
+  /**
+   * Undoes everything stored since {@code mark} was taken, so that the store holds exactly what it
+   * held then. Called under the ledger's lock, which was held since {@code mark} was taken, so that
+   * no snapshot saw what is undone; the snapshots taken before keep reading what they read, as
+   * every write here is beyond their counts or changes a mark they ignore ({@code retractedAt},
+   * {@code mergedAt} at or above their counts) back to {@link #NONE}. {@code O(undone events, ids
+   * and retractions)}, plus {@code O(contributors)} when the undone part merged something (a scan
+   * for the marks to clear).
+   */
+  void rollBack(Mark mark) {
+    for (int e = eventCount - 1; e >= mark.eventCount; e--) {
+      Chunk chunk = chunks[e >>> CHUNK_SHIFT];
+      int i = e & CHUNK_MASK;
+      if (chunk.endorser[i] < mark.contributors) {
+        lastEventOf[chunk.endorser[i]] = chunk.previous[i];
+      }
+    }
+    for (int r = mark.retractions; r < retractions; r++) { // the retraction log names them
+      int e = retracted[r];
+      chunks[e >>> CHUNK_SHIFT].retractedAt[e & CHUNK_MASK] = NONE;
+    }
+    if (merges > mark.merges) {
+      for (int c = 0; c < mark.contributors; c++) {
+        if (mergedAt[c] >= mark.merges) {
+          mergedAt[c] = NONE;
+        }
+      }
+    }
+    // min: after an error while growing them, these may be shorter than the interned ids
+    Arrays.fill(
+        lastEventOf, mark.contributors, Math.min(contributors.size(), lastEventOf.length), NONE);
+    Arrays.fill(mergedAt, mark.contributors, Math.min(contributors.size(), mergedAt.length), NONE);
+    contributors.truncate(mark.contributors);
+    contributions.truncate(mark.contributions);
+    kinds.truncate(mark.kinds);
+    siteIds.truncate(mark.siteIds);
+    eventCount = mark.eventCount;
+    retractions = mark.retractions;
+    merges = mark.merges;
+  }
+
+  /** The counts of a store at one moment, for {@link #rollBack}. */
+  record Mark(
+      int contributors,
+      int contributions,
+      int kinds,
+      int siteIds,
+      int eventCount,
+      int retractions,
+      int merges) {}
+
   /** The chunk that event {@code e}, the next one, goes into, adding or growing it if need be. */
   private Chunk chunkForAppend(int e) {
     int k = e >>> CHUNK_SHIFT;

@@ -206,6 +206,30 @@ public final class LiveReputation implements AutoCloseable {
   }
 
   /**
+   * Checks every event of {@code batch} against the policy and applies the batch to the ledger, all
+   * or none (see {@link Ledger#apply(List)}): contributors, contributions, events, retractions and
+   * merges. Its entries count towards {@link Builder#refreshAfter}. {@code
+   * dev.wuffie.json.LedgerJson.importInto} feeds a file through here in chunks.
+   *
+   * @return the id of the batch's first event
+   * @throws NullPointerException if {@code batch} or an entry is null
+   * @throws IllegalArgumentException if the policy cannot weigh an event or the ledger refuses the
+   *     batch; nothing is applied then
+   * @throws IllegalStateException if the batch does not fit, as by {@link Ledger#apply(List)}
+   */
+  public long apply(List<? extends LedgerEntry> batch) {
+    checkNotNull(batch, "batch is null");
+    for (LedgerEntry entry : batch) {
+      if (entry instanceof LedgerEntry.Event event) {
+        policy.check(event.endorsement());
+      }
+    }
+    long id = ledger.apply(batch);
+    recorded(batch.size());
+    return id;
+  }
+
+  /**
    * Retracts the event {@code eventId} in the ledger (see {@link Ledger#retract(long)}); may start
    * a refresh (see {@link Builder#refreshAfter}).
    *

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -611,6 +612,74 @@ final class LedgerTest {
     assertThat(ledger.snapshot().kindCount()).isEqualTo(3);
     // and the same batch without its bad end applies
     assertThat(ledger.apply(goodStart())).isEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("badBatches")
+  void applyBatches_badEntryInALaterBatch_undoesEveryBatch(List<LedgerEntry> bad, String message) {
+    Ledger ledger = populated();
+    LedgerSnapshot before = ledger.snapshot();
+    String content = content(before);
+    List<LedgerEntry> first =
+        List.of(
+            LedgerEntry.event("vote-1", Endorsement.of("alice", "carol", "upvote", NOW)),
+            LedgerEntry.retraction(1), // an event recorded before
+            LedgerEntry.merge("carol", "bob"), // a contributor registered before
+            LedgerEntry.event(Endorsement.of("zed", "bob", "brand-new-kind", NOW)));
+    Iterator<List<LedgerEntry>> batches =
+        List.of(first, bad.subList(0, 3), bad.subList(3, bad.size())).iterator();
+    String expected = message.replace("batch element 7: ", "batch element 11: ");
+
+    assertThatThrownBy(() -> ledger.applyBatches(batches))
+        .hasMessageContaining(expected.substring(0, Math.min(40, expected.length())));
+
+    assertThat(content(ledger.snapshot())).isEqualTo(content);
+    assertThat(content(before)).isEqualTo(content);
+    assertThat(ledger.snapshot().kindCount()).isEqualTo(3);
+    assertThat(ledger.snapshot().eventId("vote-1")).isEmpty();
+    // and it goes on as a ledger that never saw the batches: ids, site ids, retraction by key
+    Ledger fresh = populated();
+    for (Ledger l : List.of(ledger, fresh)) {
+      assertThat(l.applyBatches(List.of(first, goodStart()).iterator())).isEqualTo(3);
+      assertThat(l.record("vote-1", Endorsement.of("alice", "carol", "upvote", NOW))).isEqualTo(3);
+      assertThat(l.retract("alice", "bob", "upvote")).isFalse(); // event 0, retracted before
+      assertThat(l.retract("alice", "carol", "upvote")).isFalse(); // vote-1, by retraction(3)
+      l.record(Endorsement.of("alice", "new-1", "upvote", NOW));
+      assertThat(l.retract("alice", "new-1", "upvote")).isTrue();
+    }
+    assertThat(content(ledger.snapshot())).isEqualTo(content(fresh.snapshot()));
+  }
+
+  @Test
+  void applyBatches_batchesThrow_undoesTheBatchesBefore() {
+    Ledger ledger = populated();
+    String content = content(ledger.snapshot());
+    Iterator<List<LedgerEntry>> batches =
+        new Iterator<>() {
+          private int calls;
+
+          @Override
+          public boolean hasNext() {
+            if (calls == 2) {
+              throw new IllegalStateException("the source failed");
+            }
+            return true;
+          }
+
+          @Override
+          public List<LedgerEntry> next() {
+            return List.of(LedgerEntry.event(Endorsement.of("new-" + calls++, "bob", "up", NOW)));
+          }
+        };
+
+    assertThatThrownBy(() -> ledger.applyBatches(batches)).hasMessage("the source failed");
+
+    assertThat(content(ledger.snapshot())).isEqualTo(content);
+    assertThat(ledger.applyBatches(List.<List<LedgerEntry>>of().iterator())).isEqualTo(3);
+    assertThatThrownBy(() -> ledger.applyBatches(null)).hasMessage("batches is null");
+    assertThatThrownBy(() -> ledger.applyBatches(Arrays.asList(goodStart(), null).iterator()))
+        .hasMessage("batch is null");
+    assertThat(content(ledger.snapshot())).isEqualTo(content);
   }
 
   @Test

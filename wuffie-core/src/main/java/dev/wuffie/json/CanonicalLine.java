@@ -2,7 +2,7 @@ package dev.wuffie.json;
 
 import dev.wuffie.Endorsement;
 import dev.wuffie.LedgerEntry;
-import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,36 +12,38 @@ import java.util.OptionalDouble;
  * Reads a line of a ledger file that is in the exact form {@link LedgerJson#write} gives the
  * entries of nearly every line: an endorsement event, a contribution, a contributor or a
  * retraction, with the fields in the writer's order, no spaces, and no escapes in strings. Such a
- * line is read here straight from its characters, several times faster than through Jackson; any
+ * line is read here straight from its UTF-8 bytes, several times faster than through Jackson; any
  * other line (other spacing or field order, an escape, a merge, a value out of range or a mistake)
  * gets null, and the caller reads it with the full deserializer, which reads every form and
  * explains every mistake. A line read here gives the entry the full deserializer would give.
  *
- * <p>One instance reads the lines of one file, one at a time. Not thread-safe.
+ * <p>An endorsement's kind is mostly the kind of the line before: it is then the same String, which
+ * the ledger finds without hashing it again; other ids come from {@link ShortIds}, for the same
+ * reason. One instance reads the lines of one file, one at a time. Not thread-safe.
  */
 final class CanonicalLine {
   private static final int LONGEST_NUMBER = 32;
 
   private final int maxIdLength;
-  private final Map<String, String> ids;
-  private char[] text;
+  private byte[] text;
   private int at;
   private int end;
+  private String lastKind = ""; // the kind of the event before, or ""
+  private final ShortIds shortIds = new ShortIds();
 
-  /**
-   * A reader refusing ids longer than {@code maxIdLength}, that gives the endorser, target and kind
-   * of an event the first equal String of {@code ids} (adding it if new).
-   */
-  CanonicalLine(int maxIdLength, Map<String, String> ids) {
+  /** A reader refusing ids longer than {@code maxIdLength}. */
+  CanonicalLine(int maxIdLength) {
     this.maxIdLength = maxIdLength;
-    this.ids = ids;
   }
 
-  /** The entry on {@code line} (a heap buffer), or null if it is not in the form above. */
-  LedgerEntry read(CharBuffer line) {
-    text = line.array();
-    at = line.arrayOffset() + line.position();
-    end = line.arrayOffset() + line.limit();
+  /**
+   * The entry on the line {@code line[from, to)}, valid UTF-8, or null if it is not in the form
+   * above.
+   */
+  LedgerEntry read(byte[] line, int from, int to) {
+    text = line;
+    at = from;
+    end = to;
     try {
       LedgerEntry entry = entry();
       return entry != null && take('}') && at == end ? entry : null;
@@ -56,7 +58,7 @@ final class CanonicalLine {
     }
     String siteId = null;
     if (take("\"id\":")) {
-      siteId = string();
+      siteId = string(false);
       if (siteId == null || !take(',')) {
         return null;
       }
@@ -134,7 +136,7 @@ final class CanonicalLine {
     if (target == null || !take(",\"kind\":")) {
       return null;
     }
-    String kind = string();
+    String kind = kind();
     if (kind == null || !take(',')) {
       return null;
     }
@@ -151,21 +153,40 @@ final class CanonicalLine {
       return null;
     }
     return new LedgerEntry.Event(
-        new Endorsement(
-            shared(endorser), shared(target), toContribution, shared(kind), value, time),
-        siteId);
+        new Endorsement(endorser, target, toContribution, kind, value, time), siteId);
   }
 
   private LedgerEntry retraction() {
     int from = at;
+    long id = 0;
     while (at < end && text[at] >= '0' && text[at] <= '9') {
-      at++;
+      id = 10 * id + (text[at++] - '0');
     }
     int digits = at - from;
     if (digits == 0 || digits > 18 || (digits > 1 && text[from] == '0')) {
       return null; // no digits, a leading zero or a long number: Jackson's rules apply
     }
-    return LedgerEntry.retraction(Long.parseLong(new String(text, from, digits)));
+    return LedgerEntry.retraction(id);
+  }
+
+  /** A string as {@link #string()} reads it: the String of the kind before if it is the same. */
+  private String kind() {
+    int length = lastKind.length();
+    if (length > 0 && end - at > length + 1 && text[at] == '"' && text[at + length + 1] == '"') {
+      int i = 0;
+      while (i < length && text[at + 1 + i] == lastKind.charAt(i)) {
+        i++;
+      }
+      if (i == length) {
+        at += length + 2;
+        return lastKind;
+      }
+    }
+    String kind = string();
+    if (kind != null) {
+      lastKind = kind;
+    }
+    return kind;
   }
 
   /**
@@ -173,19 +194,34 @@ final class CanonicalLine {
    * or null.
    */
   private String string() {
+    return string(true);
+  }
+
+  /** As {@link #string()}; a short ASCII id from {@link #shortIds} if {@code shared}. */
+  private String string(boolean shared) {
     if (!take('"')) {
       return null;
     }
     int from = at;
+    boolean ascii = true;
     for (; at < end; at++) {
-      char c = text[at];
+      byte c = text[at];
       if (c == '"') {
         int length = at - from;
         at++;
-        return length == 0 || length > maxIdLength ? null : new String(text, from, length);
-      } else if (c == '\\' || c < ' ') {
+        if (length == 0 || (ascii && length > maxIdLength)) {
+          return null;
+        } else if (ascii && shared) {
+          return shortIds.id(text, from, at - 1);
+        }
+        String s =
+            new String(
+                text, from, length, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return s.length() > maxIdLength ? null : s;
+      } else if (c == '\\' || (c >= 0 && c < ' ')) {
         return null;
       }
+      ascii &= c >= 0;
     }
     return null;
   }
@@ -221,7 +257,7 @@ final class CanonicalLine {
     if (length > (integral ? 18 : LONGEST_NUMBER)) {
       return Double.NaN;
     }
-    String number = new String(text, from, length);
+    String number = new String(text, from, length, StandardCharsets.ISO_8859_1);
     return integral ? (double) Long.parseLong(number) : Double.parseDouble(number);
   }
 
@@ -254,10 +290,5 @@ final class CanonicalLine {
     }
     at += n;
     return true;
-  }
-
-  private String shared(String id) {
-    String first = ids.putIfAbsent(id, id);
-    return first == null ? id : first;
   }
 }

@@ -19,12 +19,14 @@ import java.util.Arrays;
  * so is a byte order mark at the start. Gzip input is recognised by its first two bytes and read
  * transparently. A line that is not valid UTF-8 is refused with its line number and column.
  *
- * <p>{@link #next()} decodes the next line into a buffer that {@link #chars()} returns and the next
- * call overwrites. Not thread-safe.
+ * <p>{@link #next()} finds the next line and hands it out as bytes ({@link #bytes()}, {@link
+ * #from()}, {@link #to()}), in place in the read buffer when it lies inside it, so that a line of
+ * plain ASCII is neither copied nor decoded. A line with other bytes is checked to be UTF-8 when it
+ * is read; {@link #chars()} decodes the line for a reader of chars. Everything handed out is valid
+ * until the next call to {@code next()}. Not thread-safe.
  */
 final class LineReader {
   private static final int CHUNK = 1 << 16;
-  private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final InputStream data;
   private final String source;
@@ -34,9 +36,13 @@ final class LineReader {
   private int position;
   private int limit;
   private boolean endOfInput;
-  private byte[] line = new byte[256];
-  private int lineLength;
+  private byte[] line = new byte[256]; // a line that does not lie inside the chunk, copied
   private long lineNumber;
+  private byte[] bytes; // the current line: bytes[from, to)
+  private int from;
+  private int to;
+  private boolean ascii;
+  private boolean decoded; // whether chars holds the current line
   private final CharsetDecoder decoder =
       StandardCharsets.UTF_8
           .newDecoder()
@@ -60,42 +66,104 @@ final class LineReader {
     return lineNumber;
   }
 
-  /** The current line, decoded, without its line end: valid until the next call to next(). */
+  /** The array that holds the current line, from {@link #from()} to {@link #to()}. */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  /** Where the current line starts in {@link #bytes()}, after a byte order mark if any. */
+  int from() {
+    return from;
+  }
+
+  /** Where the current line ends in {@link #bytes()}: before its line end. */
+  int to() {
+    return to;
+  }
+
+  /** Whether the current line is all ASCII, one char per byte. */
+  boolean ascii() {
+    return ascii;
+  }
+
+  /** The current line, decoded, without its line end and byte order mark. */
   CharBuffer chars() {
+    if (!decoded) {
+      if (chars.capacity() < to - from) {
+        chars = CharBuffer.allocate(Math.max(to - from, 2 * chars.capacity()));
+      }
+      char[] array = chars.array();
+      for (int i = from; i < to; i++) {
+        array[i - from] = (char) bytes[i]; // ASCII: a char per byte
+      }
+      chars.clear().limit(to - from);
+      decoded = true;
+    }
     return chars;
   }
 
   /** Advances to the next line; false at the end of the input. */
   boolean next() throws IOException {
-    lineLength = 0;
-    boolean any = false;
-    while (true) {
-      if (position == limit) {
-        if (endOfInput || !fill()) {
-          if (!any) {
-            return false;
-          }
-          break;
-        }
-      }
-      any = true;
-      int end = position;
-      while (end < limit && chunk[end] != '\n') {
-        end++;
-      }
-      append(position, end);
-      if (end < limit) {
-        position = end + 1;
-        break;
-      }
-      position = end;
+    if (position == limit && (endOfInput || !fill())) {
+      return false;
     }
     lineNumber++;
-    if (lineLength > 0 && line[lineLength - 1] == '\r') {
-      lineLength--;
+    int end = position;
+    int high = 0; // the bytes of the line or'ed: negative if one is not ASCII
+    while (end < limit && chunk[end] != '\n') {
+      high |= chunk[end++];
     }
-    decode();
+    if (end < limit) {
+      checkLength(end - position, 0);
+      bytes = chunk;
+      from = position;
+      to = end;
+      position = end + 1;
+    } else {
+      high |= copyLongLine(end);
+    }
+    if (to > from && bytes[to - 1] == '\r') {
+      to--;
+    }
+    decoded = false;
+    ascii = high >= 0;
+    if (!ascii) {
+      decode();
+    }
     return true;
+  }
+
+  /**
+   * Copies the current line, which runs beyond the chunk read so far ({@code chunk[position,
+   * end)}), into {@link #line}, reading on to its end; returns its bytes or'ed.
+   */
+  private int copyLongLine(int end) throws IOException {
+    int length = 0;
+    int high = 0;
+    while (true) {
+      checkLength(end - position, length);
+      if (length + end - position > line.length) {
+        line = Arrays.copyOf(line, Math.max(length + end - position, 2 * line.length));
+      }
+      System.arraycopy(chunk, position, line, length, end - position);
+      length += end - position;
+      position = end;
+      if (end < limit) {
+        position = end + 1; // past the LF
+        break;
+      }
+      if (!fill()) {
+        break;
+      }
+      end = position;
+      while (end < limit && chunk[end] != '\n') {
+        high |= chunk[end++];
+      }
+    }
+    bytes = line;
+    from = 0;
+    to = length;
+    return high;
   }
 
   private boolean fill() throws IOException {
@@ -110,33 +178,29 @@ final class LineReader {
     return true;
   }
 
-  private void append(int from, int to) throws InputFormatException {
-    int length = to - from;
-    if (length > maxBytes - lineLength) {
+  private void checkLength(int more, int length) throws InputFormatException {
+    if (more > maxBytes - length) {
       throw new InputFormatException(
           source,
-          lineNumber + 1,
+          lineNumber,
           0,
           "the line is longer than the limit of "
               + String.format("%,d", maxBytes)
               + " bytes; check that this is the file you meant, or "
               + limitHint);
     }
-    if (lineLength + length > line.length) {
-      line = Arrays.copyOf(line, Math.max(lineLength + length, 2 * line.length));
-    }
-    System.arraycopy(chunk, from, line, lineLength, length);
-    lineLength += length;
   }
 
+  /** Decodes a line that is not all ASCII into {@link #chars}, refusing one that is not UTF-8. */
   private void decode() throws InputFormatException {
-    if (chars.capacity() < lineLength) {
-      chars = CharBuffer.allocate(Math.max(lineLength, 2 * chars.capacity()));
+    int length = to - from;
+    if (chars.capacity() < length) {
+      chars = CharBuffer.allocate(Math.max(length, 2 * chars.capacity()));
     }
     chars.clear();
     decoder.reset();
-    ByteBuffer bytes = ByteBuffer.wrap(line, 0, lineLength);
-    CoderResult result = decoder.decode(bytes, chars, true);
+    ByteBuffer in = ByteBuffer.wrap(bytes, from, length);
+    CoderResult result = decoder.decode(in, chars, true);
     if (!result.isError()) {
       result = decoder.flush(chars);
     }
@@ -147,12 +211,16 @@ final class LineReader {
           lineNumber,
           column,
           "not valid UTF-8 text (byte "
-              + String.format("0x%02x", line[bytes.position()] & 0xff)
+              + String.format("0x%02x", bytes[in.position()] & 0xff)
               + "); save the file as UTF-8");
     }
     chars.flip();
-    if (lineNumber == 1 && chars.hasRemaining() && chars.get(0) == BYTE_ORDER_MARK) {
-      chars.position(1); // some editors start UTF-8 files with one
+    decoded = true;
+    if (lineNumber == 1 && length >= 3 && (bytes[from] & 0xff) == 0xef) {
+      if ((bytes[from + 1] & 0xff) == 0xbb && (bytes[from + 2] & 0xff) == 0xbf) {
+        from += 3; // some editors start UTF-8 files with a byte order mark
+        chars.position(1);
+      }
     }
   }
 }

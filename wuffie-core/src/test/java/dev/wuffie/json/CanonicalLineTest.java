@@ -7,9 +7,10 @@ import dev.wuffie.Endorsement;
 import dev.wuffie.LedgerEntry;
 import dev.wuffie.io.InputFormatException;
 import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
@@ -157,13 +158,30 @@ final class CanonicalLineTest {
     assertThat(IsoInstants.parse("2026-02-30T00:00:00Z")).isNull();
   }
 
+  @Test
+  void isoInstants_epochDay_agreesWithLocalDateOnEveryDayOfYears0To9999() {
+    for (LocalDate day = LocalDate.of(0, 1, 1); day.getYear() < 10_000; day = day.plusDays(1)) {
+      long epochDay = IsoInstants.epochDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+      if (epochDay != day.toEpochDay()) {
+        throw new AssertionError(day + ": " + epochDay + ", not " + day.toEpochDay());
+      }
+    }
+    assertThat(IsoInstants.parse("0000-02-29T00:00:00Z"))
+        .isEqualTo(Instant.parse("0000-02-29T00:00:00Z"));
+    assertThat(IsoInstants.parse("1900-02-29T00:00:00Z")).isNull(); // not a leap year
+    assertThat(IsoInstants.parse("2026-13-01T00:00:00Z")).isNull();
+    assertThat(IsoInstants.parse("2026-00-01T00:00:00Z")).isNull();
+    assertThat(IsoInstants.parse("2026-04-31T00:00:00Z")).isNull();
+    assertThat(IsoInstants.parse("2026-04-00T00:00:00Z")).isNull();
+  }
+
   private static LedgerEntry canonical(String line) {
-    return new CanonicalLine(MAX_ID_LENGTH, new HashMap<>())
-        .read(CharBuffer.wrap(line.toCharArray()));
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return new CanonicalLine(MAX_ID_LENGTH).read(bytes, 0, bytes.length);
   }
 
   private static LedgerEntry full(String line) throws Exception {
-    return FULL.parse(CharBuffer.wrap(line.toCharArray()), "test", 1, new HashMap<>());
+    return FULL.parse(CharBuffer.wrap(line.toCharArray()), "test", 1);
   }
 
   private static LedgerEntry entry(Random random, boolean escapes) {

@@ -285,6 +285,34 @@ final class LedgerJsonTest {
     assertThat(LedgerContent.of(ledger.snapshot())).isEqualTo(before);
   }
 
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("badLines")
+  void read_inChunksOfOneOrTwoEntries_sameMessageAndNothingChanges(String line4, String message)
+      throws IOException {
+    String text =
+        "{\"contribution\":\"answer-17\",\"time\":\"2026-11-01T12:00:00Z\",\"authors\":{\"bob\":1.0}}\n"
+            + "\n"
+            + "{\"endorser\":\"alice\",\"contribution\":\"answer-17\",\"kind\":\"upvote\","
+            + "\"time\":\"2026-11-01T12:00:00Z\"}\n"
+            + line4
+            + "\n{\"contributor\":\"zed\"}\n";
+    for (int chunk : new int[] {1, 2}) {
+      Ledger empty = Ledger.create();
+      Ledger ledger = example();
+      String before = LedgerContent.of(ledger.snapshot());
+
+      assertThatThrownBy(() -> LedgerJson.defaults().read(stream(text), SOURCE, empty, chunk))
+          .isInstanceOf(InputFormatException.class)
+          .hasMessageStartingWith(message);
+      assertThatThrownBy(() -> LedgerJson.defaults().read(stream(text), SOURCE, ledger, chunk))
+          .isInstanceOf(InputFormatException.class);
+
+      assertThat(LedgerContent.of(empty.snapshot()))
+          .isEqualTo(LedgerContent.of(Ledger.create().snapshot()));
+      assertThat(LedgerContent.of(ledger.snapshot())).isEqualTo(before);
+    }
+  }
+
   @Test
   void read_invalidUtf8_namesLineAndColumn() {
     byte[] bytes = "{\"contributor\":\"alice\"}\n{\"contributor\":\"a\u00e9\"}\n".getBytes(UTF_8);
