@@ -98,8 +98,8 @@ final class Scorer {
   /**
    * Scores a compiled ledger starting from {@code previous}'s trust scores, stopping as soon as the
    * result's {@link Reputation#errorBound()} is below {@code accuracy}: the policy's solver with
-   * the error-bound stop at that tolerance, tightened and resumed (up to three times) when distrust
-   * widens the bound past it.
+   * the error-bound stop, at the accuracy divided by what distrust widened {@code previous}'s bound
+   * by; tightened and resumed (up to three times) if distrust widens this bound past it.
    */
   Reputation scoreWithin(CompiledLedger compiled, Reputation previous, double accuracy) {
     RankSolver.Builder solver = policy.solver().toBuilder().stop(RankSolver.Stop.ERROR_BOUND);
@@ -194,7 +194,7 @@ final class Scorer {
    * contributor's index carries over without a lookup by id. {@code O(n)} comparisons of ids that
    * are mostly the same objects.
    */
-  static boolean extendsGraph(EndorsementGraph previous, EndorsementGraph next) {
+  private static boolean extendsGraph(EndorsementGraph previous, EndorsementGraph next) {
     if (previous.size() > next.size()) {
       return false;
     }

@@ -175,15 +175,8 @@ final class IncrementalRefreshTest {
   }
 
   private static double[] normalised(double[] weights) {
-    double sum = 0;
-    for (double w : weights) {
-      sum += w;
-    }
-    double[] p = new double[weights.length];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = weights[i] / sum;
-    }
-    return p;
+    double sum = java.util.Arrays.stream(weights).sum();
+    return java.util.Arrays.stream(weights).map(w -> w / sum).toArray();
   }
 
   /**
