@@ -308,7 +308,7 @@ public final class SiteFigures {
         "s",
         "3.1 s");
     table.add(
-        String.format("  poll / refresh (a warm solve, %d iterations)", iterations[median]),
+        String.format("  poll / refresh (incremental, %d iterations)", iterations[median]),
         fixed(poll[median]) + " / " + fixed(refresh[median]),
         "s",
         null);
