@@ -89,6 +89,7 @@ public final class LiveReputation implements AutoCloseable {
   private final double accuracy;
   private final long exactEveryNanos;
   private final LiveCompiler compiler;
+  private final java.util.function.LongSupplier clock; // nanoseconds, for the exact refreshes
   private final long refreshAfter; // 0: never on count
   private final Executor countExecutor;
   private final ReentrantLock refreshLock = new ReentrantLock();
@@ -121,6 +122,7 @@ public final class LiveReputation implements AutoCloseable {
     this.accuracy = builder.accuracy;
     this.exactEveryNanos = builder.exactEvery.toNanos();
     this.compiler = new LiveCompiler(builder.policy);
+    this.clock = builder.clock;
     this.refreshAfter = builder.refreshAfter;
     this.countExecutor = builder.countExecutor;
     this.state = new State(null, builder.savedTiers, null, builder.savedStandings, false, 0);
@@ -347,9 +349,10 @@ public final class LiveReputation implements AutoCloseable {
 
   /**
    * Rescores the ledger now, publishes the result and tells the listeners. Waits for a refresh
-   * already running to finish first. If the ledger has not changed since the last refresh, it
-   * returns at once an {@linkplain Refresh#unchanged() unchanged} refresh of the published
-   * reputation and tells no listener.
+   * already running to finish first. It is exact when one is due ({@link Builder#exactEvery}), else
+   * incremental (see the class javadoc). If the ledger has not changed since the last refresh and
+   * no exact refresh is due after an incremental one, it returns at once an {@linkplain
+   * Refresh#unchanged() unchanged} refresh of the published reputation and tells no listener.
    *
    * <p>Events the policy cannot weigh do not make it fail: they are left out and counted (see the
    * class javadoc).
@@ -386,18 +389,18 @@ public final class LiveReputation implements AutoCloseable {
       recordedSinceRefresh.set(0);
       State before = state;
       LedgerSnapshot snapshot = ledger.snapshot();
-      if (before.scored() != null
-          && snapshot.sameContent(before.scored())
-          && (before.exact() || !askedExact)) {
-        return new Refresh(
-            before.reputation(), before.reputation(), before.tiers(), before.tiers());
-      }
-      long now = System.nanoTime();
+      long now = clock.getAsLong();
       boolean exact =
           askedExact
               || !warmStart
               || before.reputation() == null
               || now - before.exactAtNanos() >= exactEveryNanos;
+      if (before.scored() != null
+          && snapshot.sameContent(before.scored())
+          && (before.exact() || !exact)) {
+        return new Refresh(
+            before.reputation(), before.reputation(), before.tiers(), before.tiers());
+      }
       Reputation next =
           exact
               ? scorer.score(compiler.full(snapshot), null, policy.solver())
@@ -481,6 +484,7 @@ public final class LiveReputation implements AutoCloseable {
     private boolean warmStart = true;
     private double accuracy = DEFAULT_ACCURACY;
     private Duration exactEvery = DEFAULT_EXACT_EVERY;
+    private java.util.function.LongSupplier clock = System::nanoTime;
     private long refreshAfter;
     private Executor countExecutor;
     private Map<String, Standing> savedStandings = Map.of();
@@ -538,10 +542,11 @@ public final class LiveReputation implements AutoCloseable {
     /**
      * How often a refresh is exact (default {@link #DEFAULT_EXACT_EVERY}): the first refresh is,
      * and a later one when this long has passed since the last exact one (checked as each refresh
-     * starts). An exact refresh compiles the whole ledger and solves from scratch, so it costs what
-     * {@link Reputation#compute(Ledger, ScoringPolicy)} costs, and publishes what it returns, bit
-     * for bit; it also starts the kept compilation afresh. {@link LiveReputation#refreshExact()}
-     * runs one at any time.
+     * starts, so a scheduled refresh makes it happen on time; it runs even when nothing changed
+     * since an incremental refresh). An exact refresh compiles the whole ledger and solves from
+     * scratch, so it costs what {@link Reputation#compute(Ledger, ScoringPolicy)} costs, and
+     * publishes what it returns, bit for bit; it also starts the kept compilation afresh. {@link
+     * LiveReputation#refreshExact()} runs one at any time.
      *
      * @throws IllegalArgumentException if the period is not positive
      */
@@ -550,6 +555,14 @@ public final class LiveReputation implements AutoCloseable {
       checkArgument(
           !period.isNegative() && !period.isZero(), "exact period %s must be positive", period);
       this.exactEvery = period;
+      return this;
+    }
+
+    /**
+     * The clock that times exact refreshes, in nanoseconds; {@link System#nanoTime} but in tests.
+     */
+    Builder clock(java.util.function.LongSupplier clock) {
+      this.clock = clock;
       return this;
     }
 

@@ -596,4 +596,32 @@ final class LiveReputationTest {
     assertThat(live.refreshExact().unchanged()).isTrue();
     assertThat(live.refresh().unchanged()).isTrue();
   }
+
+  @Test
+  void refresh_whenAnExactOneIsDue_isExactEvenWithNothingNew() {
+    Ledger ledger = BitcoinOtc.ledger("trust");
+    long[] now = {0};
+    LiveReputation live =
+        LiveReputation.builder(ledger, POLICY)
+            .accuracy(1e-3)
+            .exactEvery(Duration.ofMinutes(10))
+            .clock(() -> now[0])
+            .build();
+    live.refresh(); // exact: the first
+    live.record(Endorsement.rating("1", "2", "trust", 10, T0));
+    now[0] = Duration.ofMinutes(5).toNanos();
+    Reputation incremental = live.refresh().current();
+    Reputation compute = Reputation.compute(ledger, POLICY);
+
+    assertThat(live.refresh().unchanged()).isTrue(); // nothing new, no exact refresh due
+    now[0] = Duration.ofMinutes(10).toNanos();
+    Refresh due = live.refresh();
+
+    assertThat(incremental.score("2")).isNotEqualTo(compute.score("2"));
+    assertThat(due.unchanged()).isFalse();
+    for (String id : compute.ids()) {
+      assertThat(due.current().score(id)).as(id).isEqualTo(compute.score(id));
+    }
+    assertThat(live.refresh().unchanged()).isTrue();
+  }
 }
