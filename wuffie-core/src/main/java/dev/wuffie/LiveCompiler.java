@@ -86,11 +86,15 @@ final class LiveCompiler {
    *     dropped, and the next compile is full
    */
   CompiledLedger compile(LedgerSnapshot snapshot) {
-    if (base == null || !updatable(snapshot)) {
+    if (base == null) {
+      return full(snapshot);
+    }
+    long next = advanceAsOf(snapshot);
+    if (!updatable(snapshot, next)) {
       return full(snapshot);
     }
     try {
-      CompiledLedger compiled = update(snapshot);
+      CompiledLedger compiled = update(snapshot, next);
       lastWasIncremental = true;
       return compiled;
     } catch (Imprecise e) {
@@ -154,8 +158,11 @@ final class LiveCompiler {
     base = snapshot;
   }
 
-  /** Whether {@code snapshot} can be compiled from the kept state (see the class javadoc). */
-  private boolean updatable(LedgerSnapshot snapshot) {
+  /**
+   * Whether {@code snapshot}, whose {@code asOf} is {@code next}, can be compiled from the kept
+   * state (see the class javadoc).
+   */
+  private boolean updatable(LedgerSnapshot snapshot, long next) {
     if (snapshot.mergeCount() != base.mergeCount()) {
       return false;
     }
@@ -175,37 +182,38 @@ final class LiveCompiler {
         }
       }
     }
-    long next = nextAsOf(snapshot);
     return next >= reference
         && next != Long.MIN_VALUE
         && (halfLife == 0 || (next - reference) / halfLife <= MAX_HALF_LIVES);
   }
 
   /**
-   * The {@code asOf} of {@code snapshot}: the policy's, or the latest weighable live event's, found
-   * from the kept per-chunk latest times, rescanning only the chunks a retraction touched.
+   * The {@code asOf} of {@code snapshot}: the policy's, or the latest weighable live event's. For
+   * the latter, brings the kept per-chunk latest times up to {@code snapshot} first: rescans the
+   * chunks a retraction touched and takes in the new events. (Should the compile then be full, it
+   * sets them afresh.)
    */
-  private long nextAsOf(LedgerSnapshot snapshot) {
+  private long advanceAsOf(LedgerSnapshot snapshot) {
     if (policy.asOf().isPresent()) {
       return policy.asOf().get().toEpochMilli();
     }
     KindWeight[] kindOf = CompiledLedger.kinds(snapshot, policy);
-    long latest = Long.MIN_VALUE;
-    boolean[] rescan = new boolean[chunkLatest.length];
+    boolean[] rescanned = new boolean[chunkLatest.length];
     for (int r = base.retractionCount(); r < snapshot.retractionCount(); r++) {
       int e = snapshot.retractedEvent(r);
-      if (e < base.eventCount()) {
-        rescan[e >>> CHUNK_SHIFT] = true;
+      if (e < base.eventCount() && !rescanned[e >>> CHUNK_SHIFT]) {
+        rescanned[e >>> CHUNK_SHIFT] = true;
+        chunkLatest[e >>> CHUNK_SHIFT] = chunkLatest(snapshot, kindOf, e >>> CHUNK_SHIFT);
       }
-    }
-    for (int k = 0; k < chunkLatest.length; k++) {
-      long chunk = rescan[k] ? chunkLatest(snapshot, kindOf, k) : chunkLatest[k];
-      latest = Math.max(latest, chunk);
     }
     for (int e = base.eventCount(); e < snapshot.eventCount(); e++) {
       if (!snapshot.retracted(e) && CompiledLedger.weighable(snapshot, kindOf, e)) {
-        latest = Math.max(latest, snapshot.timeMillis(e));
+        latest(e, snapshot.timeMillis(e));
       }
+    }
+    long latest = Long.MIN_VALUE;
+    for (long chunk : chunkLatest) {
+      latest = Math.max(latest, chunk);
     }
     return latest;
   }
@@ -233,8 +241,7 @@ final class LiveCompiler {
   }
 
   /** Compiles {@code snapshot} from the kept state, which {@link #updatable} allowed. */
-  private CompiledLedger update(LedgerSnapshot snapshot) {
-    long next = nextAsOf(snapshot);
+  private CompiledLedger update(LedgerSnapshot snapshot, long next) {
     KindWeight[] kindOf = CompiledLedger.kinds(snapshot, policy);
     number(snapshot);
     for (int r = base.retractionCount(); r < snapshot.retractionCount(); r++) {
@@ -246,16 +253,6 @@ final class LiveCompiler {
         refused--;
       } else if (counts(snapshot, e)) {
         apply(snapshot, kindOf, e, false);
-      }
-    }
-    if (policy.asOf().isEmpty()) {
-      boolean[] rescanned = new boolean[chunkLatest.length];
-      for (int r = base.retractionCount(); r < snapshot.retractionCount(); r++) {
-        int k = snapshot.retractedEvent(r) >>> CHUNK_SHIFT;
-        if (k < rescanned.length && !rescanned[k]) {
-          rescanned[k] = true;
-          chunkLatest[k] = chunkLatest(snapshot, kindOf, k);
-        }
       }
     }
     List<Integer> added = new ArrayList<>();
@@ -271,7 +268,6 @@ final class LiveCompiler {
         refused++;
         continue;
       }
-      latest(e, snapshot.timeMillis(e));
       if (counts(snapshot, e)) {
         added.add(e);
       }
