@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -29,12 +27,7 @@ final class ScoresTest {
   @TempDir Path dir;
 
   private static ApplicationContextRunner runner(Db db, String... more) {
-    return new ApplicationContextRunner()
-        .withConfiguration(
-            AutoConfigurations.of(DataSourceAutoConfiguration.class, WuffieAutoConfiguration.class))
-        .withPropertyValues(db.properties().toArray(String[]::new))
-        .withPropertyValues(QaSite.PROPERTIES)
-        .withPropertyValues(more);
+    return db.runner().withPropertyValues(QaSite.PROPERTIES).withPropertyValues(more);
   }
 
   @ParameterizedTest

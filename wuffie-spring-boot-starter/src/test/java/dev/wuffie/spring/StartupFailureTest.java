@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -47,11 +45,7 @@ final class StartupFailureTest {
         properties.add(override);
       }
     }
-    return new ApplicationContextRunner()
-        .withConfiguration(
-            AutoConfigurations.of(DataSourceAutoConfiguration.class, WuffieAutoConfiguration.class))
-        .withPropertyValues(db.properties().toArray(String[]::new))
-        .withPropertyValues(properties.toArray(String[]::new));
+    return db.runner().withPropertyValues(properties.toArray(String[]::new));
   }
 
   static Stream<Arguments> badSettings() {

@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -45,6 +48,18 @@ enum TestDatabase {
       properties.add("spring.datasource.username=" + user);
       properties.add("spring.datasource.password=");
       return properties;
+    }
+
+    /**
+     * A context runner with Spring Boot's data source and wuffie's auto-configuration, pointed at
+     * this database; a test adds its {@code wuffie.*} properties.
+     */
+    ApplicationContextRunner runner() {
+      return new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  DataSourceAutoConfiguration.class, WuffieAutoConfiguration.class))
+          .withPropertyValues(properties().toArray(String[]::new));
     }
 
     /** A plain data source over this database, for the test's own statements. */

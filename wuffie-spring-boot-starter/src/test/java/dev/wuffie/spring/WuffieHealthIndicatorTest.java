@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The health indicator named wuffie: UP with the details, DOWN saying which step failed. */
@@ -44,12 +42,7 @@ final class WuffieHealthIndicatorTest {
   }
 
   private ApplicationContextRunner runner(String... more) {
-    return new ApplicationContextRunner()
-        .withConfiguration(
-            AutoConfigurations.of(DataSourceAutoConfiguration.class, WuffieAutoConfiguration.class))
-        .withPropertyValues(db.properties().toArray(String[]::new))
-        .withPropertyValues(QaSite.PROPERTIES)
-        .withPropertyValues(more);
+    return db.runner().withPropertyValues(QaSite.PROPERTIES).withPropertyValues(more);
   }
 
   @Test

@@ -12,8 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** wuffie's meters, with the counts of a known site. */
@@ -36,11 +34,8 @@ final class WuffieMetricsTest {
   }
 
   private ApplicationContextRunner runner(String... more) {
-    return new ApplicationContextRunner()
-        .withConfiguration(
-            AutoConfigurations.of(DataSourceAutoConfiguration.class, WuffieAutoConfiguration.class))
+    return db.runner()
         .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-        .withPropertyValues(db.properties().toArray(String[]::new))
         .withPropertyValues(QaSite.PROPERTIES)
         .withPropertyValues(more);
   }
