@@ -216,19 +216,15 @@ public record PolicyHealth(
                 new Cause(
                     danglingShare,
                     "members who endorse no one",
-                    "seeds, to send what they return to trusted members"),
+                    "seeds (what members who endorse no one return then goes to trusted members)"),
                 new Cause(reciprocalShare, "the reciprocal weight", "a reciprocal weight nearer 1"),
                 new Cause(capShare, "the influence cap", "a higher influence cap")));
     causes.removeIf(cause -> cause.share() < CAUSE_SHARE);
     causes.sort((a, b) -> Double.compare(b.share(), a.share()));
-    StringBuilder text =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "Most reputation is spread evenly, not earned from endorsements: %s",
-                percent(evenShare())));
+    String text =
+        "Most reputation is spread evenly, not earned from endorsements: " + percent(evenShare());
     if (causes.isEmpty()) {
-      return text.append(".").toString();
+      return text + ".";
     }
     List<String> parts = new ArrayList<>();
     List<String> remedies = new ArrayList<>();
@@ -236,12 +232,14 @@ public record PolicyHealth(
       parts.add(cause.what() + " " + percent(cause.share()));
       remedies.add(cause.remedy());
     }
-    return text.append(" (")
-        .append(String.join(", ", parts))
-        .append("); to let endorsements count more, try ")
-        .append(String.join(", or ", remedies))
-        .append(".")
-        .toString();
+    String last = remedies.remove(remedies.size() - 1);
+    String remedy = remedies.isEmpty() ? last : String.join(", ", remedies) + " or " + last;
+    return text
+        + " ("
+        + String.join(", ", parts)
+        + "); to let endorsements count more, try "
+        + remedy
+        + ".";
   }
 
   private static String percent(double share) {

@@ -175,7 +175,7 @@ final class PolicyHealthTest {
     assertThat(health.hint())
         .hasValue(
             "Most reputation is spread evenly, not earned from endorsements: 80% (decay 60%,"
-                + " teleport 15%); to let endorsements count more, try a longer half-life, or a"
+                + " teleport 15%); to let endorsements count more, try a longer half-life or a"
                 + " higher damping.");
   }
 
