@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@value #ONE_ENDORSER}: at least {@link #ONE_ENDORSER_SHARE} of the score comes from one
- *       endorser (share = the largest endorser term / score);
+ *       endorser (share = the largest endorser term / score; with distrust, / the score before
+ *       distrust, {@link #trustTotal}, as a discount takes from the whole score, not from a term);
  *   <li>{@value #RETURNED}: the member endorses and is endorsed back within a group of at least
  *       {@link #MIN_GROUP} members (a connected group of mutual endorsements) in which at least
  *       {@link #DENSE_GROUP} of all pairs endorse each other, and at least {@link #RETURNED_SHARE}
@@ -37,9 +38,11 @@ import java.util.Set;
  *       largest such set), giving at least {@link #NEW_ACCOUNTS_SHARE} of its score (share = the
  *       sum of their terms / score). An endorser is a new account when its first endorsement of the
  *       member came at most {@link #NEW_ACCOUNT_AGE} after the account was first seen in the ledger
- *       (its first event, given or received, or its first contribution), and at most {@link
- *       #FEW_OUTSIDE_ENDORSERS} members other than the member and the other new accounts endorse
- *       it: it has no standing of its own. Needs a ledger's times: empty for a bare graph.
+ *       (its first event, given or received, or its first contribution) and more than that after
+ *       the ledger's first event (an account seen in the ledger's first days may be older than the
+ *       ledger), and at most {@link #FEW_OUTSIDE_ENDORSERS} members other than the member and the
+ *       other new accounts endorse it: it has no standing of its own. Needs a ledger's times: empty
+ *       for a bare graph.
  * </ul>
  *
  * <p>Only members with at least {@link #MIN_POINTS} points are listed, to keep noise out; in a
@@ -250,7 +253,7 @@ final class GamingWatch {
         continue;
       }
       Explanation.Term top = endorsers.get(0);
-      double share = Math.min(1, top.amount() / standing.score());
+      double share = Math.min(1, top.amount() / trustTotal(explanations.of(id)));
       if (share >= ONE_ENDORSER_SHARE) {
         flags.add(
             flag(
@@ -389,10 +392,16 @@ final class GamingWatch {
     }
     Map<Integer, List<Integer>> newEndorsers = new HashMap<>();
     long age = NEW_ACCOUNT_AGE.toMillis();
+    long start = Long.MAX_VALUE; // when the ledger starts: accounts seen then may be older
+    for (long seen : firstSeen) {
+      start = Math.min(start, seen);
+    }
     for (Map.Entry<Long, Long> pair : firstEndorsement.entrySet()) {
       int u = (int) (pair.getKey() / n);
       int v = (int) (pair.getKey() % n);
-      if (pair.getValue() - firstSeen[u] <= age && graph.weight(u, v) > 0) {
+      if (firstSeen[u] - start > age
+          && pair.getValue() - firstSeen[u] <= age
+          && graph.weight(u, v) > 0) {
         newEndorsers.computeIfAbsent(v, k -> new ArrayList<>()).add(u);
       }
     }
@@ -469,6 +478,20 @@ final class GamingWatch {
     return ids;
   }
 
+  /**
+   * The score before distrust took its part: the score plus the distrusters' discounts, less what
+   * the floor at zero gave back (so the teleport, returned and endorser terms, within the solver's
+   * tolerance). Without distrust it is the score itself; with it, a share of the score could pass
+   * 100%, as discounts take from the whole score, not from single terms.
+   */
+  static double trustTotal(Explanation explanation) {
+    double total = explanation.score() - explanation.floor();
+    for (Explanation.Term term : explanation.distrusters()) {
+      total += term.amount();
+    }
+    return total;
+  }
+
   private static int personOf(Reputation reputation, Map<String, Integer> person, String account) {
     return person.computeIfAbsent(
         account, id -> reputation.graph().indexOf(reputation.standing(id).id()).getAsInt());
@@ -503,15 +526,19 @@ final class GamingWatch {
       return reputation.explain(id);
     }
 
-    /** The share of {@code standing}'s score that the endorsers {@code from} give, at most 1. */
+    /**
+     * The share of {@code standing}'s score that the endorsers {@code from} give (of the score
+     * before distrust; see {@link #trustTotal}), at most 1.
+     */
     double shareFrom(Standing standing, Set<String> from) {
+      Explanation explanation = of(standing.id());
       double amount = 0;
-      for (Explanation.Term term : of(standing.id()).endorsers()) {
+      for (Explanation.Term term : explanation.endorsers()) {
         if (from.contains(term.endorser())) {
           amount += term.amount();
         }
       }
-      return Math.min(1, amount / standing.score());
+      return Math.min(1, amount / trustTotal(explanation));
     }
   }
 }

@@ -97,7 +97,8 @@ final class GamingWatchTest {
             flag -> {
               assertThat(flag.members()).containsExactly("m0");
               assertThat(flag.share())
-                  .isEqualTo(explanation.endorsers().get(0).amount() / explanation.score());
+                  .isCloseTo(
+                      explanation.endorsers().get(0).amount() / explanation.score(), within(1e-12));
               assertThat(flag.score()).isEqualTo(reputation.score("lifted"));
             });
     assertThat(watch.oneEndorser())
