@@ -274,36 +274,11 @@ final class GamingWatch {
 
   private static List<Flag> returned(Reputation reputation, Explanations explanations) {
     EndorsementGraph graph = reputation.graph();
-    int n = graph.size();
-    int[] parent = new int[n];
-    for (int v = 0; v < n; v++) {
-      parent[v] = v;
-    }
-    List<int[]> mutual = new ArrayList<>();
-    for (int v = 0; v < n; v++) {
-      for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
-        int u = graph.source(e);
-        if (u < v && graph.weight(e) > 0 && graph.weight(v, u) > 0) {
-          mutual.add(new int[] {u, v});
-          parent[find(parent, u)] = find(parent, v);
-        }
-      }
-    }
-    Map<Integer, List<Integer>> groups = new HashMap<>();
-    Map<Integer, Integer> pairs = new HashMap<>();
-    for (int[] pair : mutual) {
-      pairs.merge(find(parent, pair[0]), 1, Integer::sum);
-    }
-    for (int v = 0; v < n; v++) {
-      if (pairs.containsKey(find(parent, v))) {
-        groups.computeIfAbsent(find(parent, v), root -> new ArrayList<>()).add(v);
-      }
-    }
     List<Flag> flags = new ArrayList<>();
-    for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {
-      List<Integer> members = group.getValue();
+    for (MutualGroup group : mutualGroups(graph)) {
+      List<Integer> members = group.members();
       double size = members.size();
-      double density = pairs.get(group.getKey()) / (size * (size - 1) / 2);
+      double density = group.pairs() / (size * (size - 1) / 2);
       if (size < MIN_GROUP || density < DENSE_GROUP) {
         continue;
       }
@@ -344,6 +319,44 @@ final class GamingWatch {
     return flags;
   }
 
+  /** A connected group of mutual endorsements: its members (graph indices) and mutual pairs. */
+  private record MutualGroup(List<Integer> members, int pairs) {}
+
+  /**
+   * The connected groups of mutual endorsements ({@code u -> v} and {@code v -> u}), by union-find
+   * over the pairs: {@code O(m log m)}, one reverse lookup per endorsement.
+   */
+  private static List<MutualGroup> mutualGroups(EndorsementGraph graph) {
+    int n = graph.size();
+    int[] parent = new int[n];
+    for (int v = 0; v < n; v++) {
+      parent[v] = v;
+    }
+    List<int[]> mutual = new ArrayList<>();
+    for (int v = 0; v < n; v++) {
+      for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+        int u = graph.source(e);
+        if (u < v && graph.weight(e) > 0 && graph.weight(v, u) > 0) {
+          mutual.add(new int[] {u, v});
+          parent[find(parent, u)] = find(parent, v);
+        }
+      }
+    }
+    Map<Integer, Integer> pairs = new HashMap<>();
+    for (int[] pair : mutual) {
+      pairs.merge(find(parent, pair[0]), 1, Integer::sum);
+    }
+    Map<Integer, List<Integer>> members = new HashMap<>();
+    for (int v = 0; v < n; v++) {
+      if (pairs.containsKey(find(parent, v))) {
+        members.computeIfAbsent(find(parent, v), root -> new ArrayList<>()).add(v);
+      }
+    }
+    List<MutualGroup> groups = new ArrayList<>(members.size());
+    members.forEach((root, list) -> groups.add(new MutualGroup(list, pairs.get(root))));
+    return groups;
+  }
+
   private static int find(int[] parent, int v) {
     while (parent[v] != v) {
       parent[v] = parent[parent[v]];
@@ -354,6 +367,66 @@ final class GamingWatch {
 
   private static List<Flag> newAccounts(
       Reputation reputation, LedgerSnapshot snapshot, Explanations explanations) {
+    EndorsementGraph graph = reputation.graph();
+    Map<Integer, List<long[]>> newEndorsers = newEndorsers(reputation, snapshot);
+    List<Flag> flags = new ArrayList<>();
+    for (Map.Entry<Integer, List<long[]>> target : newEndorsers.entrySet()) {
+      int v = target.getKey();
+      Standing standing = reputation.standing(graph.id(v));
+      if (target.getValue().size() < MIN_NEW_ACCOUNTS
+          || standing.points() < MIN_POINTS
+          || standing.score() <= 0) {
+        continue;
+      }
+      Set<Integer> group = new HashSet<>();
+      target.getValue().forEach(endorsement -> group.add((int) endorsement[1]));
+      group.add(v);
+      List<long[]> unknown = new ArrayList<>(); // {time of the first endorsement, endorser}
+      for (long[] endorsement : target.getValue()) {
+        int u = (int) endorsement[1];
+        int outside = 0;
+        for (int e = graph.inStart(u); e < graph.inEnd(u); e++) {
+          if (graph.weight(e) > 0 && !group.contains(graph.source(e))) {
+            outside++;
+          }
+        }
+        if (outside <= FEW_OUTSIDE_ENDORSERS) {
+          unknown.add(endorsement);
+        }
+      }
+      Set<String> accounts = together(unknown, graph);
+      if (accounts.size() < MIN_NEW_ACCOUNTS) {
+        continue;
+      }
+      double share = explanations.shareFrom(standing, accounts);
+      if (share >= NEW_ACCOUNTS_SHARE) {
+        flags.add(
+            flag(
+                NEW_ACCOUNTS,
+                standing,
+                share,
+                accounts.stream().sorted().toList(),
+                String.format(
+                    Locale.ROOT,
+                    "%s gets %.0f%% of its score from %d new accounts, each first seen at most %d"
+                        + " days before it endorsed %s and endorsed by almost no one else.",
+                    standing.id(),
+                    100 * share,
+                    accounts.size(),
+                    NEW_ACCOUNT_AGE.toDays(),
+                    standing.id())));
+      }
+    }
+    return flags;
+  }
+
+  /**
+   * For each member, its endorsers that were new accounts when they first endorsed it (first seen
+   * at most {@link #NEW_ACCOUNT_AGE} before, and more than that after the ledger's start), each as
+   * {@code {time of that first endorsement, endorser}} (graph indices). One pass over the ledger.
+   */
+  private static Map<Integer, List<long[]>> newEndorsers(
+      Reputation reputation, LedgerSnapshot snapshot) {
     EndorsementGraph graph = reputation.graph();
     int n = graph.size();
     Map<String, Integer> person = new HashMap<>();
@@ -390,68 +463,24 @@ final class GamingWatch {
         }
       }
     }
-    Map<Integer, List<Integer>> newEndorsers = new HashMap<>();
     long age = NEW_ACCOUNT_AGE.toMillis();
     long start = Long.MAX_VALUE; // when the ledger starts: accounts seen then may be older
     for (long seen : firstSeen) {
       start = Math.min(start, seen);
     }
+    Map<Integer, List<long[]>> newEndorsers = new HashMap<>();
     for (Map.Entry<Long, Long> pair : firstEndorsement.entrySet()) {
       int u = (int) (pair.getKey() / n);
       int v = (int) (pair.getKey() % n);
       if (firstSeen[u] - start > age
           && pair.getValue() - firstSeen[u] <= age
           && graph.weight(u, v) > 0) {
-        newEndorsers.computeIfAbsent(v, k -> new ArrayList<>()).add(u);
+        newEndorsers
+            .computeIfAbsent(v, k -> new ArrayList<>())
+            .add(new long[] {pair.getValue(), u});
       }
     }
-    List<Flag> flags = new ArrayList<>();
-    for (Map.Entry<Integer, List<Integer>> target : newEndorsers.entrySet()) {
-      int v = target.getKey();
-      Standing standing = reputation.standing(graph.id(v));
-      if (target.getValue().size() < MIN_NEW_ACCOUNTS
-          || standing.points() < MIN_POINTS
-          || standing.score() <= 0) {
-        continue;
-      }
-      Set<Integer> group = new HashSet<>(target.getValue());
-      group.add(v);
-      List<long[]> unknown = new ArrayList<>(); // {time of the first endorsement, endorser}
-      for (int u : target.getValue()) {
-        int outside = 0;
-        for (int e = graph.inStart(u); e < graph.inEnd(u); e++) {
-          if (graph.weight(e) > 0 && !group.contains(graph.source(e))) {
-            outside++;
-          }
-        }
-        if (outside <= FEW_OUTSIDE_ENDORSERS) {
-          unknown.add(new long[] {firstEndorsement.get((long) u * n + v), u});
-        }
-      }
-      Set<String> accounts = together(unknown, graph);
-      if (accounts.size() < MIN_NEW_ACCOUNTS) {
-        continue;
-      }
-      double share = explanations.shareFrom(standing, accounts);
-      if (share >= NEW_ACCOUNTS_SHARE) {
-        flags.add(
-            flag(
-                NEW_ACCOUNTS,
-                standing,
-                share,
-                accounts.stream().sorted().toList(),
-                String.format(
-                    Locale.ROOT,
-                    "%s gets %.0f%% of its score from %d new accounts, each first seen at most %d"
-                        + " days before it endorsed %s and endorsed by almost no one else.",
-                    standing.id(),
-                    100 * share,
-                    accounts.size(),
-                    NEW_ACCOUNT_AGE.toDays(),
-                    standing.id())));
-      }
-    }
-    return flags;
+    return newEndorsers;
   }
 
   /**
