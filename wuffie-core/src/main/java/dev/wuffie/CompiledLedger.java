@@ -27,6 +27,9 @@ final class CompiledLedger {
   final long[] refusedExamples; // the first of them, in record order
   final PairTable pairs; // the pair sums the graphs were made from, decayed to asOfMillis
   final int[] personsById; // the graph indices in id order
+  final double[] decayReleased; // per person: the part of its teleport weight decay released;
+
+  // null when decay released all of it (no reciprocal damping)
 
   private CompiledLedger(
       LedgerSnapshot snapshot,
@@ -39,7 +42,8 @@ final class CompiledLedger {
       KindWeight[] kindOf,
       long[] refusal,
       PairTable pairs,
-      int[] personsById) {
+      int[] personsById,
+      double[] decayReleased) {
     this.snapshot = snapshot;
     this.policy = policy;
     this.asOfMillis = asOfMillis;
@@ -52,6 +56,7 @@ final class CompiledLedger {
     this.refusedExamples = java.util.Arrays.copyOfRange(refusal, 1, refusal.length);
     this.pairs = pairs;
     this.personsById = personsById;
+    this.decayReleased = decayReleased;
   }
 
   /** How many refused events {@link #refusedExamples} holds at most. */
@@ -124,7 +129,9 @@ final class CompiledLedger {
       int[] personsById) {
     double[] released = new double[builder.contributorCount()]; // per endorser: to its teleport
     double[] weights = saturated(pairs, policy.saturation(), released);
+    double[] decayReleased = null;
     if (policy.reciprocalWeight() < 1) {
+      decayReleased = released.clone();
       weights = reciprocalDamped(pairs, weights, policy.reciprocalWeight(), released);
     }
     EndorsementGraph graph = trustGraph(builder, pairs, weights, released);
@@ -140,7 +147,8 @@ final class CompiledLedger {
         kindOf,
         refusal,
         pairs,
-        personsById);
+        personsById,
+        decayReleased);
   }
 
   /**

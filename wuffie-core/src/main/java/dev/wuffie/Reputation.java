@@ -55,6 +55,7 @@ public final class Reputation {
   private final int[] byRank;
   private final int[] rankOf;
   private final int[] lowerCount;
+  private final PolicyHealth health;
 
   /**
    * A reputation of the contributors of {@code graph}, as the {@link Scorer} computed it: ranks the
@@ -71,6 +72,7 @@ public final class Reputation {
    * @param refusedEvents the number of live events left out because the policy cannot weigh them
    * @param refusedExamples the ids of the first of them
    * @param errorBound the bound on the L1 error of {@code scores} (see {@link #errorBound()})
+   * @param evenShares the teleport, dangling, decay, reciprocal and cap shares of {@link #health()}
    */
   Reputation(
       EndorsementGraph graph,
@@ -85,7 +87,8 @@ public final class Reputation {
       Instant asOf,
       long refusedEvents,
       long[] refusedExamples,
-      double errorBound) {
+      double errorBound,
+      double[] evenShares) {
     this.graph = graph;
     this.result = result;
     this.iterations = iterations;
@@ -111,6 +114,7 @@ public final class Reputation {
       rankOf[i] = r + 1;
       lowerCount[i] = n - runEnd;
     }
+    this.health = PolicyHealth.of(evenShares, scores, byRank);
   }
 
   /**
@@ -292,6 +296,17 @@ public final class Reputation {
    */
   public double errorBound() {
     return errorBound;
+  }
+
+  /**
+   * How this reputation is shared out: the share spread evenly through the teleport distribution
+   * (teleport, and returned from members who endorse no one, by decay, the reciprocal weight and
+   * the influence cap), the top 1%'s share, the Gini coefficient, and a hint when the policy
+   * flattens or concentrates too much. See {@link PolicyHealth}. Computed with the reputation, in
+   * {@code O(n)}.
+   */
+  public PolicyHealth health() {
+    return health;
   }
 
   /** How many solver iterations ran, over every round of the influence cap if there is one. */

@@ -92,7 +92,14 @@ final class Scorer {
         compiled.asOfMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(compiled.asOfMillis),
         compiled.refused,
         compiled.refusedExamples,
-        bound);
+        bound,
+        evenShares(
+            solved.graph(),
+            compiled.graph,
+            compiled.decayReleased,
+            trust,
+            solved.result().damping(),
+            normaliser));
   }
 
   /**
@@ -112,6 +119,45 @@ final class Scorer {
       reputation = score(compiled, reputation, solver.tolerance(tolerance).build());
     }
     return reputation;
+  }
+
+  /**
+   * The shares of {@link PolicyHealth} that go through the teleport distribution: teleport, and
+   * returned from dangling members, by decay, by the reciprocal weight and by the influence cap,
+   * each divided by {@code normaliser} as the explanation's terms are. {@code scored} is the graph
+   * that was solved (with the cap's released weight in its teleport weights), {@code compiled} the
+   * one compiled (the same without a cap), {@code decayReleased} the part of the compiled teleport
+   * weights that decay released (null when it released all of them). {@code O(n)}.
+   */
+  static double[] evenShares(
+      EndorsementGraph scored,
+      EndorsementGraph compiled,
+      double[] decayReleased,
+      double[] trust,
+      double d,
+      double normaliser) {
+    double dangling = 0;
+    double decay = 0;
+    double reciprocal = 0;
+    double cap = 0;
+    boolean leaks = scored.hasTeleportWeights();
+    for (int u = 0; u < trust.length; u++) {
+      double out = scored.outWeight(u);
+      if (out == 0) {
+        dangling += trust[u];
+      } else if (leaks) {
+        double compiledWeight = compiled.teleportWeight(u);
+        double decayed = decayReleased == null ? compiledWeight : decayReleased[u];
+        double perWeight = trust[u] / out;
+        decay += perWeight * decayed;
+        reciprocal += perWeight * Math.max(0, compiledWeight - decayed);
+        cap += perWeight * Math.max(0, scored.teleportWeight(u) - compiledWeight);
+      }
+    }
+    double scale = d / normaliser;
+    return new double[] {
+      (1 - d) / normaliser, dangling * scale, decay * scale, reciprocal * scale, cap * scale
+    };
   }
 
   /**
@@ -166,7 +212,8 @@ final class Scorer {
         null,
         0,
         new long[0],
-        errorBound(result));
+        errorBound(result),
+        evenShares(graph, graph, null, trust, result.damping(), 1));
   }
 
   /** {@code previous}'s trust scores laid out for {@code next}, or null if none carries over. */

@@ -80,6 +80,7 @@ record ExplainRun(Input input, ScoreSettings scoring, String id, int terms) {
     Report.line(out, "kinds", scored.kindsLine());
     Report.line(out, "policy", scored.policyLine());
     Report.line(out, "converged", ScoreRun.converged(reputation, scored.policy().solver()));
+    Report.health(out, reputation.health());
     out.println();
     printTable(out, explanation, decimals);
     out.println();

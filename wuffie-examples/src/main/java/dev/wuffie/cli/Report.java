@@ -1,5 +1,6 @@
 package dev.wuffie.cli;
 
+import dev.wuffie.PolicyHealth;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,39 @@ final class Report {
   /** Prints a summary line: the key in a column of 14, then the value. */
   static void line(PrintWriter out, String key, String value) {
     out.printf(Locale.ROOT, "%-14s %s%n", key, value);
+  }
+
+  /**
+   * Prints the {@code health} line of a reputation (the share spread evenly and its parts, the top
+   * 1%'s share, the Gini coefficient; see {@link PolicyHealth}) and the {@code hint} line if there
+   * is a hint.
+   */
+  static void health(PrintWriter out, PolicyHealth health) {
+    StringBuilder parts = new StringBuilder(percent("teleport", health.teleportShare()));
+    double[] shares = {
+      health.danglingShare(), health.decayShare(), health.reciprocalShare(), health.capShare()
+    };
+    String[] names = {"dangling", "decay", "reciprocal", "cap"};
+    for (int i = 0; i < shares.length; i++) {
+      if (shares[i] > 0) {
+        parts.append(", ").append(percent(names[i], shares[i]));
+      }
+    }
+    line(
+        out,
+        "health",
+        String.format(
+            Locale.ROOT,
+            "%.1f%% spread evenly (%s), top 1%% hold %.1f%%, Gini %.3f",
+            100 * health.evenShare(),
+            parts,
+            100 * health.top1PercentShare(),
+            health.gini()));
+    health.hint().ifPresent(hint -> line(out, "hint", hint));
+  }
+
+  private static String percent(String name, double share) {
+    return String.format(Locale.ROOT, "%s %.1f%%", name, 100 * share);
   }
 
   /** {@code n} with thousands separators: {@code 35,592}. */

@@ -271,6 +271,7 @@ record ScoreRun(
       long scoreMillis) {
     Report.line(out, "damping", String.valueOf(solver.damping()));
     Report.line(out, "converged", converged(reputation, solver));
+    Report.health(out, reputation.health());
     Report.line(
         out,
         "time",

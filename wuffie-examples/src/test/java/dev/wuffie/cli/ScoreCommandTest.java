@@ -105,6 +105,26 @@ final class ScoreCommandTest {
     assertThat(run.out()).containsPattern("(?m)^seeds +2 from ").contains("top 3 of 13");
   }
 
+  @Test
+  void score_starWithADanglingCentre_printsTheHealthLineAndHint() throws IOException {
+    // b -> a, c -> a: s_a = 27/47, s_b = s_c = 10/47; even share 0.15 + 0.85 * 27/47 = 30/47
+    // (63.8%), of which a returns 0.85 * 27/47 (48.8%); the top 1% is a (57.4%); Gini 34/141.
+    Path star = dir.resolve("star.csv");
+    Files.writeString(star, "b,a\nc,a\n", StandardCharsets.UTF_8);
+
+    CliRun run = CliRun.of("score", "--input", star.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().lines())
+        .contains(
+            "health         63.8% spread evenly (teleport 15.0%, dangling 48.8%), top 1% hold"
+                + " 57.4%, Gini 0.241",
+            "hint           Most reputation is spread evenly, not earned from endorsements: 64%"
+                + " (members who endorse no one 49%, teleport 15%); to let endorsements count more,"
+                + " try seeds (what members who endorse no one return then goes to trusted members)"
+                + " or a higher damping.");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInputs")
   void score_badInput_exitsTwoWithOneClearLine(
