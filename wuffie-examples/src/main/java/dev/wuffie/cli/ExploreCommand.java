@@ -142,6 +142,7 @@ final class ExploreCommand implements Callable<Integer> {
     ExploreServer server;
     try {
       server = ExploreServer.start(explorer, address, err);
+      explorer.prepareInBackground();
     } catch (BindException e) {
       throw new BadInputException(
           "cannot serve on "

@@ -120,6 +120,15 @@ public final class Explorer {
     return policy;
   }
 
+  /**
+   * Starts computing the gaming watch and the score history on a daemon thread, so that the first
+   * page that shows them need not wait (the history is a full scoring per month of the ledger's
+   * span); without this call they are computed on first use. Returns at once.
+   */
+  public void prepareInBackground() {
+    analysis.prepareInBackground();
+  }
+
   /** The analyses of the current reputation (gaming watch, history, health). */
   Analysis analysis() {
     return analysis;

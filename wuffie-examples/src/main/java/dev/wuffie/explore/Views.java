@@ -102,6 +102,10 @@ final class Views {
       double evenShare,
       double teleportShare,
       double returnedShare,
+      double danglingShare,
+      double decayShare,
+      double reciprocalShare,
+      double capShare,
       double top1PercentShare,
       double gini,
       String hint) {}

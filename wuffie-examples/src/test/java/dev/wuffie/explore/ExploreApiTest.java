@@ -397,8 +397,10 @@ final class ExploreApiTest {
 
       assertThat(m.get("id").asText()).isEqualTo("x/y z+1");
       assertThat(m.get("rank").asInt()).isEqualTo(1);
-      assertThat(history.get("points")).isEmpty();
-      assertThat(history.get("reason").asText()).isEqualTo(Analysis.NO_HISTORY);
+      assertThat(history.get("points")).isNotEmpty();
+      assertThat(history.get("points").get(history.get("points").size() - 1).get("rank").asInt())
+          .isEqualTo(1);
+      assertThat(history.get("reason").isNull()).isTrue();
     }
   }
 
@@ -414,13 +416,33 @@ final class ExploreApiTest {
   }
 
   @Test
-  void watch_beforeTheAnalysesAreWired_answersEmptyLists() {
-    try (Http http = Http.serve(explorer(triangle(), policy(3)))) {
+  void watchAndHealth_community_areTheAnalysesOfTheCurrentReputation() {
+    Ledger ledger = community();
+    Reputation reputation = Reputation.compute(ledger, policy(3));
+    GamingWatch expected = GamingWatch.of(reputation, ledger.snapshot());
+    try (Http http = Http.serve(explorer(ledger, policy(3)))) {
       JsonNode watch = http.get("/api/watch").json();
+      JsonNode health = http.get("/api/summary").json().get("health");
+      JsonNode member = http.get("/api/member/m000").json();
 
-      assertThat(watch.get("oneEndorser")).isEmpty();
-      assertThat(watch.get("returned")).isEmpty();
-      assertThat(watch.get("newAccounts")).isEmpty();
+      for (String pattern : List.of("oneEndorser", "returned", "newAccounts")) {
+        List<GamingWatch.Flag> flags =
+            switch (pattern) {
+              case "oneEndorser" -> expected.oneEndorser();
+              case "returned" -> expected.returned();
+              default -> expected.newAccounts();
+            };
+        assertThat(watch.get(pattern)).hasSize(flags.size());
+        for (int i = 0; i < flags.size(); i++) {
+          assertThat(watch.get(pattern).get(i).get("id").asText()).isEqualTo(flags.get(i).id());
+          assertThat(watch.get(pattern).get(i).get("share").asDouble())
+              .isEqualTo(flags.get(i).share());
+        }
+      }
+      assertThat(watch.get("oneEndorser").size() + watch.get("returned").size()).isPositive();
+      assertThat(member.get("watch")).hasSize(expected.of("m000").size());
+      assertThat(health.get("evenShare").asDouble()).isEqualTo(reputation.health().evenShare());
+      assertThat(health.get("gini").asDouble()).isEqualTo(reputation.health().gini());
     }
   }
 }
