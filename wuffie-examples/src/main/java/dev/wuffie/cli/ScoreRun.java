@@ -209,7 +209,7 @@ record ScoreRun(
   }
 
   /** The summary of policy mode: a ledger scored under a policy. */
-  private void printSummary(PrintWriter out, LedgerScoring scored) {
+  void printSummary(PrintWriter out, LedgerScoring scored) {
     EventReader.Events events = scored.events();
     Reputation reputation = scored.reputation();
     Report.line(out, "input", input.title());

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "wuffie",
     mixinStandardHelpOptions = true,
     versionProvider = WuffieCommand.Version.class,
-    subcommands = {ScoreCommand.class, ExplainCommand.class},
+    subcommands = {ScoreCommand.class, ExplainCommand.class, ExploreCommand.class},
     description = {
       "Reputation scores from endorsements: weighted, personalised PageRank.",
       "",
