@@ -91,7 +91,7 @@ final class ExploreCommand implements Callable<Integer> {
   private String bind = DEFAULT_BIND;
 
   @Override
-  public Integer call() throws BadInputException, InterruptedException {
+  public Integer call() throws BadInputException {
     if (port < 0 || port > 65_535) {
       throw new ParameterException(
           spec.commandLine(), "--port " + port + " must be from 0 to 65535 (0: any free port)");
@@ -155,10 +155,23 @@ final class ExploreCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new BadInputException("cannot serve on " + bind + " port " + port + ": " + e);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "wuffie-explore-stop"));
+    Thread stop = new Thread(server::close, "wuffie-explore-stop");
+    Runtime.getRuntime().addShutdownHook(stop);
     out.println("wuffie explore: " + server.uri());
     out.flush();
-    new CountDownLatch(1).await(); // serves until the process is stopped
+    try {
+      new CountDownLatch(1).await(); // serves until the process is stopped
+    } catch (InterruptedException e) {
+      // The thread that runs the command was interrupted: stop serving, as on Ctrl-C.
+      Thread.currentThread().interrupt();
+    } finally {
+      server.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      } catch (IllegalStateException e) {
+        // The JVM is shutting down: the hook runs, and closing twice is harmless.
+      }
+    }
     return Main.OK;
   }
 }
