@@ -280,14 +280,29 @@
     return svg;
   }
 
-  /** The rows of the explanation, in drawing order, with signed amounts. */
-  function explanationRows(explanation, score) {
+  /** Endorsers the chart draws one by one before it folds the rest into one bar. */
+  const SHOWN_ENDORSERS = 12;
+
+  /**
+   * The rows of the explanation, in drawing order, with signed amounts. With {@code fold}, the
+   * endorsers after the first SHOWN_ENDORSERS are one row, so that the chart stays short.
+   */
+  function explanationRows(explanation, score, fold) {
     const rows = [
       { part: 'teleport', label: 'Teleport', amount: explanation.teleport || 0 },
       { part: 'returned', label: 'Returned', amount: explanation.returned || 0 },
     ];
-    for (const term of explanation.endorsers || []) {
+    const endorsers = explanation.endorsers || [];
+    const shown = fold && endorsers.length > SHOWN_ENDORSERS + 1 ? SHOWN_ENDORSERS : endorsers.length;
+    for (const term of endorsers.slice(0, shown)) {
       rows.push({ part: 'endorser', label: term.id, id: term.id, amount: term.amount, parts: term.parts || [] });
+    }
+    if (shown < endorsers.length) {
+      const rest = endorsers.slice(shown);
+      rows.push({
+        part: 'folded', label: `${rest.length} more endorsers`,
+        amount: rest.reduce((a, t) => a + t.amount, 0),
+      });
     }
     if (explanation.others) {
       rows.push({ part: 'others', label: 'Other endorsers', amount: explanation.others });
@@ -316,8 +331,8 @@
    * bars add up to the score drawn at the bottom. Endorser bars are split by kind and
    * contribution; distrust bars are negative.
    */
-  function drawExplanation(width, explanation, score, kinds) {
-    const rows = explanationRows(explanation, score);
+  function drawExplanation(width, explanation, score, kinds, fold) {
+    const rows = explanationRows(explanation, score, fold);
     const rowH = 26;
     const labelW = Math.min(200, Math.floor(width * 0.34));
     const amountW = width < 480 ? 74 : 110;
@@ -692,7 +707,20 @@
         'each endorser\'s bar is split by kind and contribution; distrust bars count against.'),
       chartBox);
     view.append(explainSection);
-    chart(chartBox, (w) => drawExplanation(w, explanation, member.score, kinds));
+    let fold = true;
+    chart(chartBox, (w) => drawExplanation(w, explanation, member.score, kinds, fold));
+    const endorserCount = (explanation.endorsers || []).length;
+    if (endorserCount > SHOWN_ENDORSERS + 1) {
+      const toggle = h('button', { type: 'button', id: 'explanation-toggle', 'aria-controls': 'explanation', 'aria-expanded': 'false' },
+        `Show all ${endorserCount} endorsers`);
+      toggle.addEventListener('click', () => {
+        fold = !fold;
+        toggle.setAttribute('aria-expanded', String(!fold));
+        toggle.textContent = fold ? `Show all ${endorserCount} endorsers` : `Show the first ${SHOWN_ENDORSERS} endorsers`;
+        charts.filter((c) => c.container === chartBox).forEach(redraw);
+      });
+      explainSection.append(h('div', { class: 'actions' }, toggle));
+    }
     if (kinds.size > 1 || (kinds.size === 1 && !kinds.has('(none)'))) {
       explainSection.append(h('p', { class: 'legend' }, 'Kinds: ', [...kinds.entries()].map(([k, i]) =>
         h('span', { class: 'legend-item' }, h('span', { class: 'swatch kind-' + i, 'aria-hidden': 'true' }), k))));
@@ -737,13 +765,22 @@
       return section;
     }
     const max = Math.max(...list.map((p) => Math.abs(p.amount))) || 1;
+    const shown = 10;
     section.append(h('p', { class: 'note' }, 'What this member\'s score gives each member they endorse, largest first.'),
       tableBox('Passes on', h('table', { class: 'data', id: 'passes-on' },
         headRow('Member', 'Amount', ''),
-        h('tbody', null, list.map((p) => h('tr', { 'data-id': p.id, 'data-amount': String(p.amount) },
+        h('tbody', null, list.map((p, i) => h('tr', { 'data-id': p.id, 'data-amount': String(p.amount), hidden: i >= shown },
           h('td', { class: 'id' }, memberLink(p.id)),
           h('td', { class: 'num' }, fmtScore(p.amount)),
           h('td', { class: 'bar-cell' }, h('span', { class: 'inline-bar', style: `width:${(100 * Math.abs(p.amount) / max).toFixed(1)}%` }))))))));
+    if (list.length > shown) {
+      const more = h('button', { type: 'button', id: 'passes-on-all' }, `Show all ${list.length}`);
+      more.addEventListener('click', () => {
+        section.querySelectorAll('#passes-on tr[hidden]').forEach((tr) => tr.removeAttribute('hidden'));
+        more.remove();
+      });
+      section.append(h('div', { class: 'actions' }, more));
+    }
     return section;
   }
 
@@ -1086,7 +1123,8 @@
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     });
     const health = result.health || {};
-    const healthTable = h('table', { class: 'data', id: 'whatif-health' },
+    const noHealth = !health.current && !health.whatIf;
+    const healthTable = noHealth ? h('p', null, 'The server gave no health figures.') : h('table', { class: 'data', id: 'whatif-health' },
       headRow('Figure', 'Current policy', 'What-if policy'),
       h('tbody', null, healthRows().map(([key, label, fmt]) => h('tr', { 'data-figure': key },
         h('th', { scope: 'row' }, label),
@@ -1104,7 +1142,7 @@
         typeof result.kendall === 'number' ? card('Kendall rank correlation', fmtMaybe(result.kendall, 4)) : null),
       h('div', { class: 'actions' }, download,
         h('span', { class: 'note' }, ' the policy as the server read it; ', h('code', null, 'wuffie score --policy policy.json'), ' reads it back.')),
-      h('h3', null, 'Policy health, both policies'), tableBox('Policy health, both policies', healthTable), hints,
+      h('h3', null, 'Policy health, both policies'), noHealth ? healthTable : tableBox('Policy health, both policies', healthTable), hints,
       h('div', { class: 'panels' }, moveTable('whatif-rises', 'Who rises', result.rises), moveTable('whatif-falls', 'Who falls', result.falls)),
       h('h3', null, `Top ${top.length} under the what-if policy`),
       tableBox('Top members under the what-if policy', h('table', { class: 'data', id: 'whatif-top' },
