@@ -74,8 +74,11 @@
     return h('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: 0 }, table);
   }
 
+  const NUMERIC_COLUMNS = new Set(['Rank', 'Score', 'Points', 'Percentile', 'Amount', 'Share',
+    'Rank before', 'Rank after', 'Change', 'Score before', 'Score after', 'Current policy', 'What-if policy']);
+
   function headRow(...names) {
-    return h('thead', null, h('tr', null, names.map((n) => h('th', { scope: 'col' }, n))));
+    return h('thead', null, h('tr', null, names.map((n) => h('th', { scope: 'col', class: NUMERIC_COLUMNS.has(n) ? 'num' : null }, n))));
   }
 
   // ---------------------------------------------------------------- numbers
