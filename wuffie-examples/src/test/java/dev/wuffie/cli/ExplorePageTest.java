@@ -298,12 +298,22 @@ final class ExplorePageTest {
       browser.phone(phone);
       try {
         for (View view : views) {
-          browser.open(view.base(), view.hash(), view.view());
+          String name = view.name() + (phone ? "-phone" : "-desktop");
+          String state = browser.open(view.base(), view.hash(), view.view());
           if (view.view().equals("whatif")) {
             browser.driver().findElement(By.id("whatif-run")).click();
-            browser.awaitBodyData("whatif", "done", "error");
+            assertThat(browser.awaitBodyData("whatif", "done", "error")).isEqualTo("done");
           }
-          String name = view.name() + (phone ? "-phone" : "-desktop");
+          boolean bad = view.name().equals("unknown-member");
+          assertThat(state).as(name).isEqualTo(bad ? "error" : "ready");
+          assertThat(browser.message()).as(name + "'s message").matches(m -> bad == (m != null));
+          assertThat(
+                  browser
+                      .driver()
+                      .findElement(By.tagName("body"))
+                      .getAttribute("data-script-error"))
+              .as(name + " had a script error")
+              .isNull();
           browser.screenshot(name);
           if (phone) {
             assertThat(browser.scrollsSideways()).as(name + " scrolls sideways").isFalse();

@@ -1233,7 +1233,10 @@
       if (stale()) return;
       failed = true;
       showMessage(e instanceof ApiError ? e.message : 'Something went wrong on this page: ' + e.message);
-      if (!(e instanceof ApiError)) console.error(e);
+      if (!(e instanceof ApiError)) {
+        document.body.dataset.scriptError = 'true';
+        console.error(e);
+      }
     }
     if (stale()) return;
     main.removeAttribute('aria-busy');
@@ -1251,6 +1254,17 @@
     }
     firstRoute = false;
   }
+
+  // A script error outside a view's drawing still reaches the message area, never silence.
+  window.addEventListener('error', (event) => {
+    document.body.dataset.scriptError = 'true';
+    showMessage('Something went wrong on this page: ' + event.message + '. Reload the page to go on.');
+  });
+  window.addEventListener('unhandledrejection', (event) => {
+    document.body.dataset.scriptError = 'true';
+    const reason = event.reason && event.reason.message ? event.reason.message : String(event.reason);
+    showMessage('Something went wrong on this page: ' + reason + '. Reload the page to go on.');
+  });
 
   window.addEventListener('hashchange', route);
   document.addEventListener('DOMContentLoaded', () => {
