@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String[] CHROMIUM = {"chromium", "chromium-browser", "google-chrome"};
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -42,15 +43,25 @@ final class Browser implements AutoCloseable {
     this.downloads = downloads;
   }
 
-  /** Starts the browser; fails (never skips) with how to install it when it is missing. */
+  /**
+   * Starts the browser. When Chromium or chromedriver is missing and the tests run as root where
+   * apt-get is (a clean CI machine), installs Debian's {@code chromium} and {@code chromium-driver}
+   * first, so that the README's test command needs nothing installed by hand; otherwise fails
+   * (never skips) with how to install them.
+   */
   static Browser start() throws IOException {
     Path chromedriver = onPath("chromedriver");
-    Path chromium = onPath("chromium", "chromium-browser", "google-chrome");
+    Path chromium = onPath(CHROMIUM);
+    if ((chromedriver == null || chromium == null) && installWithAptGet()) {
+      chromedriver = onPath("chromedriver");
+      chromium = onPath(CHROMIUM);
+    }
     if (chromedriver == null || chromium == null) {
       fail(
           "The explorer's browser tests need Chromium and chromedriver on the PATH (found"
               + " chromedriver: %s, chromium: %s). Install them, on Debian or Ubuntu with"
-              + " 'apt-get install -y chromium chromium-driver' (.ci/run does this on CI).",
+              + " 'apt-get install -y chromium chromium-driver' (the tests do this themselves"
+              + " when they run as root).",
           chromedriver, chromium);
     }
     Path profile = Files.createTempDirectory("wuffie-chromium-");
@@ -86,6 +97,35 @@ final class Browser implements AutoCloseable {
         "Browser.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     return new Browser(driver, profile, downloads);
+  }
+
+  /**
+   * Installs Chromium and chromedriver with apt-get when running as root and apt-get is on the
+   * PATH; returns whether it ran and succeeded. Its output goes to this JVM's standard error.
+   */
+  private static boolean installWithAptGet() {
+    if (onPath("apt-get") == null || !"root".equals(System.getProperty("user.name"))) {
+      return false;
+    }
+    System.err.println("Browser tests: installing Debian's chromium and chromium-driver");
+    try {
+      Process install =
+          new ProcessBuilder(
+                  "sh",
+                  "-c",
+                  "apt-get update -qq && DEBIAN_FRONTEND=noninteractive"
+                      + " apt-get install -y -qq chromium chromium-driver")
+              .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      return install.waitFor() == 0;
+    } catch (IOException e) {
+      System.err.println("Browser tests: apt-get did not start: " + e.getMessage());
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static Path onPath(String... names) {
