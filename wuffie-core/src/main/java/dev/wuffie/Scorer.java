@@ -61,7 +61,11 @@ final class Scorer {
    */
   Reputation score(CompiledLedger compiled, Reputation previous, RankSolver solver) {
     double[] start = previous == null ? null : warmStart(previous, compiled.graph);
-    Solved solved = solve(solver, compiled.graph, compiled.teleport, start);
+    return publish(compiled, solve(solver, compiled.graph, compiled.teleport, start));
+  }
+
+  /** The solved trust scores of {@code compiled} discounted by distrust, with explanations. */
+  private Reputation publish(CompiledLedger compiled, Solved solved) {
     double[] trust = solved.result().scores();
     double[] discounted = discounted(compiled.distrust, trust);
     double normaliser = discounted == null ? 1 : normalise(discounted);
@@ -106,12 +110,29 @@ final class Scorer {
     // what distrust widened the last bound by, which this one will most likely be widened by too
     double widening = Math.max(1, previous.errorBound() / errorBound(previous.result()));
     double tolerance = 0.9 * accuracy / widening;
-    Reputation reputation = score(compiled, previous, solver.tolerance(tolerance).build());
+    Reputation reputation = scoreLocally(compiled, previous, solver.tolerance(tolerance).build());
     for (int round = 0; round < 3 && reputation.errorBound() > accuracy; round++) {
       tolerance *= 0.5 * accuracy / reputation.errorBound();
       reputation = score(compiled, reputation, solver.tolerance(tolerance).build());
     }
     return reputation;
+  }
+
+  /**
+   * Scores a compiled ledger from {@code previous}'s trust scores with a {@link ResidualPush},
+   * which works only where the change left a residual and falls back to {@code solver}'s power
+   * iteration when the change is spread; without an influence cap (whose rounds re-weigh the graph
+   * from the scores), else as {@link #score(CompiledLedger, Reputation, RankSolver)} does.
+   */
+  private Reputation scoreLocally(CompiledLedger compiled, Reputation previous, RankSolver solver) {
+    double[] start = warmStart(previous, compiled.graph);
+    if (start == null || policy.influenceCap() < 1) {
+      return score(compiled, previous, solver);
+    }
+    ResidualPush.Outcome outcome =
+        ResidualPush.solve(compiled.graph, compiled.teleport, start, solver);
+    return publish(
+        compiled, new Solved(compiled.graph, outcome.result(), outcome.iterations(), true));
   }
 
   /**
