@@ -7,49 +7,59 @@ import java.util.Arrays;
 
 /**
  * A warm-started solve that works only where the change since the start is: residual push (forward
- * push in the Gauss-Southwell manner) from the published scores, certified by one power iteration,
- * and a fallback to plain power iteration when the change is spread over the graph. {@link
+ * push, Gauss-Southwell style) from the published scores, certified by one power iteration, with a
+ * fallback to plain power iteration when the change is spread over the graph. {@link
  * Scorer#scoreWithin} solves an incremental refresh with it.
  *
  * <p><b>The linear form.</b> With {@code P_uv = w_uv / W_u} (zero rows for dangling contributors,
  * rows summing to {@code 1 - T_u / W_u} under teleport weights), the scores are {@code s* = y* /
- * |y*|_1} for the solution of {@code y = d P^T y + p}: dangling and released mass leave the system
- * where they arise, instead of coming back through {@code p} everywhere, so a change of a few rows
- * leaves a residual on a few contributors. From the start {@code s0} (the published scores laid out
- * on the new graph, zero for new contributors) and one power iteration {@code s1 = F(s0)}, the
- * estimate {@code x = sigma s0} with {@code sigma = 1 / ((1 - d) + d * dangling(s0))} has the
- * residual {@code r = p + d P^T x - x = sigma (s1 - s0)} exactly, which sums to zero. A push at
- * {@code u} moves {@code r_u} into {@code x_u} and {@code d r_u w_uv / W_u} to each {@code r_v}:
- * the invariant {@code r = p + d P^T x - x} holds, and {@code |r|_1} falls by at least {@code (1 -
- * d) |r_u|}. Contributors are pushed from a queue while {@code |r_u|} is at least a threshold,
- * chosen as the power of two under which the residual sums to at most half the goal; rounds with a
- * new threshold follow until {@code |r|_1 <= tolerance (1 - d) / (4 d) * sum(x)}.
+ * |y*|_1} for the solution of {@code y = d P^T y + c p}, for any {@code c > 0}: dangling and
+ * released mass leave the system where they arise instead of coming back through {@code p}
+ * everywhere, so a change of a few rows leaves a residual on a few contributors. From the start
+ * {@code s0} (the published scores laid out on the new graph, zero for new contributors) and one
+ * power iteration {@code s1 = F(s0)}, with {@code a = (1 - d) + d * dangling(s0)}, the estimate
+ * {@code x = k s0} has, for {@code c = a}, the residual {@code r = a p + d P^T x - x = k (s1 - s0)
+ * + (1 - k) a p} exactly. The scale {@code k} is chosen so that {@code r} has no part along {@code
+ * p}: a change of the dangling or released mass, or of the scale of the teleport weights, moves
+ * every {@code (s1 - s0)_v} by the same multiple {@code beta} of {@code p_v}, which the median of
+ * {@code (s1 - s0)_v / p_v} over a sample of contributors finds; {@code k = a / (a - beta)}.
  *
- * <p><b>The bound.</b> {@code y* - x = (I - d P^T)^-1 r}, and {@code |(I - d P^T)^-1|_1 <= 1 / (1 -
- * d)}, so {@code |y* - x|_1 <= |r|_1 / (1 - d)}; normalising at most doubles a relative error, so
- * {@code |x / sum(x) - s*|_1 <= 2 |r|_1 / ((1 - d) sum(x))}, and the L1 change of a power iteration
- * from {@code x / sum(x)} is at most {@code 2 |r|_1 / sum(x)}. The published bound does not rest on
- * the push's own floating-point sums, though: one power iteration from {@code x / sum(x)} (negative
- * entries, which rounding can leave where a score fell to nothing, set to zero, which only brings
- * {@code x} nearer {@code y* >= 0}) is the result, and its {@link Scorer#errorBound} is the same
- * {@code d / (1 - d)} times its measured change that every solve publishes. The goal above makes
- * that at most half the tolerance.
+ * <p><b>Pushes.</b> A push at {@code u} moves {@code r_u} into {@code x_u} and {@code d r_u w_uv /
+ * W_u} to each {@code r_v}: the invariant {@code r = a p + d P^T x - x} holds, and {@code |r|_1}
+ * falls by at least {@code (1 - d) |r_u|}. Contributors are pushed from a queue while {@code |r_u|}
+ * is at least a threshold, the power of two under which the residuals sum to at most half the goal;
+ * rounds with a new threshold follow until {@code |r|_1 <= tolerance (1 - d) / (4 d) * sum(x)}.
  *
- * <p><b>Fallback.</b> When the first iteration already meets the tolerance, it is the result. When
- * more than {@link #FRONTIER_SHARE} of the contributors would need a push (a change spread over the
- * graph: decay under saturation moves every row a little as {@code asOf} moves, and a large change
- * moves everything), when the pushes pass {@link #WORK_SHARE} times {@code n + m} edges, or when
- * {@link #MAX_ROUNDS} rounds did not reach the goal, the solver's power iteration goes on from the
- * best scores so far: from {@code s1} when nothing was pushed, so a fallback costs what a plain
- * warm start costs, plus {@code O(n)}.
+ * <p><b>The bound.</b> {@code y* - x = (I - d P^T)^-1 r} and {@code |(I - d P^T)^-1|_1 <= 1 / (1 -
+ * d)}, so {@code |y* - x|_1 <= |r|_1 / (1 - d)}; normalising at most doubles it relative to {@code
+ * sum(x)}, and the L1 change of a power iteration from {@code x / sum(x)} is {@code |r - p
+ * sum(r)|_1 / sum(x) <= 2 |r|_1 / sum(x)}. The published bound does not rest on the push's own
+ * floating-point sums: one power iteration from {@code x / sum(x)} (negative entries, which
+ * rounding can leave where a score fell to nothing, set to zero, which only brings {@code x} nearer
+ * {@code y* >= 0}) is the result, and its {@link Scorer#errorBound} is the {@code d / (1 - d)}
+ * times its measured change that every solve publishes. The goal makes that at most half the
+ * tolerance, and should the certifying iteration miss the tolerance anyway, power iteration goes on
+ * from it.
  *
- * <p>Cost: two power iterations ({@code s1} and the certifying one, each {@code O(n + m)} on the
- * solver's threads), the out-edges formed from the in-edge graph when a push is needed ({@code O(n
- * + m)}: two passes over the endorsements, one thread), and {@code O(1 + out-degree)} per push,
- * with at most {@code |r0|_1 / ((1 - d) theta)} pushes per round of threshold {@code theta}.
- * Memory: four double arrays and two int arrays of length {@code n}, and with out-edges two ints
- * per endorsement (8 bytes: the endorsed contributor and the endorsement's index, whose weight is
- * read from the graph), all released when the call returns.
+ * <p><b>Fallback.</b> When the first iteration already meets the tolerance, it is the result (one
+ * iteration, as a plain warm start). Otherwise the pushes are tried only if they can pay: not when
+ * more than {@link #FRONTIER_SHARE} of the contributors lie above the first threshold (a change
+ * spread over the graph: under decay with saturation every row moves a little as {@code asOf}
+ * moves, and a large change moves everything), and they stop once they have touched {@link
+ * #WORK_SHARE} times {@code n + m} edges for each power iteration they would save beyond {@link
+ * #FIXED_ITERATIONS} (an estimate, {@code log(|r|_1 / goal) / log(1 / d)}). Then the solver's power
+ * iteration goes on from the best scores so far: from {@code s1} when nothing was pushed, so a
+ * spread change costs what a plain warm start costs, plus a few {@code O(n)} passes. Pushes beat
+ * iterations when the change is small against the tolerance: on random graphs with hubs, a change
+ * whose residual is a hundred times the goal or more reaches most contributors, and iterating over
+ * the whole graph is then as cheap or cheaper.
+ *
+ * <p>Cost: two power iterations ({@code s1} and the certifying one, {@code O(n + m)} each, on the
+ * solver's threads); when pushes are tried, the out-edges formed from the in-edge graph ({@code O(n
+ * + m)}, two passes over the endorsements on one thread) and {@code O(1 + out-degree)} per push,
+ * with at most {@code |r|_1 / ((1 - d) theta)} pushes per round of threshold {@code theta}. Memory,
+ * all released when the call returns: seven arrays of length {@code n} (doubles and ints), and with
+ * out-edges 12 bytes per endorsement (the endorsed contributor and the share {@code d w_uv / W_u}).
  *
  * <p>References: R. Andersen, F. Chung, K. Lang, "Local Graph Partitioning using PageRank Vectors",
  * FOCS 2006 (push); F. McSherry, "A Uniform Approach to Accelerated PageRank Computation", WWW 2005
@@ -90,7 +100,7 @@ final class ResidualPush {
   /**
    * How a solve went: the result (of the certifying power iteration, or of the fallback), the power
    * iterations it took in all, whether the push reached its goal (false: the solver's iteration
-   * finished the job), and how many contributors were pushed.
+   * finished the job), and how many pushes there were.
    */
   record Outcome(RankResult result, int iterations, boolean local, long pushes) {}
 
@@ -280,7 +290,7 @@ final class ResidualPush {
 
     /**
      * Pushes every contributor whose residual is at least {@code theta}, and those that reach it
-     * meanwhile, from a queue. Returns false if a limit stopped it (or {@code theta} is NaN).
+     * meanwhile, from a queue. Returns false if the work limit stopped it.
      */
     private boolean pushAbove(double theta) {
       if (outStart == null) {

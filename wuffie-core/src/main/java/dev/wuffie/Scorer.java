@@ -15,6 +15,10 @@ import java.util.OptionalInt;
  * {@link LiveReputation} score ledgers through it; {@link Reputation#compute(EndorsementGraph,
  * RankSolver, Map)} scores a bare graph through its last steps.
  *
+ * <p>An incremental refresh ({@link #scoreWithin}) solves with a {@link ResidualPush} from the
+ * published scores: two power iterations and local pushes when the change is small, the power
+ * iteration of a plain warm start when it is spread; an exact one solves from scratch.
+ *
  * <p>An instance holds its settings only, the policy; every call compiles afresh and keeps nothing,
  * so one instance serves many threads. Each step is a method of its own, so that a scorer that
  * keeps compiled state between calls can replace the first one.
@@ -103,7 +107,10 @@ final class Scorer {
    * Scores a compiled ledger starting from {@code previous}'s trust scores, stopping as soon as the
    * result's {@link Reputation#errorBound()} is below {@code accuracy}: the policy's solver with
    * the error-bound stop, at the accuracy divided by what distrust widened {@code previous}'s bound
-   * by; tightened and resumed (up to three times) if distrust widens this bound past it.
+   * by; tightened and resumed (up to three times) if distrust widens this bound past it. The first
+   * solve is a {@link ResidualPush} (without an influence cap): pushes where the change left a
+   * residual, certified by one power iteration, or power iteration when the change is spread. Costs
+   * what {@link ResidualPush} says; like every method here, safe on many threads.
    */
   Reputation scoreWithin(CompiledLedger compiled, Reputation previous, double accuracy) {
     RankSolver.Builder solver = policy.solver().toBuilder().stop(RankSolver.Stop.ERROR_BOUND);
