@@ -47,12 +47,13 @@ import java.util.Arrays;
  * spread over the graph: under decay with saturation every row moves a little as {@code asOf}
  * moves, and a large change moves everything), and they stop once they have touched {@link
  * #WORK_SHARE} times {@code n + m} edges for each power iteration they would save beyond {@link
- * #FIXED_ITERATIONS} (an estimate, {@code log(|r|_1 / goal) / log(1 / d)}). Then the solver's power
- * iteration goes on from the best scores so far: from {@code s1} when nothing was pushed, so a
- * spread change costs what a plain warm start costs, plus a few {@code O(n)} passes. Pushes beat
- * iterations when the change is small against the tolerance: on random graphs with hubs, a change
- * whose residual is a hundred times the goal or more reaches most contributors, and iterating over
- * the whole graph is then as cheap or cheaper.
+ * #FIXED_ITERATIONS} (an estimate, {@code log(|r|_1 / goal) / log(1 / (1 - a))}: a push keeps
+ * {@code d (1 - T_u / W_u)} of what it moves in the system, {@code 1 - a} on average over the
+ * scores). Then the solver's power iteration goes on from the best scores so far: from {@code s1}
+ * when nothing was pushed, so a spread change costs what a plain warm start costs, plus a few
+ * {@code O(n)} passes. Pushes beat iterations when the change is small against the tolerance: on
+ * random graphs with hubs, a change whose residual is a hundred times the goal or more reaches most
+ * contributors, and iterating over the whole graph is then as cheap or cheaper.
  *
  * <p>Cost: two power iterations ({@code s1} and the certifying one, {@code O(n + m)} each, on the
  * solver's threads); when pushes are tried, the out-edges formed from the in-edge graph ({@code O(n
@@ -132,7 +133,7 @@ final class ResidualPush {
       x[v] = kappa * s0[v];
       r[v] = kappa * (s1[v] - s0[v]) + (1 - kappa) * a * p[v];
     }
-    Pusher pusher = new Pusher(graph, d, x, r);
+    Pusher pusher = new Pusher(graph, d, 1 - a, x, r);
     boolean reached = pusher.run(solver.tolerance() * (1 - d) / (4 * d));
     if (pusher.pushes == 0) {
       RankResult rest = solver.solve(graph, teleport, s1);
@@ -206,6 +207,7 @@ final class ResidualPush {
   private static final class Pusher {
     private final EndorsementGraph graph;
     private final double d;
+    private final double retained; // 1 - a: the share of pushed residual that stays, on average
     private final double[] x;
     private final double[] r;
     private final int n;
@@ -218,9 +220,10 @@ final class ResidualPush {
     private long work;
     long pushes;
 
-    Pusher(EndorsementGraph graph, double d, double[] x, double[] r) {
+    Pusher(EndorsementGraph graph, double d, double retained, double[] x, double[] r) {
       this.graph = graph;
       this.d = d;
+      this.retained = retained;
       this.x = x;
       this.r = r;
       this.n = graph.size();
@@ -228,64 +231,55 @@ final class ResidualPush {
 
     /**
      * Pushes until {@code |r|_1 <= goal * sum(x)}; returns whether it got there before a limit of
-     * the class javadoc stopped it.
+     * the class javadoc stopped it. Each round passes over the contributors twice: once for {@code
+     * |r|_1}, {@code sum(x)} and the residuals by binary exponent, once to queue those above the
+     * threshold.
      */
     boolean run(double goal) {
+      double[] mass = new double[EXPONENTS];
+      int[] count = new int[EXPONENTS];
       for (int round = 0; round < MAX_ROUNDS; round++) {
+        Arrays.fill(mass, 0);
+        Arrays.fill(count, 0);
         double total = 0;
         double sum = 0;
         for (int v = 0; v < n; v++) {
-          total += Math.abs(r[v]);
+          double a = Math.abs(r[v]);
+          total += a;
           sum += x[v];
+          if (a > 0) {
+            int b = Math.getExponent(a) + 1075;
+            mass[b] += a;
+            count[b]++;
+          }
         }
         double target = goal * sum;
         if (total <= target) {
           return true;
         }
         if (round == 0) {
-          double saved = Math.log(total / target) / Math.log(1 / d) - FIXED_ITERATIONS;
+          // the rounds of pushes a plain warm start would iterate, less what the local solve costs
+          double saved =
+              Math.log(total / target) / Math.log(1 / Math.max(1e-9, retained)) - FIXED_ITERATIONS;
           maxWork = (long) (WORK_SHARE * saved * ((double) n + graph.edgeCount()));
         }
-        double theta = threshold(target / 2);
-        if (round == 0 && !(count(theta) <= FRONTIER_SHARE * n) || maxWork <= 0) {
+        // the least power of two under which the residuals sum to at most half the target
+        int b = 0;
+        for (double below = 0; b < EXPONENTS && below + mass[b] <= target / 2; b++) {
+          below += mass[b];
+        }
+        long above = 0;
+        for (int c = b; c < EXPONENTS; c++) {
+          above += count[c];
+        }
+        if (round == 0 && above > FRONTIER_SHARE * n || maxWork <= 0) {
           return false; // spread over the graph, or so small that iterating costs no more
         }
-        if (!pushAbove(theta)) {
+        if (!pushAbove(Math.scalb(1.0, b - 1075))) {
           return false;
         }
       }
       return false;
-    }
-
-    /** How many contributors have a residual of at least {@code theta}. */
-    private long count(double theta) {
-      long count = 0;
-      for (int v = 0; v < n; v++) {
-        count += Math.abs(r[v]) >= theta ? 1 : 0;
-      }
-      return count;
-    }
-
-    /**
-     * The least power of two under which the residuals sum to at most {@code keep}, or infinity if
-     * they all do.
-     */
-    private double threshold(double keep) {
-      double[] mass = new double[EXPONENTS];
-      for (int v = 0; v < n; v++) {
-        double a = Math.abs(r[v]);
-        if (a > 0) {
-          mass[Math.getExponent(a) + 1075] += a;
-        }
-      }
-      double below = 0;
-      for (int b = 0; b < EXPONENTS; b++) {
-        if (below + mass[b] > keep) {
-          return Math.scalb(1.0, b - 1075);
-        }
-        below += mass[b];
-      }
-      return Double.POSITIVE_INFINITY;
     }
 
     /**
