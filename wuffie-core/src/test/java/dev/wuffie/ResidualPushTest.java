@@ -22,7 +22,7 @@ final class ResidualPushTest {
 
   /**
    * The tolerance of the local solves: on graphs this small, a tighter one makes the residual reach
-   * every contributor a few times over, and iterating is then as cheap.
+   * every contributor a few times over, and the solve rightly falls back to iterating.
    */
   private static final double TOLERANCE = 1e-4;
 
@@ -144,23 +144,27 @@ final class ResidualPushTest {
 
   /**
    * Random rows over {@code n} contributors: a fifth of them endorse nobody (dangling), the rest
-   * endorse 1 to 8 others, drawn towards low indices (a few contributors get most endorsements);
-   * with {@code teleportWeights}, a third of them have one.
+   * endorse 1 to 8 others, mostly among the next 30 (a community), else drawn towards low indices
+   * (a few contributors get many endorsements); with {@code teleportWeights}, a third of them have
+   * one.
    */
   private static Row[] randomWeights(SplittableRandom random, int n, boolean teleportWeights) {
     Row[] rows = new Row[n];
     for (int u = 0; u < n; u++) {
-      rows[u] = row(random, n, teleportWeights);
+      rows[u] = row(random, n, u, teleportWeights);
     }
     return rows;
   }
 
-  private static Row row(SplittableRandom random, int n, boolean teleportWeights) {
+  private static Row row(SplittableRandom random, int n, int u, boolean teleportWeights) {
     int k = random.nextInt(5) > 0 ? 1 + random.nextInt(8) : 0;
     int[] to = new int[k];
     double[] w = new double[k];
     for (int i = 0; i < k; i++) {
-      to[i] = (int) (n * Math.pow(random.nextDouble(), 2));
+      to[i] =
+          random.nextInt(10) < 9
+              ? (u + 1 + random.nextInt(30)) % n // a community of neighbours
+              : (int) (n * Math.pow(random.nextDouble(), 2));
       w[i] = 1 + random.nextInt(4);
     }
     return new Row(to, w, teleportWeights && random.nextInt(3) == 0 ? random.nextDouble() * 2 : 0);
@@ -186,10 +190,10 @@ final class ResidualPushTest {
     Row[] next = Arrays.copyOf(rows, n);
     for (int k = 0; k < changes; k++) {
       int u = random.nextInt(rows.length);
-      next[u] = row(random, n, rows[u].teleportWeight() > 0);
+      next[u] = row(random, n, u, rows[u].teleportWeight() > 0);
     }
     for (int u = rows.length; u < n; u++) {
-      next[u] = row(random, n, false);
+      next[u] = row(random, n, u, false);
       int endorser = random.nextInt(rows.length);
       next[endorser] = next[endorser].plus(u, 2);
     }
