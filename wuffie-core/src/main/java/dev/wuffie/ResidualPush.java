@@ -109,8 +109,9 @@ final class ResidualPush {
 
   /**
    * How a solve went: the result (of the certifying power iteration, or of the fallback), the power
-   * iterations it took in all, whether the push reached its goal (false: the solver's iteration
-   * finished the job), and how many pushes there were.
+   * iterations it took in all, whether it was local (the first iteration or the pushes with their
+   * certifying iteration met the tolerance; false: the solver's iteration finished the job), and
+   * how many pushes there were.
    */
   record Outcome(RankResult result, int iterations, boolean local, long pushes) {}
 
@@ -143,13 +144,13 @@ final class ResidualPush {
       r[v] = kappa * (s1[v] - s0[v]) + (1 - kappa) * a * p[v];
     }
     Pusher pusher = new Pusher(graph, d, 1 - a, x, r);
-    boolean reached = pusher.run(solver.tolerance() * (1 - d) / (4 * d));
+    pusher.run(solver.tolerance() * (1 - d) / (4 * d));
     if (pusher.pushes == 0) {
       RankResult rest = solver.solve(graph, teleport, s1);
       return new Outcome(rest, 1 + rest.iterations(), false, 0);
     }
     RankResult certified = once.solve(graph, teleport, nonNegative(x));
-    if (reached && certified.converged()) {
+    if (certified.converged()) { // whether or not the pushes reached their goal
       return new Outcome(certified, 2, true, pusher.pushes);
     }
     RankResult rest = solver.solve(graph, teleport, certified.scores());
@@ -239,12 +240,12 @@ final class ResidualPush {
     }
 
     /**
-     * Pushes until {@code |r|_1 <= goal * sum(x)}; returns whether it got there before a limit of
-     * the class javadoc stopped it. Each round passes over the contributors twice: once for {@code
-     * |r|_1}, {@code sum(x)} and the residuals by binary exponent, once to queue those above the
-     * threshold.
+     * Pushes until {@code |r|_1 <= goal * sum(x)}, or until a limit of the class javadoc stops it
+     * (the certifying iteration judges the result either way). Each round passes over the
+     * contributors twice: once for {@code |r|_1}, {@code sum(x)} and the residuals by binary
+     * exponent, once to queue those above the threshold.
      */
-    boolean run(double goal) {
+    void run(double goal) {
       double[] mass = new double[EXPONENTS];
       int[] count = new int[EXPONENTS];
       for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -264,7 +265,7 @@ final class ResidualPush {
         }
         double target = goal * sum;
         if (total <= target) {
-          return true;
+          return;
         }
         if (round == 0) {
           // the rounds of pushes a plain warm start would iterate, less what the local solve costs
@@ -283,13 +284,12 @@ final class ResidualPush {
           above += count[c];
         }
         if (round == 0 && above > FRONTIER_SHARE * n || maxWork <= 0) {
-          return false; // spread over the graph, or so small that iterating costs no more
+          return; // spread over the graph, or so small that iterating costs no more
         }
         if (!pushAbove(Math.scalb(1.0, b - 1075))) {
-          return false;
+          return;
         }
       }
-      return false;
     }
 
     /**
