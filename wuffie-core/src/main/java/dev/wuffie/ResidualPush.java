@@ -60,8 +60,9 @@ import java.util.Arrays;
  * solver's threads); when pushes are tried, the out-edges formed from the in-edge graph ({@code O(n
  * + m)}, two passes over the endorsements on one thread) and {@code O(1 + out-degree)} per push,
  * with at most {@code |r|_1 / ((1 - d) theta)} pushes per round of threshold {@code theta}. Memory,
- * all released when the call returns: seven arrays of length {@code n} (doubles and ints), and with
- * out-edges 12 bytes per endorsement (the endorsed contributor and the share {@code d w_uv / W_u}).
+ * all released when the call returns: about ten arrays of length {@code n} (doubles and ints), and
+ * with out-edges 12 bytes per endorsement (the endorsed contributor and the share {@code d w_uv /
+ * W_u}).
  *
  * <p>References: R. Andersen, F. Chung, K. Lang, "Local Graph Partitioning using PageRank Vectors",
  * FOCS 2006 (push); F. McSherry, "A Uniform Approach to Accelerated PageRank Computation", WWW 2005
