@@ -28,15 +28,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * publishes the result atomically and tells the {@linkplain RefreshListener listeners}. Most
  * refreshes are <em>incremental</em>: the compiled ledger is kept between refreshes and updated
  * with what changed (events recorded and retracted, new contributors and contributions), and the
- * solver starts from the published scores and stops once the result's {@link
+ * solve starts from the published scores and stops once the result's {@link
  * Reputation#errorBound()} is below the {@linkplain Builder#accuracy(double) accuracy} (default
- * {@value #DEFAULT_ACCURACY} in L1). Some are <em>exact</em>: the first one, one every {@linkplain
- * Builder#exactEvery(Duration) hour} by default, and {@link #refreshExact()}; they compile the
- * whole ledger and solve from scratch, and publish what {@link Reputation#compute(Ledger,
- * ScoringPolicy)} returns, bit for bit. Readers see either the old reputation or the new one, never
- * a half-built state. Refreshes run one at a time. A refresh can also run on its own: on a schedule
- * ({@link Builder#refreshEvery}) or after a number of recorded events ({@link
- * Builder#refreshAfter}), on an executor the site passes in; {@link #close()} stops them.
+ * {@value #DEFAULT_ACCURACY} in L1). Where the change is local (a few endorsers' rows, new
+ * contributors, no decay moving every weight), the solve pushes the change's residual only where it
+ * is, in the linear form of the score equations, and one power iteration certifies the bound; where
+ * it is spread over the graph, or the pushes would cost more than the iterations they save, and
+ * under an influence cap, it iterates over the whole graph as an exact refresh does. Some are
+ * <em>exact</em>: the first one, one every {@linkplain Builder#exactEvery(Duration) hour} by
+ * default, and {@link #refreshExact()}; they compile the whole ledger and solve from scratch, and
+ * publish what {@link Reputation#compute(Ledger, ScoringPolicy)} returns, bit for bit. Readers see
+ * either the old reputation or the new one, never a half-built state. Refreshes run one at a time.
+ * A refresh can also run on its own: on a schedule ({@link Builder#refreshEvery}) or after a number
+ * of recorded events ({@link Builder#refreshAfter}), on an executor the site passes in; {@link
+ * #close()} stops them.
  *
  * <p>Events recorded through {@link #record} are checked against the policy first ({@link
  * ScoringPolicy#check}), so an event the policy cannot weigh is refused at the door and changes
@@ -62,14 +67,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * }</pre>
  *
  * <p>Cost of an incremental refresh: the changed events, a pass over the compiled pairs and the
- * persons (to saturate the sums at the new {@code asOf}, build the graph and rank), and the solver
- * iterations the change needs (7 to 10 after 1,000 new votes under a 365-day half-life, where every
- * weight moves with {@code asOf}); no pass over the ledger's events and no sort of them. A merge, a
- * change of more than a tenth of the ledger, and a few rarer cases make it compile in full (still
- * solving from the published scores). An exact refresh costs what {@link Reputation#compute(Ledger,
- * ScoringPolicy)} costs. The README and wuffie-jmh's {@code LiveRefreshBenchmark} give
- * measurements. Keeping the compiled ledger costs about 110 bytes per pair of persons with an
- * endorsement between them.
+ * persons (to saturate the sums at the new {@code asOf}, build the graph and rank), and the solve:
+ * two power iterations and pushes on the contributors the change reached when it is local (plus
+ * forming the out-edges, about two iterations' worth, and 12 bytes per pair while it runs), else
+ * the iterations the change needs (7 to 10 after 1,000 new votes under a 365-day half-life, where
+ * every weight moves with {@code asOf}, so the residual is spread); no pass over the ledger's
+ * events and no sort of them. A merge, a change of more than a tenth of the ledger, and a few rarer
+ * cases make it compile in full (still solving from the published scores). An exact refresh costs
+ * what {@link Reputation#compute(Ledger, ScoringPolicy)} costs. The README and wuffie-jmh's {@code
+ * LiveRefreshBenchmark} give measurements. Keeping the compiled ledger costs about 110 bytes per
+ * pair of persons with an endorsement between them.
  *
  * <p>Thread-safe: every method may be called from any thread.
  */

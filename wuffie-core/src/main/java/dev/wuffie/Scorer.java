@@ -15,6 +15,10 @@ import java.util.OptionalInt;
  * {@link LiveReputation} score ledgers through it; {@link Reputation#compute(EndorsementGraph,
  * RankSolver, Map)} scores a bare graph through its last steps.
  *
+ * <p>An incremental refresh ({@link #scoreWithin}) solves with a {@link ResidualPush} from the
+ * published scores: two power iterations and local pushes when the change is small, the power
+ * iteration of a plain warm start when it is spread; an exact one solves from scratch.
+ *
  * <p>An instance holds its settings only, the policy; every call compiles afresh and keeps nothing,
  * so one instance serves many threads. Each step is a method of its own, so that a scorer that
  * keeps compiled state between calls can replace the first one.
@@ -61,7 +65,11 @@ final class Scorer {
    */
   Reputation score(CompiledLedger compiled, Reputation previous, RankSolver solver) {
     double[] start = previous == null ? null : warmStart(previous, compiled.graph);
-    Solved solved = solve(solver, compiled.graph, compiled.teleport, start);
+    return publish(compiled, solve(solver, compiled.graph, compiled.teleport, start));
+  }
+
+  /** The solved trust scores of {@code compiled} discounted by distrust, with explanations. */
+  private Reputation publish(CompiledLedger compiled, Solved solved) {
     double[] trust = solved.result().scores();
     double[] discounted = discounted(compiled.distrust, trust);
     double normaliser = discounted == null ? 1 : normalise(discounted);
@@ -106,14 +114,17 @@ final class Scorer {
    * Scores a compiled ledger starting from {@code previous}'s trust scores, stopping as soon as the
    * result's {@link Reputation#errorBound()} is below {@code accuracy}: the policy's solver with
    * the error-bound stop, at the accuracy divided by what distrust widened {@code previous}'s bound
-   * by; tightened and resumed (up to three times) if distrust widens this bound past it.
+   * by; tightened and resumed (up to three times) if distrust widens this bound past it. The first
+   * solve is a {@link ResidualPush} (without an influence cap): pushes where the change left a
+   * residual, certified by one power iteration, or power iteration when the change is spread. Costs
+   * what {@link ResidualPush} says; like every method here, safe on many threads.
    */
   Reputation scoreWithin(CompiledLedger compiled, Reputation previous, double accuracy) {
     RankSolver.Builder solver = policy.solver().toBuilder().stop(RankSolver.Stop.ERROR_BOUND);
     // what distrust widened the last bound by, which this one will most likely be widened by too
     double widening = Math.max(1, previous.errorBound() / errorBound(previous.result()));
     double tolerance = 0.9 * accuracy / widening;
-    Reputation reputation = score(compiled, previous, solver.tolerance(tolerance).build());
+    Reputation reputation = scoreLocally(compiled, previous, solver.tolerance(tolerance).build());
     for (int round = 0; round < 3 && reputation.errorBound() > accuracy; round++) {
       tolerance *= 0.5 * accuracy / reputation.errorBound();
       reputation = score(compiled, reputation, solver.tolerance(tolerance).build());
@@ -158,6 +169,23 @@ final class Scorer {
     return new double[] {
       (1 - d) / normaliser, dangling * scale, decay * scale, reciprocal * scale, cap * scale
     };
+  }
+
+  /**
+   * Scores a compiled ledger from {@code previous}'s trust scores with a {@link ResidualPush},
+   * which works only where the change left a residual and falls back to {@code solver}'s power
+   * iteration when the change is spread; without an influence cap (whose rounds re-weigh the graph
+   * from the scores), else as {@link #score(CompiledLedger, Reputation, RankSolver)} does.
+   */
+  private Reputation scoreLocally(CompiledLedger compiled, Reputation previous, RankSolver solver) {
+    double[] start = warmStart(previous, compiled.graph);
+    if (start == null || policy.influenceCap() < 1) {
+      return score(compiled, previous, solver);
+    }
+    ResidualPush.Outcome outcome =
+        ResidualPush.solve(compiled.graph, compiled.teleport, start, solver);
+    return publish(
+        compiled, new Solved(compiled.graph, outcome.result(), outcome.iterations(), true));
   }
 
   /**

@@ -107,6 +107,46 @@ final class IncrementalRefreshTest {
     assertThat(exact.errorBound()).isEqualTo(compute.errorBound());
   }
 
+  /**
+   * A site of 3,000 members who vote within communities, without decay, refreshed after each of a
+   * few single votes: the change is small against the accuracy, so the solve pushes it locally (or
+   * falls back), and what it publishes is within its bound of a fresh exact compute.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(doubles = {1e-4, 1e-7})
+  void singleVotes_onALargeCommunity_stayWithinTheirBound(double accuracy) {
+    SplittableRandom random = new SplittableRandom(5);
+    Ledger ledger = Ledger.create();
+    ScoringPolicy policy = ScoringPolicy.builder().build();
+    int members = 3000;
+    List<Endorsement> votes = new ArrayList<>();
+    for (int i = 0; i < 5 * members; i++) {
+      int u = random.nextInt(members);
+      votes.add(
+          Endorsement.of(
+              "m" + u, "m" + (u + 1 + random.nextInt(30)) % members, "upvote", T0.plusSeconds(i)));
+    }
+    ledger.recordAll(votes);
+    LiveReputation live = LiveReputation.builder(ledger, policy).accuracy(accuracy).build();
+    live.refresh();
+    for (int k = 0; k < 6; k++) {
+      int u = random.nextInt(members);
+      ledger.record(
+          Endorsement.of(
+              "m" + u,
+              "m" + (u + 1 + random.nextInt(30)) % members,
+              "upvote",
+              T0.plusSeconds(votes.size() + k)));
+
+      Reputation published = live.refresh().current();
+      Reputation exact = exact(ledger, policy);
+      assertThat(published.errorBound()).isLessThanOrEqualTo(accuracy);
+      assertThat(l1(published, exact))
+          .as("vote %s", k)
+          .isLessThanOrEqualTo(published.errorBound() + exact.errorBound());
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("policies")
   void errorBound_ofCompute_holdsAgainstATighterSolve(ScoringPolicy policy) {
