@@ -121,12 +121,20 @@ final class CompiledLedger {
     int[] events = weighed(snapshot, policy, kindOf, asOf, weights, factors);
     long[] keys = order.sort(snapshot, events);
     CompiledLedger[] compiled = new CompiledLedger[scopes.length];
+    int[][] positions = scopePositions(snapshot, order, keys, scopes);
+    EndorsementGraph persons = null; // every person, no edge: the ids each scope's graph shares
     for (int i = 0; i < scopes.length; i++) {
       int scope = scopes[i];
-      EndorsementGraph.Builder builder = EndorsementGraph.builder();
-      int[] personOf = persons(snapshot, order, builder);
+      EndorsementGraph.Builder builder =
+          persons == null ? EndorsementGraph.builder() : EndorsementGraph.builder(persons);
+      int[] personOf = persons(snapshot, order, builder, persons != null);
+      if (persons == null && scopes.length > 1) {
+        persons = builder.build();
+        builder = EndorsementGraph.builder(persons);
+      }
       int n = builder.contributorCount();
-      PairTable pairs = pairSums(snapshot, personOf, order, events, keys, weights, factors, scope);
+      PairTable pairs =
+          pairSums(snapshot, personOf, order, events, keys, weights, factors, positions[i]);
       double[] teleport = teleport(snapshot, policy, personOf, n, asOf, order, scope);
       int[] personsById = new int[n]; // persons are numbered in id order
       for (int v = 0; v < n; v++) {
@@ -219,16 +227,85 @@ final class CompiledLedger {
   }
 
   /**
+   * For each of {@code scopes}, the positions in {@code keys} (the sorted events' keys) of the
+   * events it keeps, ascending; null for {@link #GLOBAL}, which keeps them all. One pass over the
+   * events: an endorsement of a member goes to every scope, one of a contribution to the scopes of
+   * its tags.
+   */
+  private static int[][] scopePositions(
+      LedgerSnapshot snapshot, ContentOrder order, long[] keys, int[] scopes) {
+    int[][] positions = new int[scopes.length][];
+    int[] slotOfTag = new int[snapshot.tagCount()];
+    java.util.Arrays.fill(slotOfTag, -1);
+    int[] counts = new int[scopes.length];
+    for (int i = 0; i < scopes.length; i++) {
+      if (scopes[i] != GLOBAL) {
+        slotOfTag[scopes[i]] = i;
+        positions[i] = new int[16];
+      }
+    }
+    int[][] tagsOf = new int[snapshot.contributionCount()][];
+    for (int at = 0; at < keys.length; at++) {
+      long key = keys[at];
+      if (!order.toContribution(key)) {
+        for (int i = 0; i < scopes.length; i++) {
+          if (positions[i] != null) {
+            counts[i] = append(positions, i, counts[i], at);
+          }
+        }
+      } else {
+        int c = order.target(key);
+        if (tagsOf[c] == null) {
+          tagsOf[c] = snapshot.tagsOf(c);
+        }
+        for (int tag : tagsOf[c]) {
+          int i = slotOfTag[tag];
+          if (i >= 0) {
+            counts[i] = append(positions, i, counts[i], at);
+          }
+        }
+      }
+    }
+    for (int i = 0; i < scopes.length; i++) {
+      if (positions[i] != null) {
+        positions[i] = java.util.Arrays.copyOf(positions[i], counts[i]);
+      }
+    }
+    return positions;
+  }
+
+  private static int append(int[][] positions, int i, int count, int at) {
+    if (count == positions[i].length) {
+      positions[i] = java.util.Arrays.copyOf(positions[i], 2 * count);
+    }
+    positions[i][count] = at;
+    return count + 1;
+  }
+
+  /**
    * Adds a graph contributor for every person (a contributor not merged into another), by id, and
    * returns the graph index of each ledger contributor: its person's.
    */
   private static int[] persons(
       LedgerSnapshot snapshot, ContentOrder order, EndorsementGraph.Builder builder) {
+    return persons(snapshot, order, builder, false);
+  }
+
+  /**
+   * As above; if {@code known}, {@code builder} holds the persons already, at the indices this
+   * would give them, and they are only numbered.
+   */
+  private static int[] persons(
+      LedgerSnapshot snapshot,
+      ContentOrder order,
+      EndorsementGraph.Builder builder,
+      boolean known) {
     int contributors = snapshot.contributorCount();
     int[] personOf = new int[contributors];
+    int next = 0;
     for (int i : order.contributorByRank()) {
       if (snapshot.canonical(i) == i) {
-        personOf[i] = builder.addContributor(snapshot.contributor(i));
+        personOf[i] = known ? next++ : builder.addContributor(snapshot.contributor(i));
       }
     }
     for (int i = 0; i < contributors; i++) {
@@ -242,8 +319,7 @@ final class CompiledLedger {
    * (endorser, endorsed) pair of persons, undecayed and decayed; an endorsement of a contribution
    * to each author's pair by share. Self-endorsements, zero weights and (without distrust) negative
    * weights are left out. {@code events} are the {@link #weighed} events sorted in content order,
-   * {@code keys} their keys; in a scope, an endorsement of a contribution without its tag is left
-   * out too.
+   * {@code keys} their keys; a scope keeps those at {@code positions} only (all if it is null).
    */
   private static PairTable pairSums(
       LedgerSnapshot snapshot,
@@ -253,22 +329,16 @@ final class CompiledLedger {
       long[] keys,
       double[] weights,
       double[] factors,
-      int scope) {
+      int[] positions) {
     int[] kept = events;
     long[] keptKeys = keys;
-    if (scope != GLOBAL) {
-      kept = new int[events.length];
-      keptKeys = new long[events.length];
-      int count = 0;
-      for (int i = 0; i < events.length; i++) {
-        long key = keys[i];
-        if (!order.toContribution(key) || snapshot.tagged(order.target(key), scope)) {
-          kept[count] = events[i];
-          keptKeys[count++] = key;
-        }
+    if (positions != null) {
+      kept = new int[positions.length];
+      keptKeys = new long[positions.length];
+      for (int i = 0; i < positions.length; i++) {
+        kept[i] = events[positions[i]];
+        keptKeys[i] = keys[positions[i]];
       }
-      kept = java.util.Arrays.copyOf(kept, count);
-      keptKeys = java.util.Arrays.copyOf(keptKeys, count);
     }
     PairTable pairs = new PairTable(snapshot.contributorCount(), distinct(keptKeys));
     for (int i = 0; i < kept.length; i++) {
