@@ -28,8 +28,11 @@ final class CompiledLedger {
   final PairTable pairs; // the pair sums the graphs were made from, decayed to asOfMillis
   final int[] personsById; // the graph indices in id order
   final double[] decayReleased; // per person: the part of its teleport weight decay released;
-
   // null when decay released all of it (no reciprocal damping)
+  final int scope; // the snapshot's tag index of the scope compiled, or GLOBAL
+
+  /** The {@link #scope} of a compile of the whole ledger. */
+  static final int GLOBAL = -1;
 
   private CompiledLedger(
       LedgerSnapshot snapshot,
@@ -43,7 +46,8 @@ final class CompiledLedger {
       long[] refusal,
       PairTable pairs,
       int[] personsById,
-      double[] decayReleased) {
+      double[] decayReleased,
+      int scope) {
     this.snapshot = snapshot;
     this.policy = policy;
     this.asOfMillis = asOfMillis;
@@ -57,6 +61,7 @@ final class CompiledLedger {
     this.pairs = pairs;
     this.personsById = personsById;
     this.decayReleased = decayReleased;
+    this.scope = scope;
   }
 
   /** How many refused events {@link #refusedExamples} holds at most. */
@@ -82,6 +87,21 @@ final class CompiledLedger {
    *     contributor
    */
   static CompiledLedger compile(LedgerSnapshot snapshot, ScoringPolicy policy, boolean quarantine) {
+    return compile(snapshot, policy, quarantine, new int[] {GLOBAL})[0];
+  }
+
+  /**
+   * Compiles {@code snapshot} once for each of {@code scopes} (the snapshot's tag indices, or
+   * {@link #GLOBAL}), as {@link #compile(LedgerSnapshot, ScoringPolicy, boolean)} does, sharing the
+   * checks, the persons and the sort of the events. A scope's compile keeps the endorsements of
+   * members and those of contributions with the scope's tag, and its teleport weights are the
+   * decayed activity of the scope's contributions (see {@link ScopedReputation}).
+   *
+   * @throws UnknownKindException as {@link #compile(LedgerSnapshot, ScoringPolicy, boolean)}
+   * @throws IllegalArgumentException as {@link #compile(LedgerSnapshot, ScoringPolicy, boolean)}
+   */
+  static CompiledLedger[] compile(
+      LedgerSnapshot snapshot, ScoringPolicy policy, boolean quarantine, int[] scopes) {
     checkArgument(
         snapshot.contributorCount() > 0, "the ledger has no contributor; record something first");
     KindWeight[] kindOf = kinds(snapshot, policy);
@@ -96,18 +116,45 @@ final class CompiledLedger {
                         ? snapshot.maxTimeMillis()
                         : latestWeighable(snapshot, kindOf)); // refused events set no time
     ContentOrder order = ContentOrder.of(snapshot);
-    EndorsementGraph.Builder builder = EndorsementGraph.builder();
-    int[] personOf = persons(snapshot, order, builder);
-    int n = builder.contributorCount();
-
-    PairTable pairs = pairSums(snapshot, policy, kindOf, personOf, order, asOf);
-    double[] teleport = teleport(snapshot, policy, personOf, n, asOf, order);
-    int[] personsById = new int[n]; // persons are numbered in id order
-    for (int v = 0; v < n; v++) {
-      personsById[v] = v;
+    double[] weights = new double[snapshot.eventCount()]; // by event
+    double[] factors = new double[snapshot.eventCount()];
+    int[] events = weighed(snapshot, policy, kindOf, asOf, weights, factors);
+    long[] keys = order.sort(snapshot, events);
+    CompiledLedger[] compiled = new CompiledLedger[scopes.length];
+    int[][] positions = scopePositions(snapshot, order, keys, scopes);
+    EndorsementGraph persons = null; // every person, no edge: the ids each scope's graph shares
+    for (int i = 0; i < scopes.length; i++) {
+      int scope = scopes[i];
+      EndorsementGraph.Builder builder =
+          persons == null ? EndorsementGraph.builder() : EndorsementGraph.builder(persons);
+      int[] personOf = persons(snapshot, order, builder, persons != null);
+      if (persons == null && scopes.length > 1) {
+        persons = builder.build();
+        builder = EndorsementGraph.builder(persons);
+      }
+      int n = builder.contributorCount();
+      PairTable pairs =
+          pairSums(snapshot, personOf, order, events, keys, weights, factors, positions[i]);
+      double[] teleport = teleport(snapshot, policy, personOf, n, asOf, order, scope);
+      int[] personsById = new int[n]; // persons are numbered in id order
+      for (int v = 0; v < n; v++) {
+        personsById[v] = v;
+      }
+      compiled[i] =
+          graphs(
+              snapshot,
+              policy,
+              asOf,
+              personOf,
+              builder,
+              pairs,
+              teleport,
+              kindOf,
+              refusal,
+              personsById,
+              scope);
     }
-    return graphs(
-        snapshot, policy, asOf, personOf, builder, pairs, teleport, kindOf, refusal, personsById);
+    return compiled;
   }
 
   /**
@@ -127,6 +174,33 @@ final class CompiledLedger {
       KindWeight[] kindOf,
       long[] refusal,
       int[] personsById) {
+    return graphs(
+        snapshot,
+        policy,
+        asOf,
+        personOf,
+        builder,
+        pairs,
+        teleport,
+        kindOf,
+        refusal,
+        personsById,
+        GLOBAL);
+  }
+
+  /** As above, for {@code scope} (a tag index, or {@link #GLOBAL}). */
+  static CompiledLedger graphs(
+      LedgerSnapshot snapshot,
+      ScoringPolicy policy,
+      long asOf,
+      int[] personOf,
+      EndorsementGraph.Builder builder,
+      PairTable pairs,
+      double[] teleport,
+      KindWeight[] kindOf,
+      long[] refusal,
+      int[] personsById,
+      int scope) {
     double[] released = new double[builder.contributorCount()]; // per endorser: to its teleport
     double[] weights = saturated(pairs, policy.saturation(), released);
     double[] decayReleased = null;
@@ -148,7 +222,64 @@ final class CompiledLedger {
         refusal,
         pairs,
         personsById,
-        decayReleased);
+        decayReleased,
+        scope);
+  }
+
+  /**
+   * For each of {@code scopes}, the positions in {@code keys} (the sorted events' keys) of the
+   * events it keeps, ascending; null for {@link #GLOBAL}, which keeps them all. One pass over the
+   * events: an endorsement of a member goes to every scope, one of a contribution to the scopes of
+   * its tags.
+   */
+  private static int[][] scopePositions(
+      LedgerSnapshot snapshot, ContentOrder order, long[] keys, int[] scopes) {
+    int[][] positions = new int[scopes.length][];
+    int[] slotOfTag = new int[snapshot.tagCount()];
+    java.util.Arrays.fill(slotOfTag, -1);
+    int[] counts = new int[scopes.length];
+    for (int i = 0; i < scopes.length; i++) {
+      if (scopes[i] != GLOBAL) {
+        slotOfTag[scopes[i]] = i;
+        positions[i] = new int[16];
+      }
+    }
+    int[][] tagsOf = new int[snapshot.contributionCount()][];
+    for (int at = 0; at < keys.length; at++) {
+      long key = keys[at];
+      if (!order.toContribution(key)) {
+        for (int i = 0; i < scopes.length; i++) {
+          if (positions[i] != null) {
+            counts[i] = append(positions, i, counts[i], at);
+          }
+        }
+      } else {
+        int c = order.target(key);
+        if (tagsOf[c] == null) {
+          tagsOf[c] = snapshot.tagsOf(c);
+        }
+        for (int tag : tagsOf[c]) {
+          int i = slotOfTag[tag];
+          if (i >= 0) {
+            counts[i] = append(positions, i, counts[i], at);
+          }
+        }
+      }
+    }
+    for (int i = 0; i < scopes.length; i++) {
+      if (positions[i] != null) {
+        positions[i] = java.util.Arrays.copyOf(positions[i], counts[i]);
+      }
+    }
+    return positions;
+  }
+
+  private static int append(int[][] positions, int i, int count, int at) {
+    if (count == positions[i].length) {
+      positions[i] = java.util.Arrays.copyOf(positions[i], 2 * count);
+    }
+    positions[i][count] = at;
+    return count + 1;
   }
 
   /**
@@ -157,11 +288,24 @@ final class CompiledLedger {
    */
   private static int[] persons(
       LedgerSnapshot snapshot, ContentOrder order, EndorsementGraph.Builder builder) {
+    return persons(snapshot, order, builder, false);
+  }
+
+  /**
+   * As above; if {@code known}, {@code builder} holds the persons already, at the indices this
+   * would give them, and they are only numbered.
+   */
+  private static int[] persons(
+      LedgerSnapshot snapshot,
+      ContentOrder order,
+      EndorsementGraph.Builder builder,
+      boolean known) {
     int contributors = snapshot.contributorCount();
     int[] personOf = new int[contributors];
+    int next = 0;
     for (int i : order.contributorByRank()) {
       if (snapshot.canonical(i) == i) {
-        personOf[i] = builder.addContributor(snapshot.contributor(i));
+        personOf[i] = known ? next++ : builder.addContributor(snapshot.contributor(i));
       }
     }
     for (int i = 0; i < contributors; i++) {
@@ -174,24 +318,33 @@ final class CompiledLedger {
    * Pair sums: the weight of every live event up to {@code asOf}, in content order, added to its
    * (endorser, endorsed) pair of persons, undecayed and decayed; an endorsement of a contribution
    * to each author's pair by share. Self-endorsements, zero weights and (without distrust) negative
-   * weights are left out.
+   * weights are left out. {@code events} are the {@link #weighed} events sorted in content order,
+   * {@code keys} their keys; a scope keeps those at {@code positions} only (all if it is null).
    */
   private static PairTable pairSums(
       LedgerSnapshot snapshot,
-      ScoringPolicy policy,
-      KindWeight[] kindOf,
       int[] personOf,
       ContentOrder order,
-      long asOf) {
-    double[] weights = new double[snapshot.eventCount()]; // by event
-    double[] factors = new double[snapshot.eventCount()];
-    int[] events = weighed(snapshot, policy, kindOf, asOf, weights, factors);
-    long[] keys = order.sort(snapshot, events);
-    PairTable pairs = new PairTable(snapshot.contributorCount(), distinct(keys));
-    for (int i = 0; i < events.length; i++) {
-      double weight = weights[events[i]];
-      double factor = factors[events[i]];
-      long key = keys[i];
+      int[] events,
+      long[] keys,
+      double[] weights,
+      double[] factors,
+      int[] positions) {
+    int[] kept = events;
+    long[] keptKeys = keys;
+    if (positions != null) {
+      kept = new int[positions.length];
+      keptKeys = new long[positions.length];
+      for (int i = 0; i < positions.length; i++) {
+        kept[i] = events[positions[i]];
+        keptKeys[i] = keys[positions[i]];
+      }
+    }
+    PairTable pairs = new PairTable(snapshot.contributorCount(), distinct(keptKeys));
+    for (int i = 0; i < kept.length; i++) {
+      double weight = weights[kept[i]];
+      double factor = factors[kept[i]];
+      long key = keptKeys[i];
       int u = personOf[order.endorser(key)];
       int target = order.target(key);
       if (!order.toContribution(key)) {
@@ -478,8 +631,12 @@ final class CompiledLedger {
       int[] personOf,
       int n,
       long asOf,
-      ContentOrder order) {
+      ContentOrder order,
+      int scope) {
     double[] teleport = new double[n];
+    if (scope != GLOBAL) {
+      return activity(snapshot, policy, personOf, teleport, asOf, order, scope);
+    }
     switch (policy.teleport()) {
       case UNIFORM -> java.util.Arrays.fill(teleport, 1.0);
       case SEEDS -> {
@@ -491,23 +648,38 @@ final class CompiledLedger {
                 "ledger",
                 "remove them from the policy or add them with Ledger.addContributor");
       }
-      case ACTIVITY -> {
-        double total = 0;
-        for (int c : order.contributionByRank()) {
-          long time = snapshot.contributionTimeMillis(c);
-          if (time > asOf) {
-            continue;
-          }
-          double minted = policy.decay().factor(asOf - time);
-          for (int j = 0; j < snapshot.authorCount(c); j++) {
-            teleport[personOf[snapshot.author(c, j)]] += minted * snapshot.share(c, j);
-          }
-          total += minted;
-        }
-        if (!(total > 0)) {
-          java.util.Arrays.fill(teleport, 1.0);
-        }
+      case ACTIVITY -> activity(snapshot, policy, personOf, teleport, asOf, order, GLOBAL);
+    }
+    return teleport;
+  }
+
+  /**
+   * Fills {@code teleport} with the activity of each person: the decayed contributions made up to
+   * {@code asOf}, by authorship share; in a scope, those with its tag only. Uniform if that is
+   * nothing. Returns {@code teleport}.
+   */
+  private static double[] activity(
+      LedgerSnapshot snapshot,
+      ScoringPolicy policy,
+      int[] personOf,
+      double[] teleport,
+      long asOf,
+      ContentOrder order,
+      int scope) {
+    double total = 0;
+    for (int c : order.contributionByRank()) {
+      long time = snapshot.contributionTimeMillis(c);
+      if (time > asOf || scope != GLOBAL && !snapshot.tagged(c, scope)) {
+        continue;
       }
+      double minted = policy.decay().factor(asOf - time);
+      for (int j = 0; j < snapshot.authorCount(c); j++) {
+        teleport[personOf[snapshot.author(c, j)]] += minted * snapshot.share(c, j);
+      }
+      total += minted;
+    }
+    if (!(total > 0)) {
+      java.util.Arrays.fill(teleport, 1.0);
     }
     return teleport;
   }

@@ -159,7 +159,21 @@ public final class Ledger {
     addContribution(new LedgerEntry.Contribution(contribution, time, shares));
   }
 
-  private void addContribution(LedgerEntry.Contribution contribution) {
+  /**
+   * Registers {@code contribution} as {@link #addContribution(String, Instant, Map)} does, with its
+   * tags, the scopes it counts in ({@link ScopedReputation}):
+   *
+   * <pre>{@code
+   * ledger.addContribution(LedgerEntry.contribution("answer-17", now, "bob").tagged("brewing"));
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code contribution} is null
+   * @throws IllegalArgumentException if the contribution is already registered, a share is so much
+   *     smaller than the largest one that it would count as 0, or the time is refused (see the
+   *     class javadoc)
+   */
+  public void addContribution(LedgerEntry.Contribution contribution) {
+    checkNotNull(contribution, "contribution is null");
     double[] given = LedgerChecks.normalisedShares(contribution, NONE);
     checkTime(contribution, clock.instant(), NONE);
     synchronized (lock) {

@@ -6,8 +6,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One change to a {@link Ledger}, as an element of a batch that {@link Ledger#apply(List)} applies
@@ -141,17 +143,25 @@ public sealed interface LedgerEntry {
    * for how shares are normalised). The authors are registered as contributors in the map's
    * iteration order, which the record keeps.
    *
+   * <p>{@code tags} name the scopes (topics, categories) the contribution belongs to, for {@link
+   * ScopedReputation}: each is a non-empty word, without whitespace or commas ({@code "brewing"},
+   * {@code "c++"}, {@code "home-brewing"}); a contribution may have none. {@link
+   * #tagged(String...)} gives a copy with tags.
+   *
    * @param id the contribution's id
    * @param time when it was made
    * @param shares each author's relative share, in the order the authors are registered
+   * @param tags the contribution's tags, in the order given, each once
    */
-  record Contribution(String id, Instant time, Map<String, Double> shares) implements LedgerEntry {
+  record Contribution(String id, Instant time, Map<String, Double> shares, Set<String> tags)
+      implements LedgerEntry {
     /**
-     * Checks every field and takes an unmodifiable copy of {@code shares} in its iteration order.
+     * Checks every field and takes unmodifiable copies of {@code shares} and {@code tags} in their
+     * iteration order.
      *
-     * @throws NullPointerException if a field, an author or a share is null
-     * @throws IllegalArgumentException if an id is empty, there are no authors, or a share is not a
-     *     finite number above zero
+     * @throws NullPointerException if a field, an author, a share or a tag is null
+     * @throws IllegalArgumentException if an id is empty, there are no authors, a share is not a
+     *     finite number above zero, or a tag is empty or holds whitespace or a comma
      */
     public Contribution {
       Ids.check(id, "contribution");
@@ -173,6 +183,67 @@ public sealed interface LedgerEntry {
       }
       checkArgument(!copy.isEmpty(), "contribution '%s' has no authors; give at least one", id);
       shares = Collections.unmodifiableMap(copy);
+      checkNotNull(tags, "tags of contribution '%s' is null; give an empty set for none", id);
+      Set<String> tagCopy = new LinkedHashSet<>();
+      for (String tag : tags) {
+        checkTag(tag, id);
+        tagCopy.add(tag);
+      }
+      tags = Collections.unmodifiableSet(tagCopy);
+    }
+
+    /**
+     * A contribution without tags.
+     *
+     * @throws NullPointerException if a field, an author or a share is null
+     * @throws IllegalArgumentException if an id is empty, there are no authors, or a share is not a
+     *     finite number above zero
+     */
+    public Contribution(String id, Instant time, Map<String, Double> shares) {
+      this(id, time, shares, Set.of());
+    }
+
+    /**
+     * This contribution with {@code tags} added after its own (a tag it already has is kept once):
+     * {@code LedgerEntry.contribution("answer-17", now, "bob").tagged("brewing", "yeast")}.
+     *
+     * @throws NullPointerException if {@code tags} or a tag is null
+     * @throws IllegalArgumentException if a tag is empty or holds whitespace or a comma
+     */
+    public Contribution tagged(String... tags) {
+      checkNotNull(tags, "tags of contribution '%s' is null", id);
+      Set<String> all = new LinkedHashSet<>(this.tags);
+      for (String tag : tags) {
+        checkTag(tag, id);
+        all.add(tag);
+      }
+      return new Contribution(id, time, shares, all);
+    }
+
+    /**
+     * Checks a tag of contribution {@code id}: not null, not empty, and without whitespace (a tag
+     * is one word: {@code "brewing"}, {@code "c++"}, {@code "home-brewing"}), so that it reads back
+     * the same from a column of tags separated by spaces or commas.
+     *
+     * @throws NullPointerException if {@code tag} is null
+     * @throws IllegalArgumentException if {@code tag} is empty or holds whitespace
+     */
+    static void checkTag(String tag, String id) {
+      checkNotNull(tag, "a tag of contribution '%s' is null", id);
+      checkArgument(
+          !tag.isEmpty(),
+          "a tag of contribution '%s' is empty; give each tag as a non-empty word",
+          id);
+      for (int i = 0; i < tag.length(); i++) {
+        char c = tag.charAt(i);
+        checkArgument(
+            !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != ',',
+            "tag '%s' of contribution '%s' holds %s; a tag is one word without whitespace or"
+                + " commas: write 'home-brewing' for 'home brewing'",
+            tag,
+            id,
+            c == ',' ? "a comma" : "whitespace");
+      }
     }
   }
 

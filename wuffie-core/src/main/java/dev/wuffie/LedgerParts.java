@@ -8,7 +8,7 @@ import java.util.Map;
  * The raw endorsements behind each term of an explanation of a reputation scored from a ledger: for
  * a person and each of its endorsers, the kinds and contributions that made up the pair's weight.
  * Built by the {@link Scorer} from a {@link CompiledLedger}; {@link Explainer} scales the parts to
- * the terms.
+ * the terms. In a scope, the endorsements of contributions without the scope's tag are no part.
  *
  * <p>The first call indexes the snapshot's live events by the person they credit (directly or
  * through a contribution), in one pass; later calls read that index. Safe to use from several
@@ -21,6 +21,7 @@ final class LedgerParts implements Explainer.Parts {
   private final Decay decay;
   private final long asOfMillis;
   private final int persons;
+  private final int scope; // a tag index, or CompiledLedger.GLOBAL
   private volatile int[][] eventsByPerson; // lazily: [offsets, events]
 
   LedgerParts(CompiledLedger compiled) {
@@ -30,6 +31,7 @@ final class LedgerParts implements Explainer.Parts {
     this.decay = compiled.policy.decay();
     this.asOfMillis = compiled.asOfMillis;
     this.persons = compiled.graph.size();
+    this.scope = compiled.scope;
   }
 
   /**
@@ -112,7 +114,7 @@ final class LedgerParts implements Explainer.Parts {
       int target = snapshot.target(e);
       if (!snapshot.toContribution(e)) {
         body.credit(e, personOf[target]);
-      } else {
+      } else if (scope == CompiledLedger.GLOBAL || snapshot.tagged(target, scope)) {
         for (int j = 0, authors = snapshot.authorCount(target); j < authors; j++) {
           int v = personOf[snapshot.author(target, j)];
           if (!creditedBefore(target, j, v)) { // authors merged into one person: credit once

@@ -8,12 +8,14 @@ import static dev.wuffie.LedgerStore.NONE;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -58,6 +60,9 @@ public final class LedgerSnapshot {
   private final int[] authorStart;
   private final int[] authors;
   private final double[] shares;
+  private final Interner.View tags;
+  private final int[] tagStart;
+  private final int[] tagOf;
   private final Interner.View kinds;
   private final LedgerStore.Chunk[] chunks;
   private final int eventCount;
@@ -79,6 +84,9 @@ public final class LedgerSnapshot {
     authorStart = store.authorStart;
     authors = store.authors;
     shares = store.shares;
+    tags = store.tags.view();
+    tagStart = store.tagStart;
+    tagOf = store.tagOf;
     kinds = store.kinds.view();
     chunks = store.chunks;
     eventCount = store.eventCount;
@@ -284,6 +292,39 @@ public final class LedgerSnapshot {
     return contributionTimes[c];
   }
 
+  /** The number of distinct tags of the contributions, {@link #tagName} of {@code 0 .. - 1}. */
+  int tagCount() {
+    return tags.size();
+  }
+
+  /** The tag of index {@code k}; tags are numbered in the order the ledger first saw them. */
+  String tagName(int k) {
+    checkElementIndex(k, tags.size(), "tag index");
+    return tags.id(k);
+  }
+
+  /** The index of tag {@code tag}, or empty if no contribution has it (or it is null). */
+  OptionalInt tagIndex(String tag) {
+    return present(tag == null ? NONE : tags.indexOf(tag));
+  }
+
+  /** Whether contribution {@code c} has the tag of index {@code k}. */
+  boolean tagged(int c, int k) {
+    checkElementIndex(c, contributions.size(), "contribution index");
+    for (int j = tagStart[c]; j < tagStart[c + 1]; j++) {
+      if (tagOf[j] == k) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The tag indices of contribution {@code c}, in the order given. */
+  int[] tagsOf(int c) {
+    checkElementIndex(c, contributions.size(), "contribution index");
+    return Arrays.copyOfRange(tagOf, tagStart[c], tagStart[c + 1]);
+  }
+
   /** The number of authors of contribution {@code c}, at least 1. */
   int authorCount(int c) {
     checkElementIndex(c, contributions.size(), "contribution index");
@@ -390,7 +431,11 @@ public final class LedgerSnapshot {
       byAuthor.put(contributors.id(authors[j]), shares[j]);
     }
     Instant time = Instant.ofEpochMilli(contributionTimes[c]);
-    return LedgerEntry.contribution(contributions.id(c), time, byAuthor);
+    Set<String> tagged = new LinkedHashSet<>();
+    for (int j = tagStart[c]; j < tagStart[c + 1]; j++) {
+      tagged.add(tags.id(tagOf[j]));
+    }
+    return new LedgerEntry.Contribution(contributions.id(c), time, byAuthor, tagged);
   }
 
   /** {@code eventId} as an int index, checked to be an event of this snapshot. */

@@ -19,11 +19,12 @@ import java.util.Map;
  *
  * <p>Per event: 34 bytes (endorser and target indices, kind, value, time, retraction mark and the
  * link to the endorser's previous event). Per contributor: its id slots, its latest event and its
- * merge mark. Per contribution: its id slots, time and author range, and 12 bytes per author. An
- * event recorded with a site's id costs that id's slots in an interner (about 8 to 12 bytes besides
- * the String) and 4 bytes for its event id; an event without one costs nothing more. Per
- * retraction: 4 bytes in the retraction log, which lets a live service find what was retracted
- * since its last refresh without a pass over the events.
+ * merge mark. Per contribution: its id slots, time and author range, 12 bytes per author, 4 bytes
+ * for its tag range and 4 per tag (each distinct tag's String is kept once). An event recorded with
+ * a site's id costs that id's slots in an interner (about 8 to 12 bytes besides the String) and 4
+ * bytes for its event id; an event without one costs nothing more. Per retraction: 4 bytes in the
+ * retraction log, which lets a live service find what was retracted since its last refresh without
+ * a pass over the events.
  */
 final class LedgerStore {
   /** The most events a ledger holds: ids {@code 0 .. MAX_EVENTS - 1}. */
@@ -51,6 +52,9 @@ final class LedgerStore {
   int[] authorStart = new int[9]; // contribution c: authors[authorStart[c] .. [c + 1])
   int[] authors = new int[8];
   double[] shares = new double[8];
+  final Interner tags = new Interner(); // the contributions' tags, in first-seen order
+  int[] tagStart = new int[9]; // contribution c: tagOf[tagStart[c] .. [c + 1])
+  int[] tagOf = new int[8]; // tag indices
 
   final Interner kinds = new Interner();
   Chunk[] chunks = {new Chunk(FIRST_CHUNK)}; // event e is at chunks[e >>> CHUNK_SHIFT]
@@ -127,6 +131,23 @@ final class LedgerStore {
     }
     contributionTimes[c] = contribution.time().toEpochMilli();
     authorStart[c + 1] = to;
+    registerTags(c, contribution);
+  }
+
+  private void registerTags(int c, LedgerEntry.Contribution contribution) {
+    if (c + 1 >= tagStart.length) {
+      tagStart = Arrays.copyOf(tagStart, Math.max(c + 2, tagStart.length + (tagStart.length >> 1)));
+    }
+    int from = tagStart[c];
+    int to = from + contribution.tags().size();
+    if (to > tagOf.length) {
+      tagOf = Arrays.copyOf(tagOf, Math.max(to, tagOf.length + (tagOf.length >> 1)));
+    }
+    int j = from;
+    for (String tag : contribution.tags()) {
+      tagOf[j++] = tags.intern(tag);
+    }
+    tagStart[c + 1] = to;
   }
 
   void merge(LedgerEntry.Merge merge) {
@@ -206,6 +227,7 @@ final class LedgerStore {
     return new Mark(
         contributors.size(),
         contributions.size(),
+        tags.size(),
         kinds.size(),
         siteIds.size(),
         eventCount,
@@ -247,6 +269,7 @@ final class LedgerStore {
     Arrays.fill(mergedAt, mark.contributors, Math.min(contributors.size(), mergedAt.length), NONE);
     contributors.truncate(mark.contributors);
     contributions.truncate(mark.contributions);
+    tags.truncate(mark.tags);
     kinds.truncate(mark.kinds);
     siteIds.truncate(mark.siteIds);
     eventCount = mark.eventCount;
@@ -258,6 +281,7 @@ final class LedgerStore {
   record Mark(
       int contributors,
       int contributions,
+      int tags,
       int kinds,
       int siteIds,
       int eventCount,

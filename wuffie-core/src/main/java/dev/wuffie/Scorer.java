@@ -68,6 +68,47 @@ final class Scorer {
     return publish(compiled, solve(solver, compiled.graph, compiled.teleport, start));
   }
 
+  /**
+   * Scores {@code snapshot} once per tag of {@code scopes} (the snapshot's tag indices), as {@link
+   * ScopedReputation} defines: one compile with the checks, persons and sort shared, one solve of
+   * every scope's graph together ({@link RankSolver#solveAll}), then per scope the influence cap
+   * (if the policy has one, from the solved scores), distrust and explanations. Returns the
+   * reputations in the order of {@code scopes}.
+   *
+   * @throws IllegalArgumentException if the ledger has no contributor, or holds events the policy
+   *     cannot weigh (unless this scorer quarantines them)
+   */
+  Reputation[] scoreScopes(LedgerSnapshot snapshot, int[] scopes) {
+    CompiledLedger[] compiled = CompiledLedger.compile(snapshot, policy, quarantine, scopes);
+    Reputation[] reputations = new Reputation[scopes.length];
+    if (scopes.length == 0) {
+      return reputations;
+    }
+    java.util.List<EndorsementGraph> graphs = new java.util.ArrayList<>();
+    java.util.List<double[]> teleports = new java.util.ArrayList<>();
+    for (CompiledLedger scope : compiled) {
+      graphs.add(scope.graph);
+      teleports.add(scope.teleport);
+    }
+    RankSolver solver = policy.solver();
+    RankResult[] results = solver.solveAll(graphs, teleports);
+    for (int s = 0; s < scopes.length; s++) {
+      CompiledLedger scope = compiled[s];
+      Solved solved = new Solved(scope.graph, results[s], results[s].iterations(), true);
+      if (policy.influenceCap() < 1) {
+        Solved capped = solve(solver, scope.graph, scope.teleport, results[s].scores());
+        solved =
+            new Solved(
+                capped.graph(),
+                capped.result(),
+                results[s].iterations() + capped.iterations(),
+                capped.capSettled());
+      }
+      reputations[s] = publish(scope, solved);
+    }
+    return reputations;
+  }
+
   /** The solved trust scores of {@code compiled} discounted by distrust, with explanations. */
   private Reputation publish(CompiledLedger compiled, Solved solved) {
     double[] trust = solved.result().scores();

@@ -1,5 +1,6 @@
 package dev.wuffie.io;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -12,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,8 +25,8 @@ import java.util.Set;
  * Every edge-list reader parses with it: {@link EdgeListReader}, and through it the command line;
  * Spark's job through {@link #parseLine}.
  *
- * <p>A line is {@code endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind]]]}, the {@linkplain
- * Column columns} in that order:
+ * <p>A line is {@code endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind[<sep>tags]]]]}, the
+ * {@linkplain Column columns} in that order:
  *
  * <ul>
  *   <li>Lines end with LF, CRLF or CR. Text is UTF-8: a line that is not is an error. Gzip input is
@@ -35,19 +37,22 @@ import java.util.Set;
  *   <li>The first record is a header, and skipped, if it has two fields and the first is {@code
  *       source}, {@code src}, {@code from} or {@code endorser}; or if its weight is not a number,
  *       or its time neither a number nor a time. So a header of the column names, {@code
- *       endorser,endorsed,weight,time,kind}, is one.
+ *       endorser,endorsed,weight,time,kind,tags}, is one.
  *   <li>The endorser and the endorsed id must not be empty.
  *   <li>The weight is a number as {@link Double#parseDouble} reads it ({@code 1}, {@code 0.5},
  *       {@code -2}, {@code 1e3}).
  *   <li>The time is a time as {@link #parseTime} reads it: Unix seconds, an ISO-8601 instant or a
  *       date.
  *   <li>The kind is any text.
- *   <li>An empty weight, time or kind field is absent, as are the fields after the last one given.
+ *   <li>The tags are words separated by {@code |} ({@code brewing|yeast}): the scopes the endorsed
+ *       work belongs to. A tag is not empty and holds no whitespace or comma.
+ *   <li>An empty weight, time, kind or tags field is absent, as are the fields after the last one
+ *       given.
  * </ul>
  *
  * <p>A format is one of two shapes, which differ in the columns they take and in how their messages
  * name them: {@link #EDGES}, the edges of a weighted graph, and {@link #EVENTS}, endorsement events
- * with all five columns.
+ * with all six columns.
  *
  * <pre>{@code
  * Optional<EdgeRecord> record =
@@ -69,10 +74,11 @@ public enum EdgeListFormat {
   EDGES(Column.TIME, "expected endorser<sep>endorsed[<sep>weight[<sep>timestamp]]"),
 
   /**
-   * {@code endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind]]]}: endorsement events. The time
-   * is read as an {@link Instant}, so Unix seconds must lie in its range.
+   * {@code endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind[<sep>tags]]]]}: endorsement
+   * events. The time is read as an {@link Instant}, so Unix seconds must lie in its range.
    */
-  EVENTS(Column.KIND, "expected endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind]]]");
+  EVENTS(
+      Column.TAGS, "expected endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind[<sep>tags]]]]");
 
   /**
    * The columns of an edge list, in order. Their {@linkplain #columnName() names} are those a
@@ -88,7 +94,9 @@ public enum EdgeListFormat {
     /** When the endorsement was made. */
     TIME,
     /** The kind of endorsement. */
-    KIND;
+    KIND,
+    /** The tags of the endorsed work, separated by {@code |}. */
+    TAGS;
 
     private final String columnName = name().toLowerCase(Locale.ROOT);
 
@@ -319,7 +327,52 @@ public enum EdgeListFormat {
       int i = Column.KIND.ordinal();
       kind = Optional.of(kinds != null ? kinds.field(records, i) : records.field(i));
     }
-    return new EdgeRecord(endorser, endorsed, weight, time, kind, line);
+    Set<String> tags = has(records, Column.TAGS) ? tags(records) : Set.of();
+    return new EdgeRecord(endorser, endorsed, weight, time, kind, tags, line);
+  }
+
+  /** The separator of the tags in a tags field. */
+  public static final char TAG_SEPARATOR = '|';
+
+  /**
+   * The tags of a tags field: words separated by {@link #TAG_SEPARATOR}, in order, each once.
+   *
+   * @throws IllegalArgumentException if a tag is empty or holds whitespace or a comma
+   */
+  public static Set<String> parseTags(String field) {
+    checkNotNull(field, "tags field is null");
+    Set<String> tags = new LinkedHashSet<>();
+    int from = 0;
+    for (int i = 0; i <= field.length(); i++) {
+      if (i == field.length() || field.charAt(i) == TAG_SEPARATOR) {
+        String tag = field.substring(from, i);
+        checkArgument(
+            !tag.isEmpty(),
+            "tags '%s' hold an empty tag; give words separated by %s, such as brewing%syeast",
+            field,
+            TAG_SEPARATOR,
+            TAG_SEPARATOR);
+        for (int j = 0; j < tag.length(); j++) {
+          char c = tag.charAt(j);
+          checkArgument(
+              !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != ',',
+              "tag '%s' holds %s; a tag is one word: write home-brewing for 'home brewing'",
+              tag,
+              c == ',' ? "a comma" : "whitespace");
+        }
+        tags.add(tag);
+        from = i + 1;
+      }
+    }
+    return tags;
+  }
+
+  private static Set<String> tags(TextRecords records) throws InputFormatException {
+    try {
+      return parseTags(records.field(Column.TAGS.ordinal()));
+    } catch (IllegalArgumentException e) {
+      throw records.error(e.getMessage());
+    }
   }
 
   /** The error for an input without a record. */

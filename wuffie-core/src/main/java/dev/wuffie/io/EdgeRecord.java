@@ -3,11 +3,14 @@ package dev.wuffie.io;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
- * One line of an edge list, read by {@link EdgeListFormat}: the five {@linkplain
+ * One line of an edge list, read by {@link EdgeListFormat}: the six {@linkplain
  * EdgeListFormat.Column columns}, each optional field present only when the line gives it (an empty
  * field is absent).
  *
@@ -28,6 +31,7 @@ import java.util.OptionalDouble;
  * @param time the time field, if given (and read: {@link EdgeListFormat#EDGES} checks the time but
  *     does not keep it)
  * @param kind the kind field, if given
+ * @param tags the tags of the endorsed work (the scopes it counts in), empty if none are given
  * @param line the 1-based line (or row) the record comes from, for messages; 0 if unknown
  */
 public record EdgeRecord(
@@ -36,6 +40,7 @@ public record EdgeRecord(
     OptionalDouble weight,
     Optional<Instant> time,
     Optional<String> kind,
+    Set<String> tags,
     long line) {
 
   /**
@@ -49,5 +54,22 @@ public record EdgeRecord(
     checkNotNull(weight, "weight is null; use OptionalDouble.empty()");
     checkNotNull(time, "time is null; use Optional.empty()");
     checkNotNull(kind, "kind is null; use Optional.empty()");
+    checkNotNull(tags, "tags is null; use Set.of()");
+    tags = Collections.unmodifiableSet(new LinkedHashSet<>(tags));
+  }
+
+  /**
+   * A record without tags.
+   *
+   * @throws NullPointerException if a component is null
+   */
+  public EdgeRecord(
+      String endorser,
+      String endorsed,
+      OptionalDouble weight,
+      Optional<Instant> time,
+      Optional<String> kind,
+      long line) {
+    this(endorser, endorsed, weight, time, kind, Set.of(), line);
   }
 }

@@ -5,8 +5,10 @@ import dev.wuffie.LedgerEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Reads a line of a ledger file that is in the exact form {@link LedgerJson#write} gives the
@@ -103,7 +105,28 @@ final class CanonicalLine {
         return null;
       }
     }
-    return LedgerEntry.contribution(id, time, shares);
+    if (!take(",\"tags\":[")) {
+      return LedgerEntry.contribution(id, time, shares);
+    }
+    Set<String> tags = new LinkedHashSet<>();
+    do {
+      String tag = string();
+      if (tag == null || !plainTag(tag) || !tags.add(tag)) {
+        return null; // the full reader says what is wrong
+      }
+    } while (take(','));
+    return take(']') ? new LedgerEntry.Contribution(id, time, shares, tags) : null;
+  }
+
+  /** Whether {@code tag} is a tag a contribution accepts: no whitespace, no comma. */
+  private static boolean plainTag(String tag) {
+    for (int i = 0; i < tag.length(); i++) {
+      char c = tag.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ',') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A time in quotes, in the form {@link IsoInstants} reads, or null. */

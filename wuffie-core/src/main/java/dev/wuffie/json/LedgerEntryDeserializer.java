@@ -9,6 +9,7 @@ import static dev.wuffie.json.LedgerFormat.INTO;
 import static dev.wuffie.json.LedgerFormat.KIND;
 import static dev.wuffie.json.LedgerFormat.MERGE;
 import static dev.wuffie.json.LedgerFormat.RETRACT;
+import static dev.wuffie.json.LedgerFormat.TAGS;
 import static dev.wuffie.json.LedgerFormat.TARGET;
 import static dev.wuffie.json.LedgerFormat.TIME;
 import static dev.wuffie.json.LedgerFormat.VALUE;
@@ -59,6 +60,7 @@ final class LedgerEntryDeserializer extends StdDeserializer<LedgerEntry> {
     String contribution;
     Instant time;
     Map<String, Double> authors;
+    List<String> tags;
     String endorser;
     String target;
     String kind;
@@ -105,6 +107,7 @@ final class LedgerEntryDeserializer extends StdDeserializer<LedgerEntry> {
         case CONTRIBUTION -> f.contribution = readId(p, name, maxIdLength);
         case TIME -> f.time = Tokens.readInstant(p, name);
         case AUTHORS -> f.authors = readAuthors(p, maxIdLength);
+        case TAGS -> f.tags = readTags(p, maxIdLength);
         case ENDORSER -> f.endorser = readId(p, name, maxIdLength);
         case TARGET -> f.target = readId(p, name, maxIdLength);
         case KIND -> f.kind = readId(p, name, maxIdLength);
@@ -133,7 +136,7 @@ final class LedgerEntryDeserializer extends StdDeserializer<LedgerEntry> {
       } else if (f.has(CONTRIBUTOR)) {
         only(p, f, "a contributor", LedgerFormat.CONTRIBUTOR_FIELDS);
         return LedgerEntry.contributor(f.contributor);
-      } else if (f.has(CONTRIBUTION) || f.has(AUTHORS)) {
+      } else if (f.has(CONTRIBUTION) || f.has(AUTHORS) || f.has(TAGS)) {
         only(p, f, "a contribution", LedgerFormat.CONTRIBUTION_FIELDS);
         need(p, start, f, CONTRIBUTION, "a contribution", "its id");
         need(p, start, f, TIME, "a contribution", "when it was made");
@@ -179,11 +182,45 @@ final class LedgerEntryDeserializer extends StdDeserializer<LedgerEntry> {
   }
 
   private static LedgerEntry contribution(JsonParser p, Fields f) throws IOException {
+    LedgerEntry.Contribution contribution;
     try {
-      return LedgerEntry.contribution(f.contribution, f.time, f.authors);
+      contribution = LedgerEntry.contribution(f.contribution, f.time, f.authors);
     } catch (IllegalArgumentException e) {
       throw fail(p, f.at.get(AUTHORS), AUTHORS, e.getMessage());
     }
+    if (f.tags == null) {
+      return contribution;
+    }
+    try {
+      return contribution.tagged(f.tags.toArray(new String[0]));
+    } catch (IllegalArgumentException e) {
+      throw fail(p, f.at.get(TAGS), TAGS, e.getMessage());
+    }
+  }
+
+  /** An array of tags, each a string, none given twice. */
+  private static List<String> readTags(JsonParser p, int maxIdLength) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw fail(
+          p,
+          p.currentTokenLocation(),
+          TAGS,
+          "expected an array of tags such as [\"brewing\"], found " + describe(p));
+    }
+    List<String> tags = new java.util.ArrayList<>();
+    for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+      String path = TAGS + "[" + tags.size() + "]";
+      JsonLocation at = p.currentTokenLocation();
+      String tag = Tokens.readString(p, path);
+      if (tags.contains(tag)) {
+        throw fail(p, at, path, "tag '" + tag + "' is given twice; list each tag once");
+      }
+      if (tag.length() > maxIdLength) {
+        checkId(p, at, path, tag, maxIdLength);
+      }
+      tags.add(tag);
+    }
+    return tags;
   }
 
   /** Checks that every field of {@code f} belongs to the shape {@code what}. */

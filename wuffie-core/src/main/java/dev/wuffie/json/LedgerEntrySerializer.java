@@ -9,6 +9,7 @@ import static dev.wuffie.json.LedgerFormat.INTO;
 import static dev.wuffie.json.LedgerFormat.KIND;
 import static dev.wuffie.json.LedgerFormat.MERGE;
 import static dev.wuffie.json.LedgerFormat.RETRACT;
+import static dev.wuffie.json.LedgerFormat.TAGS;
 import static dev.wuffie.json.LedgerFormat.TARGET;
 import static dev.wuffie.json.LedgerFormat.TIME;
 import static dev.wuffie.json.LedgerFormat.VALUE;
@@ -46,6 +47,13 @@ final class LedgerEntrySerializer extends StdSerializer<LedgerEntry> {
         g.writeNumberField(author.getKey(), author.getValue());
       }
       g.writeEndObject();
+      if (!contribution.tags().isEmpty()) { // a file without tags reads as before tags existed
+        g.writeArrayFieldStart(TAGS);
+        for (String tag : contribution.tags()) {
+          g.writeString(tag);
+        }
+        g.writeEndArray();
+      }
     } else if (entry instanceof LedgerEntry.Event event) {
       Endorsement e = event.endorsement();
       if (event.siteId() != null) {

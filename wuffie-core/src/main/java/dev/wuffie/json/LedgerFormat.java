@@ -9,6 +9,7 @@ final class LedgerFormat {
   static final String CONTRIBUTION = "contribution";
   static final String TIME = "time";
   static final String AUTHORS = "authors";
+  static final String TAGS = "tags";
   static final String ENDORSER = "endorser";
   static final String TARGET = "target";
   static final String KIND = "kind";
@@ -25,6 +26,7 @@ final class LedgerFormat {
           CONTRIBUTION,
           TIME,
           AUTHORS,
+          TAGS,
           ENDORSER,
           TARGET,
           KIND,
@@ -35,7 +37,8 @@ final class LedgerFormat {
           ID);
 
   static final List<String> CONTRIBUTOR_FIELDS = ImmutableList.of(CONTRIBUTOR);
-  static final List<String> CONTRIBUTION_FIELDS = ImmutableList.of(CONTRIBUTION, TIME, AUTHORS);
+  static final List<String> CONTRIBUTION_FIELDS =
+      ImmutableList.of(CONTRIBUTION, TIME, AUTHORS, TAGS);
   static final List<String> EVENT_FIELDS =
       ImmutableList.of(ID, ENDORSER, TARGET, CONTRIBUTION, KIND, VALUE, TIME);
   static final List<String> RETRACTION_FIELDS = ImmutableList.of(RETRACT);
@@ -44,7 +47,7 @@ final class LedgerFormat {
   /** The shapes of an entry, for messages. */
   static final String SHAPES =
       "an entry is one of {\"contributor\": id}, {\"contribution\": id, \"time\": t, \"authors\":"
-          + " {id: share, ...}}, {[\"id\": siteEventId,] \"endorser\": id, \"target\": id or"
+          + " {id: share, ...}[, \"tags\": [tag, ...]]}, {[\"id\": siteEventId,] \"endorser\": id, \"target\": id or"
           + " \"contribution\": id, \"kind\": k, [\"value\": v,] \"time\": t}, {\"retract\": eventId}, {\"merge\": id,"
           + " \"into\": id}";
 

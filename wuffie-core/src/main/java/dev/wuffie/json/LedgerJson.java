@@ -44,11 +44,13 @@ import java.util.function.UnaryOperator;
  * entries}: every contributor, then every contribution, every event in id order, every merge and
  * every retraction, so that reading the file into an empty ledger gives a snapshot with the same
  * content: the same contributors in the same order, events, values, times (to the millisecond),
- * retractions, shares (bit for bit) and the same person for every contributor. A merge is written
- * as the account and the person it ends up belonging to, which resolves the same now and after any
- * later merge. {@link #write(LedgerSnapshot, Path)} writes a temporary file in the same directory,
- * forces it to the device and moves it over the target atomically, so a reader or a crash never
- * sees half a file.
+ * retractions, shares (bit for bit), contributions' tags and the same person for every contributor.
+ * A contribution's tags are written as {@code "tags": ["brewing", ...]} after its authors, and only
+ * when it has some, so a file of a ledger without tags reads as it did before tags. A merge is
+ * written as the account and the person it ends up belonging to, which resolves the same now and
+ * after any later merge. {@link #write(LedgerSnapshot, Path)} writes a temporary file in the same
+ * directory, forces it to the device and moves it over the target atomically, so a reader or a
+ * crash never sees half a file.
  *
  * <p><b>Reading</b> streams the input line by line (plain or gzip-compressed UTF-8, a byte order
  * mark allowed; blank lines are skipped), checks each line, and applies the entries to the ledger

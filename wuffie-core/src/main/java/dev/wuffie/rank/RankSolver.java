@@ -211,6 +211,56 @@ public final class RankSolver {
     return iterate(graph, p, s);
   }
 
+  /**
+   * Scores {@code graphs}, which hold the same contributors at the same indices with weights of
+   * their own, each with the teleport distribution proportional to the {@code teleports} vector of
+   * the same index, starting from it: the result of index {@code s} is what {@link
+   * #solve(EndorsementGraph, double[]) solve(graphs.get(s), teleports.get(s))} gives by power
+   * iteration, to within rounding, whatever {@link #method()} is set. The vectors are iterated
+   * together, one pass over the in-edges of every graph per iteration; a vector that meets the
+   * stopping rule stops there while the others go on, and each result reports its own iterations.
+   *
+   * <pre>{@code
+   * RankResult[] byTopic = solver.solveAll(List.of(brewing, baking), List.of(pBrewing, pBaking));
+   * }</pre>
+   *
+   * <p>Cost: {@code O(k (n + m))} per iteration for {@code k} graphs of {@code n} contributors and
+   * {@code m} edges each (only the edges each graph holds count), with the {@code k} entries of a
+   * contributor side by side, so an iteration reads memory about as one solve does, with {@code k}
+   * times the arithmetic. Memory: 68 bytes per contributor and 12 bytes per edge, per graph.
+   *
+   * @throws NullPointerException if an argument or an element is null
+   * @throws IllegalArgumentException if there are no graphs, the lists' sizes differ, the graphs'
+   *     contributors differ in number (or there are none), or a teleport vector is bad as for
+   *     {@link #solve(EndorsementGraph, double[])}
+   */
+  public RankResult[] solveAll(
+      java.util.List<EndorsementGraph> graphs, java.util.List<double[]> teleports) {
+    checkNotNull(graphs, "graphs is null");
+    checkNotNull(teleports, "teleports is null");
+    checkArgument(!graphs.isEmpty(), "no graphs to solve; give at least one");
+    checkArgument(
+        graphs.size() == teleports.size(),
+        "%s graphs but %s teleport vectors; give one teleport vector per graph",
+        graphs.size(),
+        teleports.size());
+    EndorsementGraph[] all = graphs.toArray(new EndorsementGraph[0]);
+    double[][] p = new double[all.length][];
+    for (int s = 0; s < all.length; s++) {
+      checkNotNull(all[s], "graph %s is null", s);
+      checkGraph(all[s]);
+      checkArgument(
+          all[s].size() == all[0].size(),
+          "graph %s has %s contributors but graph 0 has %s; solve together only graphs of the"
+              + " same contributors",
+          s,
+          all[s].size(),
+          all[0].size());
+      p[s] = normalised(teleports.get(s), all[s].size(), "teleport");
+    }
+    return MultiSweeps.solve(this, all, p);
+  }
+
   private RankResult iterate(EndorsementGraph graph, double[] p, double[] start) {
     Sweeps sweeps = new Sweeps(graph, damping, p, threads);
     return method == Method.POWER ? power(sweeps, start) : gaussSeidel(sweeps, start);
@@ -277,7 +327,8 @@ public final class RankSolver {
     return RankResult.of(s, false, iteration, residual, this);
   }
 
-  private boolean done(double residual) {
+  /** Whether an iteration whose L1 change was {@code residual} meets the stopping rule. */
+  boolean done(double residual) {
     return stop == Stop.CHANGE
         ? residual < tolerance
         : damping / (1 - damping) * residual < tolerance;

@@ -70,7 +70,7 @@ final class EdgeListFormatTest {
   @Test
   void columns_namesInOrder_andFoundInAnyCase() {
     assertThat(Stream.of(Column.values()).map(Column::columnName))
-        .containsExactly("endorser", "endorsed", "weight", "time", "kind");
+        .containsExactly("endorser", "endorsed", "weight", "time", "kind", "tags");
     assertThat(Column.named("Endorsed")).contains(Column.ENDORSED);
     assertThat(Column.named("KIND")).contains(Column.KIND);
     assertThat(Column.named("target")).isEmpty();
@@ -143,12 +143,12 @@ final class EdgeListFormatTest {
             + " with <sep> a comma, tab or spaces",
         "EDGES|a,b,1,2,k|found 5 field(s); expected endorser<sep>endorsed[<sep>weight[<sep>"
             + "timestamp]] with <sep> a comma, tab or spaces",
-        "EVENTS|a,b,1,2,k,x|found 6 field(s); expected endorser<sep>endorsed[<sep>weight[<sep>"
-            + "time[<sep>kind]]] with <sep> a comma, tab or spaces",
+        "EVENTS|a,b,1,2,k,x,y|found 7 field(s); expected endorser<sep>endorsed[<sep>weight[<sep>"
+            + "time[<sep>kind[<sep>tags]]]] with <sep> a comma, tab or spaces",
         "EVENTS|,b|empty endorser id",
         "EDGES|a,,1|empty endorsed id",
         "EVENTS|a,b,high|weight 'high' is not a number; expected endorser<sep>endorsed[<sep>weight"
-            + "[<sep>time[<sep>kind]]] with <sep> a comma, tab or spaces",
+            + "[<sep>time[<sep>kind[<sep>tags]]]] with <sep> a comma, tab or spaces",
         "EDGES|a,b,1,yesterday|timestamp 'yesterday' is not a number; expected"
             + " endorser<sep>endorsed[<sep>weight[<sep>timestamp]] with <sep> a comma, tab or"
             + " spaces",
@@ -162,6 +162,39 @@ final class EdgeListFormatTest {
   void parseLine_malformed_throwsSayingWhatAndWhatWasExpected(
       EdgeListFormat format, String line, String message) {
     assertThatThrownBy(() -> format.parseLine(line, 1, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void parseLine_tags_keptInOrderEachOnce() {
+    EdgeRecord record =
+        EdgeListFormat.EVENTS
+            .parseLine("a,b,1,2026-01-01,upvote,brewing|c++|brewing", 1, false)
+            .get();
+
+    assertThat(record.tags()).containsExactly("brewing", "c++");
+    assertThat(record.kind()).contains("upvote");
+    assertThat(EdgeListFormat.EVENTS.parseLine("a b 1 0 up yeast", 1, false).get().tags())
+        .containsExactly("yeast");
+    assertThat(EdgeListFormat.EVENTS.parseLine("a,b,1,0,up,", 1, false).get().tags()).isEmpty();
+    assertThat(EdgeListFormat.EVENTS.parseLine("endorser,endorsed,weight,time,kind,tags", 1, true))
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiterString = " => ",
+      value = {
+        "a,b,1,0,up,x||y => tags 'x||y' hold an empty tag; give words separated by |, such as"
+            + " brewing|yeast",
+        "a,b,1,0,up,|x => tags '|x' hold an empty tag; give words separated by |, such as"
+            + " brewing|yeast",
+        "a\tb\t1\t0\tup\thome brewing => tag 'home brewing' holds whitespace; a tag is one word:"
+            + " write home-brewing for 'home brewing'",
+      })
+  void parseLine_badTags_throwsSayingHowToWriteThem(String line, String message) {
+    assertThatThrownBy(() -> EdgeListFormat.EVENTS.parseLine(line.replace("\\t", "\t"), 1, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }

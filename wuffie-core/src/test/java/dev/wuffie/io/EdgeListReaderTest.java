@@ -532,9 +532,9 @@ final class EdgeListReaderTest {
       delimiter = '|',
       value = {
         "a,b\\nonlyone\\n|events.csv:2: found 1 field(s); expected"
-            + " endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind]]] with <sep> a comma, tab"
+            + " endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind[<sep>tags]]]] with <sep> a comma, tab"
             + " or spaces",
-        "a,b,1,2,k,x\\n|events.csv:1: found 6 field(s)",
+        "a,b,1,2,k,x,y\\n|events.csv:1: found 7 field(s)",
         "a,b\\n\\n,c\\n|events.csv:3: empty endorser id",
         "a,b,1\\nc,d,abc\\n|events.csv:2: weight 'abc' is not a number; expected",
         "a,b,1\\nc,d,Infinity\\n|events.csv:2: weight 'Infinity' is not a finite number",
@@ -542,7 +542,7 @@ final class EdgeListReaderTest {
             + " seconds",
         "a,b,1,1\\nc,d,1,1e30\\n|events.csv:2: time '1e30' is not a time",
         "# only a comment\\n|events.csv: no endorsements found; expected"
-            + " endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind]]]",
+            + " endorser<sep>endorsed[<sep>weight[<sep>time[<sep>kind[<sep>tags]]]]",
         "endorser,endorsed,weight,time,kind\\n|events.csv: no endorsements found",
       })
   void readRecords_malformedInput_throwsNamingFileAndLine(String text, String message) {

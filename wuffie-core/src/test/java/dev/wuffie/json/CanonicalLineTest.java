@@ -104,6 +104,22 @@ final class CanonicalLineTest {
         "{\"contribution\":\"p\",\"time\":\"2026-01-01T00:00:00Z\",\"authors\":{\"a\":1,}}",
         "{\"contribution\":\"p\",\"time\":\"2026-01-01T00:00:00Z\",\"authors\":{\"a\":1}",
         "{\"contribution\":\"p\",\"authors\":{\"a\":1},\"time\":\"2026-01-01T00:00:00Z\"}",
+        "{\"contribution\":\"p\",\"time\":\"2026-01-01T00:00:00Z\",\"authors\":{\"a\":1},"
+            + "\"tags\":[\"brewing\",\"c++\"]}",
+        "{\"contribution\":\"p\",\"time\":\"2026-01-01T00:00:00Z\",\"authors\":{\"a\":1},"
+            + "\"tags\":[]}",
+        "{\"contribution\":\"p\",\"time\":\"2026-01-01T00:00:00Z\",\"authors\":{\"a\":1},"
+            + "\"tags\":[\"\"]}",
+        "{\"contribution\":\"p\",\"time\":\"2026-01-01T00:00:00Z\",\"authors\":{\"a\":1},"
+            + "\"tags\":[\"home brewing\"]}",
+        "{\"contribution\":\"p\",\"time\":\"2026-01-01T00:00:00Z\",\"authors\":{\"a\":1},"
+            + "\"tags\":[\"a,b\"]}",
+        "{\"contribution\":\"p\",\"time\":\"2026-01-01T00:00:00Z\",\"authors\":{\"a\":1},"
+            + "\"tags\":[\"x\",\"x\"]}",
+        "{\"contribution\":\"p\",\"time\":\"2026-01-01T00:00:00Z\",\"authors\":{\"a\":1},"
+            + "\"tags\":[\"x\",]}",
+        "{\"contribution\":\"p\",\"time\":\"2026-01-01T00:00:00Z\",\"authors\":{\"a\":1},"
+            + "\"tags\":\"x\"}",
         "{}",
         "",
       })
@@ -190,7 +206,14 @@ final class CanonicalLineTest {
       case 1 ->
           LedgerEntry.retraction(
               random.nextInt(3) == 0 ? random.nextInt(10) : random.nextInt(Integer.MAX_VALUE));
-      case 2 -> LedgerEntry.contribution(id(random, escapes), instant(random), id(random, escapes));
+      case 2 -> {
+        String[] tags = new String[random.nextInt(3)];
+        for (int i = 0; i < tags.length; i++) {
+          tags[i] = id(random, escapes).replaceAll("\\s", "_");
+        }
+        yield LedgerEntry.contribution(id(random, escapes), instant(random), id(random, escapes))
+            .tagged(tags);
+      }
       default -> {
         OptionalDouble value =
             switch (random.nextInt(5)) {

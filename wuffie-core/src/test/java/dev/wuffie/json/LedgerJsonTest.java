@@ -124,6 +124,40 @@ final class LedgerJsonTest {
   }
 
   @Test
+  void writeThenRead_taggedContributions_sameEntriesAndTagsAfterAuthors(@TempDir Path dir)
+      throws IOException {
+    Ledger ledger = example();
+    ledger.addContribution(LedgerEntry.contribution("post-1", NOW, "bob").tagged("brewing"));
+    ledger.addContribution(
+        LedgerEntry.contribution("post-2", NOW, "carol", "dave").tagged("c++", "brewing"));
+    ledger.record(Endorsement.ofContribution("alice", "post-2", "upvote", NOW));
+    Path file = dir.resolve("tagged.jsonl");
+
+    LedgerJson.write(ledger.snapshot(), file);
+    Ledger read = Ledger.create();
+    LedgerJson.defaults().read(file, read);
+
+    assertThat(read.snapshot().entries().toList()).isEqualTo(ledger.snapshot().entries().toList());
+    assertThat(Files.readAllLines(file))
+        .contains(
+            "{\"contribution\":\"answer-17\",\"time\":\"2026-11-01T12:00:00Z\","
+                + "\"authors\":{\"bob\":1.0}}",
+            "{\"contribution\":\"post-2\",\"time\":\"2026-11-01T12:00:00Z\","
+                + "\"authors\":{\"carol\":0.5,\"dave\":0.5},\"tags\":[\"c++\",\"brewing\"]}");
+    // the same lines, spaced and reordered, go through the full reader
+    Ledger spaced = Ledger.create();
+    LedgerJson.defaults()
+        .read(
+            stream(
+                "{\"tags\": [\"brewing\"], \"contribution\": \"post-1\", \"authors\":"
+                    + " {\"bob\": 1}, \"time\": \"2026-11-01T12:00:00Z\"}\n"),
+            SOURCE,
+            spaced);
+    assertThat(spaced.snapshot().entries())
+        .contains(LedgerEntry.contribution("post-1", NOW, "bob").tagged("brewing"));
+  }
+
+  @Test
   void read_intoANonEmptyLedger_appendsTheFileAsOneBatch() throws IOException {
     Ledger ledger = example();
     String more =
@@ -169,7 +203,7 @@ final class LedgerJsonTest {
         bad(
             "{\"contributer\":\"carol\"}",
             "events.jsonl:4:2: unknown field \"contributer\" (did you mean \"contributor\"?); an"
-                + " entry has the fields contributor, contribution, time, authors, endorser,"
+                + " entry has the fields contributor, contribution, time, authors, tags, endorser,"
                 + " target, kind, value, retract, merge, into"),
         bad(
             "{\"contributor\":\"carol\",\"contributor\":\"dan\"}",
@@ -213,7 +247,20 @@ final class LedgerJsonTest {
             "{\"contribution\":\"answer-18\",\"time\":\"2026-11-01T12:00:00Z\",\"kind\":\"x\","
                 + "\"authors\":{\"bob\":1}}",
             "events.jsonl:4:66: kind: does not belong in a contribution, which has the fields"
-                + " contribution, time, authors"),
+                + " contribution, time, authors, tags"),
+        bad(
+            "{\"contribution\":\"answer-18\",\"time\":\"2026-11-01T12:00:00Z\","
+                + "\"authors\":{\"bob\":1},\"tags\":[\"home brewing\"]}",
+            "events.jsonl:4:86: tags: tag 'home brewing' of contribution 'answer-18' holds"
+                + " whitespace; a tag is one word without whitespace or commas"),
+        bad(
+            "{\"contribution\":\"answer-18\",\"time\":\"2026-11-01T12:00:00Z\","
+                + "\"authors\":{\"bob\":1},\"tags\":[\"x\",\"x\"]}",
+            "events.jsonl:4:91: tags[1]: tag 'x' is given twice; list each tag once"),
+        bad(
+            "{\"contribution\":\"answer-18\",\"time\":\"2026-11-01T12:00:00Z\","
+                + "\"authors\":{\"bob\":1},\"tags\":\"x\"}",
+            "events.jsonl:4:86: tags: expected an array of tags such as [\"brewing\"], found"),
         bad(
             "{\"contribution\":\"answer-18\",\"time\":\"2026-11-01T12:00:00Z\","
                 + "\"authors\":{\"bob\":0}}",

@@ -3,6 +3,7 @@ package dev.wuffie.cli;
 import dev.wuffie.Endorsement;
 import dev.wuffie.KindWeight;
 import dev.wuffie.Ledger;
+import dev.wuffie.LedgerEntry;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.io.EdgeListFormat;
 import dev.wuffie.io.EdgeListReader;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Turns edge-list records into a {@link Ledger} of endorsement events under a policy, for scoring:
@@ -35,6 +37,11 @@ import java.util.Map;
  *       as distrust or dropped (the contributors of a dropped record stay).
  *   <li>A missing time is allowed only when the policy has no decay and no {@code asOf}; such a
  *       record is recorded at the Unix epoch.
+ *   <li>A record with tags endorses a piece of work in those scopes: it registers a contribution of
+ *       the endorsed, named after the record's line ("line 17", or "row 17"), made at the record's
+ *       time and tagged so, and the endorsement endorses that contribution. Its weight goes to the
+ *       endorsed as before; in a scope ({@code --scope}) only the records with its tag, and those
+ *       without tags (between members), count.
  * </ul>
  *
  * <p>Errors are {@link BadInputException}s naming the source and line, and how to fix the line.
@@ -174,11 +181,25 @@ final class EventReader {
       } else if (weight > 0) {
         trust++;
       }
+      String target = endorsed;
+      boolean work = !record.tags().isEmpty();
+      if (work) { // the endorsed work of a tagged line: a contribution of its own
+        target = (rows ? "row " : "line ") + record.line();
+      }
       Endorsement endorsement =
-          kind.rated()
-              ? Endorsement.rating(endorser, endorsed, kindName, value, time)
-              : Endorsement.of(endorser, endorsed, kindName, time);
+          new Endorsement(
+              endorser,
+              target,
+              work,
+              kindName,
+              kind.rated() ? OptionalDouble.of(value) : OptionalDouble.empty(),
+              time);
       try {
+        if (work) {
+          ledger.addContribution(
+              LedgerEntry.contribution(target, time, endorsed)
+                  .tagged(record.tags().toArray(new String[0])));
+        }
         ledger.record(endorsement);
       } catch (IllegalArgumentException e) {
         throw new BadInputException(where(record) + e.getMessage());

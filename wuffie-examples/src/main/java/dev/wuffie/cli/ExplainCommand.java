@@ -64,6 +64,17 @@ final class ExplainCommand implements Callable<Integer> {
       description = "The contributor to explain (default: the top contributor).")
   private String id;
 
+  @Option(
+      names = "--scope",
+      paramLabel = "TAG",
+      order = 4,
+      description =
+          "Explain the score within the scope of TAG (a tag of contributions): topic-sensitive PageRank, where"
+              + " the endorsements of TAG's contributions and those between members count, and the"
+              + " walk restarts at the members active in TAG. Tags come from a ledger's"
+              + " contributions, an edge list's sixth column or a query's tags column.")
+  private String scope;
+
   @Mixin private DatabaseOptions databaseOptions;
 
   @Mixin private ScoringOptions scoringOptions;
@@ -93,13 +104,13 @@ final class ExplainCommand implements Callable<Integer> {
     ScoreSettings scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
     ExplainRun job;
     if (database != null) {
-      job = new ExplainRun(Input.database(database), scoring, id, terms);
+      job = new ExplainRun(Input.database(database), scoring, id, terms, scope);
     } else if (ledger != null) {
-      job = new ExplainRun(Input.ledger(ledger), scoring, id, terms);
+      job = new ExplainRun(Input.ledger(ledger), scoring, id, terms, scope);
     } else if (input != null) {
-      job = new ExplainRun(Input.file(input), scoring, id, terms);
+      job = new ExplainRun(Input.file(input), scoring, id, terms, scope);
     } else {
-      job = new ExplainRun(Input.bundled(), scoring.distrustUnlessDropped(), id, terms);
+      job = new ExplainRun(Input.bundled(), scoring.distrustUnlessDropped(), id, terms, scope);
     }
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }

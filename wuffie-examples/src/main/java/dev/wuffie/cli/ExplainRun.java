@@ -22,8 +22,14 @@ import java.util.Optional;
  * @param scoring how to score
  * @param id the contributor to explain, or null for the top contributor
  * @param terms how many endorser (and distrust) terms to show; the others are summed on one row
+ * @param scope the tag whose scope is explained, or null for the whole input
  */
-record ExplainRun(Input input, ScoreSettings scoring, String id, int terms) {
+record ExplainRun(Input input, ScoreSettings scoring, String id, int terms, String scope) {
+  /** A run that explains the score over the whole input. */
+  ExplainRun(Input input, ScoreSettings scoring, String id, int terms) {
+    this(input, scoring, id, terms, null);
+  }
+
   /** How many endorser terms are shown unless {@code --terms} says otherwise. */
   static final int DEFAULT_TERMS = 20;
 
@@ -36,7 +42,7 @@ record ExplainRun(Input input, ScoreSettings scoring, String id, int terms) {
   int run(PrintWriter out, PrintWriter err, boolean showProgress) throws BadInputException {
     LedgerScoring scored;
     try (Progress progress = Progress.start(err, showProgress)) {
-      scored = LedgerScoring.run(input, scoring, progress, err);
+      scored = LedgerScoring.run(input, scoring, scope, progress, err);
     }
     Reputation reputation = scored.reputation();
     String who = id != null ? id : reputation.top(1).get(0).id();
@@ -56,6 +62,9 @@ record ExplainRun(Input input, ScoreSettings scoring, String id, int terms) {
     int decimals = decimals(standing.score());
 
     Report.line(out, "input", input.title());
+    if (scope != null) {
+      Report.line(out, "scope", scored.scopeLine());
+    }
     Report.line(out, "contributor", standing.id() + (id == null ? " (the top contributor)" : ""));
     Report.line(
         out,

@@ -30,18 +30,20 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Properties;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * A database as the input ({@code --jdbc URL --events SQL}): the query's rows are the edge list's
  * records, its columns matched by name ({@link Column#named}, in any case) to {@code endorser},
- * {@code endorsed} and the optional {@code weight}, {@code time} and {@code kind}. Other columns
- * are ignored.
+ * {@code endorsed} and the optional {@code weight}, {@code time}, {@code kind} and {@code tags}.
+ * Other columns are ignored.
  *
  * <p>A weight is a SQL number or a number as text; a time is a SQL timestamp (one without a time
  * zone is taken as UTC), a number of Unix seconds or text in one of {@link
- * EdgeListFormat#TIME_FORMS}; a kind is text. SQL NULL, like an empty text, is an absent field.
+ * EdgeListFormat#TIME_FORMS}; a kind is text; tags are text, words separated by {@code |} as in an
+ * edge list ({@link EdgeListFormat#parseTags}). SQL NULL, like an empty text, is an absent field.
  * Rows are read with a fetch size, in a transaction (so PostgreSQL streams them), and never
  * written.
  *
@@ -222,6 +224,7 @@ record JdbcSource(String url, String user, String password, String sql) implemen
               weight(rows, index.get(Column.WEIGHT), row),
               time(rows, index.get(Column.TIME), timeType, row),
               text(rows, index.get(Column.KIND)),
+              tags(rows, index.get(Column.TAGS), row),
               row));
     }
     if (row == 0) {
@@ -249,8 +252,8 @@ record JdbcSource(String url, String user, String password, String sql) implemen
                 + required.columnName()
                 + "' (it returns "
                 + String.join(", ", names)
-                + "); name the columns endorser, endorsed and optionally weight, time, kind, as"
-                + " in SELECT voter AS endorser, ...");
+                + "); name the columns endorser, endorsed and optionally weight, time, kind, tags,"
+                + " as in SELECT voter AS endorser, ...");
       }
     }
     return index;
@@ -272,6 +275,19 @@ record JdbcSource(String url, String user, String password, String sql) implemen
     }
     String text = rows.getString(column);
     return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+  }
+
+  private Set<String> tags(ResultSet rows, Integer column, long row)
+      throws SQLException, BadInputException {
+    Optional<String> text = text(rows, column);
+    if (text.isEmpty()) {
+      return Set.of();
+    }
+    try {
+      return EdgeListFormat.parseTags(text.get());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(where(row) + e.getMessage());
+    }
   }
 
   private OptionalDouble weight(ResultSet rows, Integer column, long row)

@@ -3,6 +3,7 @@ package dev.wuffie.cli;
 import dev.wuffie.Decay;
 import dev.wuffie.KindWeight;
 import dev.wuffie.Reputation;
+import dev.wuffie.ScopedReputation;
 import dev.wuffie.ScoringPolicy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param seedSource where the seeds came from ({@code --seeds} file or policy file), or null
  * @param readMillis how long reading took
  * @param scoreMillis how long scoring took
+ * @param scope the tag whose scope was scored, or null for the whole input
  */
 record LedgerScoring(
     Reputation reputation,
@@ -34,10 +36,21 @@ record LedgerScoring(
     Map<String, Double> seeds,
     String seedSource,
     long readMillis,
-    long scoreMillis) {
+    long scoreMillis,
+    String scope) {
 
   /** Reads {@code input} (an edge list or a ledger file) and scores it as {@code scoring} says. */
   static LedgerScoring run(Input input, ScoreSettings scoring, Progress progress, PrintWriter err)
+      throws BadInputException {
+    return run(input, scoring, null, progress, err);
+  }
+
+  /**
+   * As {@link #run(Input, ScoreSettings, Progress, PrintWriter)}, within the scope of tag {@code
+   * scope} if it is not null ({@link ScopedReputation}).
+   */
+  static LedgerScoring run(
+      Input input, ScoreSettings scoring, String scope, Progress progress, PrintWriter err)
       throws BadInputException {
     long start = System.nanoTime();
     ScoringPolicy policy = input.ledger() ? scoring.ledgerPolicy() : scoring.policy();
@@ -73,7 +86,10 @@ record LedgerScoring(
     long scoringStart = System.nanoTime();
     Reputation reputation;
     try {
-      reputation = Reputation.compute(events.ledger(), policy);
+      reputation =
+          scope == null
+              ? Reputation.compute(events.ledger(), policy)
+              : ScopedReputation.compute(events.ledger(), policy, List.of(scope)).scope(scope);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(input.name() + ": " + e.getMessage());
     }
@@ -86,7 +102,15 @@ record LedgerScoring(
         seeds,
         seedSource,
         Report.millis(scoringStart - start),
-        Report.millis(end - scoringStart));
+        Report.millis(end - scoringStart),
+        scope);
+  }
+
+  /** What the scope line of a summary says. */
+  String scopeLine() {
+    return scope
+        + " (endorsements of its contributions and between members; teleport to its active"
+        + " members)";
   }
 
   private static EventReader.Events readEvents(

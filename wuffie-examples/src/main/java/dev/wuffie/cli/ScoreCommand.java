@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Scores every contributor of an input file and prints a summary and the leaderboard.",
       "",
-      "Input lines (--input): endorser,endorsed[,weight[,time[,kind]]], separated by commas, tabs"
-          + " or spaces; a header, # or %% comments, CRLF line ends and gzip are accepted. A"
-          + " missing weight is 1; a time is Unix seconds or ISO-8601; a missing kind is"
-          + " 'endorse'.",
+      "Input lines (--input): endorser,endorsed[,weight[,time[,kind[,tags]]]], separated by"
+          + " commas, tabs or spaces; a header, # or %% comments, CRLF line ends and gzip are"
+          + " accepted. A missing weight is 1; a time is Unix seconds or ISO-8601; a missing kind"
+          + " is 'endorse'; tags (brewing|yeast) put the endorsed work in scopes (--scope).",
       "",
       "Without policy options the input is a weighted graph: repeated pairs are summed,"
           + " self-endorsements dropped, and the scores are plain weighted PageRank. With any of"
@@ -71,6 +71,17 @@ final class ScoreCommand implements Callable<Integer> {
           "A ledger to score instead: JSON Lines (plain or gzip), one entry a line, as"
               + " LedgerJson writes it.")
   private Path ledger;
+
+  @Option(
+      names = "--scope",
+      paramLabel = "TAG",
+      order = 4,
+      description =
+          "Score within the scope of TAG (a tag of contributions): topic-sensitive PageRank, where"
+              + " the endorsements of TAG's contributions and those between members count, and the"
+              + " walk restarts at the members active in TAG. Tags come from a ledger's"
+              + " contributions, an edge list's sixth column or a query's tags column.")
+  private String scope;
 
   @Mixin private DatabaseOptions databaseOptions;
 
@@ -142,7 +153,7 @@ final class ScoreCommand implements Callable<Integer> {
         ledger != null
             ? Input.ledger(ledger)
             : database != null ? Input.database(database) : Input.file(input);
-    ScoreRun job = new ScoreRun(from, scoring, top, output, snapshot, writeTable);
+    ScoreRun job = new ScoreRun(from, scoring, top, output, snapshot, writeTable, scope);
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }
 }

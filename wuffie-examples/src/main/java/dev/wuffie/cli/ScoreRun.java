@@ -42,9 +42,21 @@ import java.util.Map;
  * @param output where to write every contributor's score, or null
  * @param snapshot where to write the reputation snapshot (JSON, atomically), or null
  * @param table the table of the input's database to write the standings to, or null
+ * @param scope the tag whose scope is scored (in policy mode), or null for the whole input
  */
 record ScoreRun(
-    Input input, ScoreSettings scoring, int top, Path output, Path snapshot, String table) {
+    Input input,
+    ScoreSettings scoring,
+    int top,
+    Path output,
+    Path snapshot,
+    String table,
+    String scope) {
+  /** A run that scores the whole input. */
+  ScoreRun(Input input, ScoreSettings scoring, int top, Path output, Path snapshot, String table) {
+    this(input, scoring, top, output, snapshot, table, null);
+  }
+
   /** Leaderboard size unless {@code --top} says otherwise. */
   static final int DEFAULT_TOP = 20;
 
@@ -57,10 +69,10 @@ record ScoreRun(
   int run(PrintWriter out, PrintWriter err, boolean showProgress) throws BadInputException {
     Reputation reputation;
     RankSolver solver;
-    if (input.ledger() || scoring.policyMode()) {
+    if (input.ledger() || scoring.policyMode() || scope != null) {
       LedgerScoring scored;
       try (Progress progress = Progress.start(err, showProgress)) {
-        scored = LedgerScoring.run(input, scoring, progress, err);
+        scored = LedgerScoring.run(input, scoring, scope, progress, err);
       }
       reputation = scored.reputation();
       solver = scored.policy().solver();
@@ -213,6 +225,9 @@ record ScoreRun(
     EventReader.Events events = scored.events();
     Reputation reputation = scored.reputation();
     Report.line(out, "input", input.title());
+    if (scope != null) {
+      Report.line(out, "scope", scored.scopeLine());
+    }
     if (scored.fromLedger()) {
       Report.line(out, "ledger", ledgerLine(events.ledger().snapshot()));
     }

@@ -137,7 +137,7 @@ class JdbcInputTest {
     assertThat(run.errLines())
         .containsExactly(
             "wuffie: the --events query returns no column 'endorsed' (it returns ENDORSER, NOTE);"
-                + " name the columns endorser, endorsed and optionally weight, time, kind, as in"
+                + " name the columns endorser, endorsed and optionally weight, time, kind, tags, as in"
                 + " SELECT voter AS endorser, ...");
   }
 

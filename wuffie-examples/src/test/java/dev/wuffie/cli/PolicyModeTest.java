@@ -489,9 +489,9 @@ final class PolicyModeTest {
             List.of("input.csv:2: weight 'high' is not a number")),
         arguments(
             "too many fields",
-            "alice,bob,1,1700000000,upvote,extra\n",
+            "alice,bob,1,1700000000,upvote,extra,more\n",
             input + "--distrust",
-            List.of("input.csv:1: found 6 field(s); expected endorser<sep>endorsed[<sep>weight")),
+            List.of("input.csv:1: found 7 field(s); expected endorser<sep>endorsed[<sep>weight")),
         arguments(
             "empty endorser",
             "alice,bob\n,carol\n",

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,7 @@ final class Batch {
     LedgerEntry entry;
     int event = SourceState.NONE; // a removal: the ledger event it retracts
     Map<String, Double> shares; // a contribution: its authors so far
+    Set<String> tags; // a contribution: the tags of its rows so far
     Instant time; // a contribution: its time
 
     Item(Object key, String rowId, long cursor, String skipKey, String refusedColumn) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The four queries a {@link SqlEventSource} runs, in the order each poll runs them. */
 enum Query {
-  CONTRIBUTIONS("contributions", List.of("contribution", "author", "made_at"), List.of("share")),
+  CONTRIBUTIONS(
+      "contributions", List.of("contribution", "author", "made_at"), List.of("share", "tags")),
   EVENTS(
       "events",
       List.of("id", "endorser", "kind", "made_at"),

@@ -3,6 +3,7 @@ package dev.wuffie.jdbc;
 import dev.wuffie.Endorsement;
 import dev.wuffie.LedgerEntry;
 import dev.wuffie.ScoringPolicy;
+import dev.wuffie.io.EdgeListFormat;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -13,9 +14,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Reads the rows of one query's result set into a {@link Batch}: finds the columns by name once,
@@ -221,10 +224,20 @@ final class RowReader {
     if (time == null) {
       return bad(id, at, "made_at", "the time is null; give the time it was made", skipKey);
     }
+    Set<String> tags = Set.of();
+    String tagText = text("tags");
+    if (tagText != null && !tagText.isBlank()) {
+      try {
+        tags = EdgeListFormat.parseTags(tagText.strip());
+      } catch (IllegalArgumentException e) {
+        return bad(id, at, "tags", e.getMessage(), skipKey);
+      }
+    }
     Batch.Item item = batch.item(id);
     if (item == null) {
       item = new Batch.Item(id, id, at, skipKey, "made_at");
       item.shares = new LinkedHashMap<>();
+      item.tags = new LinkedHashSet<>();
       item.time = time;
       batch.add(item);
     } else if (item.shares.containsKey(author)) {
@@ -232,7 +245,10 @@ final class RowReader {
       return null;
     }
     item.shares.put(author, share);
-    item.entry = LedgerEntry.contribution(id, item.time, item.shares);
+    item.tags.addAll(tags);
+    item.entry =
+        LedgerEntry.contribution(id, item.time, item.shares)
+            .tagged(item.tags.toArray(new String[0]));
     return null;
   }
 

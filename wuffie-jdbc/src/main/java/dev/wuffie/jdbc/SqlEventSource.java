@@ -46,10 +46,12 @@ import javax.sql.DataSource;
  *       set on each row; a query may return only one of the two columns), {@code kind}, {@code
  *       rating} (optional column; null for an unrated kind) and {@code made_at}.
  *   <li><b>contributions</b> (optional): one row per author: {@code contribution} (its id), {@code
- *       author}, {@code share} (optional column; null is 1, and shares are relative) and {@code
- *       made_at}. The rows of one contribution must share their cursor value (the contribution's
- *       own sequence number, say): a contribution's authors are those of the rows read when its id
- *       is first seen, and later rows for it are ignored.
+ *       author}, {@code share} (optional column; null is 1, and shares are relative), {@code tags}
+ *       (optional column: the scopes of {@link dev.wuffie.ScopedReputation}, words separated by
+ *       {@code |} as in an edge list; null for none; a contribution has the tags of all its rows)
+ *       and {@code made_at}. The rows of one contribution must share their cursor value (the
+ *       contribution's own sequence number, say): a contribution's authors are those of the rows
+ *       read when its id is first seen, and later rows for it are ignored.
  *   <li><b>removals</b> (optional): {@code event_id}, the id of an event that was deleted or
  *       changed (a changed vote is a removal and a new event). The event is retracted. For restarts
  *       to give the same scores, the events query must keep returning removed events (soft

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wuffie.Endorsement;
+import dev.wuffie.LedgerEntry;
 import dev.wuffie.LiveReputation;
 import dev.wuffie.Reputation;
 import dev.wuffie.jdbc.Database.TestDatabase;
@@ -305,6 +306,49 @@ final class SqlEventSourceTest {
         scheduler.shutdown(); // lets a poll in progress finish before the database closes
         assertThat(scheduler.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
       }
+    }
+  }
+
+  @Test
+  void contributionsWithATagsColumn_carryTheirTags_andABadTagIsABadRow() throws Exception {
+    try (TestDatabase db = Database.H2.create()) {
+      Site site = new Site(db);
+      try (var c = db.getConnection();
+          var s = c.createStatement()) {
+        Site.insertPost(c, 10, T0, "bob", "carol");
+        Site.insertPost(c, 11, T0, "dave");
+        Site.insertPost(c, 12, T0, "erin");
+        s.execute("ALTER TABLE post_authors ADD COLUMN tags VARCHAR(50)");
+        s.execute("UPDATE post_authors SET tags = 'brewing|yeast' WHERE author = 'bob'");
+        s.execute("UPDATE post_authors SET tags = 'brewing' WHERE author = 'carol'");
+        s.execute("UPDATE post_authors SET tags = 'home brewing' WHERE post_id = 12");
+      }
+      LiveReputation live = Site.live();
+      SqlEventSource source =
+          SqlEventSource.builder(db, live)
+              .events(Site.EVENTS, "seq")
+              .contributions(
+                  "SELECT p.id AS contribution, a.author, a.tags, p.created_at AS made_at, p.id AS"
+                      + " seq FROM posts p JOIN post_authors a ON a.post_id = p.id",
+                  "seq")
+              .build();
+
+      assertThatThrownBy(source::poll)
+          .isInstanceOf(BadRowException.class)
+          .hasMessageContaining("column tags:")
+          .hasMessageContaining("tag 'home brewing' holds whitespace");
+      try (var c = db.getConnection();
+          var s = c.createStatement()) {
+        s.execute("UPDATE post_authors SET tags = 'home-brewing' WHERE post_id = 12");
+      }
+      source.poll();
+
+      assertThat(live.ledger().snapshot().entries())
+          .contains(
+              LedgerEntry.contribution("10", T0, Map.of("bob", 0.5, "carol", 0.5))
+                  .tagged("brewing", "yeast"),
+              LedgerEntry.contribution("11", T0, "dave"),
+              LedgerEntry.contribution("12", T0, "erin").tagged("home-brewing"));
     }
   }
 

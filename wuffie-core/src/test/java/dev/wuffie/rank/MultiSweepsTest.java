@@ -1,0 +1,126 @@
+package dev.wuffie.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.wuffie.graph.EndorsementGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class MultiSweepsTest {
+
+  /**
+   * {@code k} random graphs over the same {@code n} contributors, each with its own edges (about
+   * {@code degree} per contributor), some dangling contributors and some teleport weights.
+   */
+  private static List<EndorsementGraph> graphs(Random random, int k, int n, int degree) {
+    List<EndorsementGraph> graphs = new ArrayList<>();
+    for (int s = 0; s < k; s++) {
+      EndorsementGraph.Builder builder = EndorsementGraph.builder();
+      for (int v = 0; v < n; v++) {
+        builder.addContributor("v" + v);
+      }
+      for (int e = 0; e < n * degree; e++) {
+        int u = random.nextInt(n);
+        int v = random.nextInt(n);
+        if (u != v && u % 7 != s % 7) { // every seventh contributor dangles, another per graph
+          builder.add(u, v, 1 + random.nextInt(5));
+        }
+      }
+      for (int u = 0; u < n; u += 3) {
+        builder.addTeleportWeight(u, random.nextDouble());
+      }
+      graphs.add(builder.build());
+    }
+    return graphs;
+  }
+
+  private static List<double[]> teleports(Random random, int k, int n) {
+    List<double[]> teleports = new ArrayList<>();
+    for (int s = 0; s < k; s++) {
+      double[] p = new double[n];
+      for (int v = 0; v < n; v++) {
+        p[v] = random.nextInt(4) == 0 ? random.nextDouble() : 0;
+      }
+      p[s] = 1;
+      teleports.add(p);
+    }
+    return teleports;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void solveAll_randomGraphs_equalsEachSolvedAlone(int threads) {
+    Random random = new Random(2026);
+    int n = 30_000; // several chunks, and parallel with two threads
+    List<EndorsementGraph> graphs = graphs(random, 5, n, 3);
+    List<double[]> teleports = teleports(random, 5, n);
+    RankSolver solver = RankSolver.builder().tolerance(1e-12).threads(threads).build();
+
+    RankResult[] together = solver.solveAll(graphs, teleports);
+
+    for (int s = 0; s < graphs.size(); s++) {
+      RankResult alone = solver.solve(graphs.get(s), teleports.get(s));
+      assertThat(together[s].converged()).isTrue();
+      assertThat(together[s].iterations()).as("graph %s", s).isEqualTo(alone.iterations());
+      assertThat(together[s].residual()).isCloseTo(alone.residual(), within(1e-15));
+      double sum = 0;
+      for (int v = 0; v < n; v++) {
+        assertThat(together[s].score(v)).isCloseTo(alone.score(v), within(1e-15));
+        sum += together[s].score(v);
+      }
+      assertThat(sum).isCloseTo(1, within(1e-12));
+    }
+  }
+
+  @Test
+  void solveAll_smallGraphs_bitIdenticalToSolve() {
+    Random random = new Random(3);
+    List<EndorsementGraph> graphs = graphs(random, 3, 50, 2);
+    List<double[]> teleports = teleports(random, 3, 50);
+    RankSolver solver = RankSolver.builder().tolerance(1e-10).build();
+
+    RankResult[] together = solver.solveAll(graphs, teleports);
+
+    for (int s = 0; s < 3; s++) {
+      assertThat(together[s].scores())
+          .containsExactly(solver.solve(graphs.get(s), teleports.get(s)).scores());
+    }
+  }
+
+  @Test
+  void solveAll_maxIterations_reportsNotConverged() {
+    Random random = new Random(5);
+    List<EndorsementGraph> graphs = graphs(random, 2, 40, 2);
+    RankSolver solver = RankSolver.builder().tolerance(1e-15).maxIterations(3).build();
+
+    RankResult[] results = solver.solveAll(graphs, teleports(random, 2, 40));
+
+    assertThat(results).allSatisfy(r -> assertThat(r.converged()).isFalse());
+    assertThat(results).allSatisfy(r -> assertThat(r.iterations()).isEqualTo(3));
+  }
+
+  @Test
+  void solveAll_badArguments_clearMessages() {
+    Random random = new Random(1);
+    List<EndorsementGraph> two = graphs(random, 2, 10, 2);
+    EndorsementGraph other = graphs(random, 1, 11, 2).get(0);
+    RankSolver solver = RankSolver.defaults();
+
+    assertThatThrownBy(() -> solver.solveAll(List.of(), List.of()))
+        .hasMessage("no graphs to solve; give at least one");
+    assertThatThrownBy(() -> solver.solveAll(two, teleports(random, 1, 10)))
+        .hasMessage("2 graphs but 1 teleport vectors; give one teleport vector per graph");
+    assertThatThrownBy(() -> solver.solveAll(List.of(two.get(0), other), teleports(random, 2, 10)))
+        .hasMessage(
+            "graph 1 has 11 contributors but graph 0 has 10; solve together only graphs of the"
+                + " same contributors");
+    assertThatThrownBy(() -> solver.solveAll(two, List.of(new double[10], new double[10])))
+        .hasMessage("teleport vector sums to 0.0; it needs a positive, finite sum");
+  }
+}
