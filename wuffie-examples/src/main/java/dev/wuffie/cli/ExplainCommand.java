@@ -77,6 +77,16 @@ final class ExplainCommand implements Callable<Integer> {
               + " summed on one row each (default: ${DEFAULT-VALUE}).")
   private int terms = ExplainRun.DEFAULT_TERMS;
 
+  @Option(
+      names = "--from",
+      paramLabel = "ID",
+      order = 31,
+      description =
+          "Explain the trust that contributor ID places in --id (default: the member ID trusts"
+              + " most): personalized trust over the trust graph, distrust not applied, split"
+              + " into the restart at ID and one term per endorser.")
+  private String viewer;
+
   @Override
   public Integer call() throws BadInputException {
     if (terms < 0) {
@@ -93,13 +103,13 @@ final class ExplainCommand implements Callable<Integer> {
     ScoreSettings scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
     ExplainRun job;
     if (database != null) {
-      job = new ExplainRun(Input.database(database), scoring, id, terms);
+      job = new ExplainRun(Input.database(database), scoring, id, terms, viewer);
     } else if (ledger != null) {
-      job = new ExplainRun(Input.ledger(ledger), scoring, id, terms);
+      job = new ExplainRun(Input.ledger(ledger), scoring, id, terms, viewer);
     } else if (input != null) {
-      job = new ExplainRun(Input.file(input), scoring, id, terms);
+      job = new ExplainRun(Input.file(input), scoring, id, terms, viewer);
     } else {
-      job = new ExplainRun(Input.bundled(), scoring.distrustUnlessDropped(), id, terms);
+      job = new ExplainRun(Input.bundled(), scoring.distrustUnlessDropped(), id, terms, viewer);
     }
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }

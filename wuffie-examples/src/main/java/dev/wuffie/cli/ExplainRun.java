@@ -1,6 +1,7 @@
 package dev.wuffie.cli;
 
 import dev.wuffie.Explanation;
+import dev.wuffie.PersonalTrust;
 import dev.wuffie.Reputation;
 import dev.wuffie.Standing;
 import java.io.PrintWriter;
@@ -22,8 +23,10 @@ import java.util.Optional;
  * @param scoring how to score
  * @param id the contributor to explain, or null for the top contributor
  * @param terms how many endorser (and distrust) terms to show; the others are summed on one row
+ * @param viewer the member whose view to explain the trust of ({@code --from}, see {@link
+ *     TrustView}), or null to explain the global score
  */
-record ExplainRun(Input input, ScoreSettings scoring, String id, int terms) {
+record ExplainRun(Input input, ScoreSettings scoring, String id, int terms, String viewer) {
   /** How many endorser terms are shown unless {@code --terms} says otherwise. */
   static final int DEFAULT_TERMS = 20;
 
@@ -39,7 +42,11 @@ record ExplainRun(Input input, ScoreSettings scoring, String id, int terms) {
       scored = LedgerScoring.run(input, scoring, progress, err);
     }
     Reputation reputation = scored.reputation();
-    String who = id != null ? id : reputation.top(1).get(0).id();
+    PersonalTrust trust = viewer == null ? null : TrustView.of(reputation, viewer, input);
+    String who =
+        id != null
+            ? id
+            : trust != null ? TrustView.topOf(trust, viewer) : reputation.top(1).get(0).id();
     Optional<Standing> found = reputation.find(who);
     if (found.isEmpty()) {
       throw new BadInputException(
@@ -52,6 +59,11 @@ record ExplainRun(Input input, ScoreSettings scoring, String id, int terms) {
               + " contributors (ids are case-sensitive)");
     }
     Standing standing = found.get();
+    if (trust != null) {
+      Report.line(out, "input", input.title());
+      TrustView.printExplanation(out, reputation, trust, viewer, standing.id(), terms);
+      return ScoreRun.warnIfNotConverged(reputation, scored.policy().solver(), err);
+    }
     Explanation explanation = reputation.explain(who);
     int decimals = decimals(standing.score());
 

@@ -129,7 +129,7 @@ final class ExploreCommand implements Callable<Integer> {
       scored = LedgerScoring.run(from, scoring, progress, err);
     }
     StringWriter summary = new StringWriter();
-    new ScoreRun(from, scoring, 0, null, null, null)
+    new ScoreRun(from, scoring, 0, null, null, null, null)
         .printSummary(new PrintWriter(summary, true), scored);
     out.print(summary);
     ScoreRun.warnIfNotConverged(scored.reputation(), scored.policy().solver(), err);

@@ -109,6 +109,16 @@ final class ScoreCommand implements Callable<Integer> {
               + " rows of contributors no longer scored are deleted.")
   private String writeTable;
 
+  @Option(
+      names = "--from",
+      paramLabel = "ID",
+      order = 34,
+      description =
+          "Show the leaderboard as seen from contributor ID: personalized trust (PageRank"
+              + " restarting at ID, over the trust graph, distrust not applied, L1 error <="
+              + " 1e-4), ID itself excluded, with each member's global rank.")
+  private String viewer;
+
   @Override
   public Integer call() throws BadInputException {
     if (top < 0) {
@@ -142,7 +152,7 @@ final class ScoreCommand implements Callable<Integer> {
         ledger != null
             ? Input.ledger(ledger)
             : database != null ? Input.database(database) : Input.file(input);
-    ScoreRun job = new ScoreRun(from, scoring, top, output, snapshot, writeTable);
+    ScoreRun job = new ScoreRun(from, scoring, top, output, snapshot, writeTable, viewer);
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }
 }

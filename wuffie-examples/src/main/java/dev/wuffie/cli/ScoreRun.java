@@ -2,6 +2,7 @@ package dev.wuffie.cli;
 
 import dev.wuffie.LedgerEntry;
 import dev.wuffie.LedgerSnapshot;
+import dev.wuffie.PersonalTrust;
 import dev.wuffie.Reputation;
 import dev.wuffie.Standing;
 import dev.wuffie.graph.EndorsementGraph;
@@ -42,15 +43,24 @@ import java.util.Map;
  * @param output where to write every contributor's score, or null
  * @param snapshot where to write the reputation snapshot (JSON, atomically), or null
  * @param table the table of the input's database to write the standings to, or null
+ * @param viewer the member whose view the leaderboard shows ({@code --from}, see {@link
+ *     TrustView}), or null for the global leaderboard
  */
 record ScoreRun(
-    Input input, ScoreSettings scoring, int top, Path output, Path snapshot, String table) {
+    Input input,
+    ScoreSettings scoring,
+    int top,
+    Path output,
+    Path snapshot,
+    String table,
+    String viewer) {
   /** Leaderboard size unless {@code --top} says otherwise. */
   static final int DEFAULT_TOP = 20;
 
   /** The default job: the bundled dataset, negative ratings as distrust, default solver. */
   static ScoreRun bundled() {
-    return new ScoreRun(Input.bundled(), ScoreSettings.bundled(), DEFAULT_TOP, null, null, null);
+    return new ScoreRun(
+        Input.bundled(), ScoreSettings.bundled(), DEFAULT_TOP, null, null, null, null);
   }
 
   /** Runs the job, printing to {@code out} and {@code err}; returns the exit code. */
@@ -101,7 +111,13 @@ record ScoreRun(
           Report.millis(scoringStart - start),
           Report.millis(end - scoringStart));
     }
-    printLeaderboard(out, reputation);
+    if (viewer != null) {
+      PersonalTrust trust = TrustView.of(reputation, viewer, input);
+      TrustView.printSummary(out, trust, viewer);
+      TrustView.printLeaderboard(out, reputation, trust, viewer, top);
+    } else {
+      printLeaderboard(out, reputation);
+    }
     return warnIfNotConverged(reputation, solver, err);
   }
 
