@@ -1,6 +1,7 @@
 package dev.wuffie.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -183,6 +184,10 @@ final class SybilAttackTest {
             .as("viewer %s, k = %s", viewer, k)
             .isPositive()
             .isLessThanOrEqualTo(bound);
+        // the region is closed (no fake endorses out of it, none is dangling): P_u(F) = 1 inside,
+        // so the bound is an equality, to within the lower bounds' error
+        double exact = d / (1 - d) * trust.score(dupe) * intoRegion(graph, dupe, k);
+        assertThat(share).isCloseTo(exact, within(trust.errorBound() / (1 - d)));
         if (viewer.equals(dupe)) {
           // the viewer is the only way in: at most d / (1 - d) of the share it gave the attacker
           assertThat(share).isLessThanOrEqualTo(d / (1 - d) * intoRegion(graph, dupe, k) + 1e-4);
