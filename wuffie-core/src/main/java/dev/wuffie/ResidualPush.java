@@ -57,13 +57,14 @@ import java.util.Arrays;
  * cheaper.
  *
  * <p>Cost: two power iterations ({@code s1} and the certifying one, {@code O(n + m)} each, on the
- * solver's threads); when pushes are tried, the out-edges formed from the in-edge graph ({@code O(n
- * + m)}, two passes over the endorsements on one thread) and {@code O(1 + out-degree)} per push,
- * with at most {@code |r|_1 / ((1 - d) theta)} pushes per round of threshold {@code theta}. Memory,
- * all released when the call returns: about ten arrays of length {@code n} (doubles and ints); the
- * out-edges, 12 bytes per endorsement (the endorsed contributor and the probability {@code w_uv /
- * W_u}) and 4 per contributor, are {@link OutEdges}' and stay with the graph while it is reachable
- * (a published reputation's graph: a {@link PersonalTrust} query on it reuses them).
+ * solver's threads); when pushes are tried, the graph's out-edges, formed on first use ({@code O(n
+ * + m)}, two passes over the endorsements on one thread; once per graph), and {@code O(1 +
+ * out-degree)} per push, with at most {@code |r|_1 / ((1 - d) theta)} pushes per round of threshold
+ * {@code theta}. Memory, all released when the call returns: about ten arrays of length {@code n}
+ * (doubles and ints); the out-edges, 12 bytes per endorsement (the endorsed contributor and the
+ * probability {@code w_uv / W_u}) and 4 per contributor, are {@link OutEdges}' and stay with the
+ * graph while it is reachable (a published reputation's graph: a {@link PersonalTrust} query on it
+ * reuses them).
  *
  * <p>References: R. Andersen, F. Chung, K. Lang, "Local Graph Partitioning using PageRank Vectors",
  * FOCS 2006 (push); F. McSherry, "A Uniform Approach to Accelerated PageRank Computation", WWW 2005
