@@ -8,7 +8,9 @@ import dev.wuffie.rank.RankResult;
 import dev.wuffie.rank.RankSolver;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -262,6 +264,133 @@ public final class Reputation {
       top.add(standingOf(byRank[r]));
     }
     return Collections.unmodifiableList(top);
+  }
+
+  /**
+   * Trust as seen from {@code viewer}: personalized PageRank over this reputation's trust graph
+   * ({@link #graph()}), restarting at {@code viewer}, to the {@linkplain
+   * PersonalTrust#DEFAULT_ACCURACY default accuracy}. See {@link PersonalTrust} for the semantics
+   * (distrust does not enter) and {@link #trustFrom(Map, double)} for the cost.
+   *
+   * @throws NullPointerException if {@code viewer} is null
+   * @throws UnknownContributorException if {@code viewer} is not a contributor
+   */
+  public PersonalTrust trustFrom(String viewer) {
+    checkNotNull(viewer, "viewer id is null");
+    return trustFrom(Map.of(viewer, 1.0), PersonalTrust.DEFAULT_ACCURACY);
+  }
+
+  /**
+   * Trust as seen from a set of viewers, in proportion to their weights, to the {@linkplain
+   * PersonalTrust#DEFAULT_ACCURACY default accuracy}: see {@link #trustFrom(Map, double)}.
+   *
+   * @throws NullPointerException if the map, a viewer id or a weight is null
+   * @throws UnknownContributorException if a viewer is not a contributor
+   * @throws IllegalArgumentException if there is no viewer, a weight is negative or not finite, or
+   *     the weights sum to zero
+   */
+  public PersonalTrust trustFrom(Map<String, Double> viewers) {
+    return trustFrom(viewers, PersonalTrust.DEFAULT_ACCURACY);
+  }
+
+  /**
+   * Trust as seen from a set of viewers: personalized PageRank over this reputation's trust graph
+   * ({@link #graph()}) with the damping it was scored with, restarting at the viewers in proportion
+   * to their weights (ids of accounts merged into a person count for that person), computed by
+   * forward push to an L1 error of {@code accuracy} or less. See {@link PersonalTrust}.
+   *
+   * <pre>{@code
+   * PersonalTrust team = reputation.trustFrom(Map.of("alice", 2.0, "bob", 1.0), 1e-6);
+   * }</pre>
+   *
+   * <p>Cost: the push touches the viewers' neighbourhood only, {@code O(1 + out-degree)} per push,
+   * without an {@code O(n)} pass. It reads the same graph the global scores were solved on; the
+   * first query on a graph forms the graph's out-edges ({@code O(n + m)}), which are then kept as
+   * long as the graph, 12 bytes per endorsement and 4 per contributor, with a pool of up to one
+   * work space of 25 bytes per contributor for each processor. Thread-safe: queries may run on many
+   * threads at once.
+   *
+   * @param accuracy the L1 error allowed, in {@code [PersonalTrust.MIN_ACCURACY, 1]}
+   * @throws NullPointerException if the map, a viewer id or a weight is null
+   * @throws UnknownContributorException if a viewer is not a contributor
+   * @throws IllegalArgumentException if there is no viewer, a weight is negative or not finite, the
+   *     weights sum to zero, or the accuracy is out of range
+   */
+  public PersonalTrust trustFrom(Map<String, Double> viewers, double accuracy) {
+    checkNotNull(viewers, "viewers is null; give at least one viewer id with a weight");
+    checkArgument(!viewers.isEmpty(), "no viewers; give at least one viewer id with a weight");
+    PersonalTrust.checkAccuracy(accuracy);
+    Map<Integer, Double> byIndex = new LinkedHashMap<>();
+    double sum = 0;
+    for (Map.Entry<String, Double> viewer : viewers.entrySet()) {
+      String id = viewer.getKey();
+      Double weight = viewer.getValue();
+      checkNotNull(id, "a viewer id is null");
+      checkNotNull(weight, "the weight of viewer '%s' is null", id);
+      checkArgument(
+          Double.isFinite(weight) && weight >= 0,
+          "the weight %s of viewer '%s' is negative or not finite; give weights >= 0",
+          weight,
+          id);
+      byIndex.merge(index(id), weight, Double::sum);
+      sum += weight;
+    }
+    checkArgument(
+        sum > 0, "the viewers' weights sum to %s; give at least one viewer a weight > 0", sum);
+    return personalTrust(byIndex, sum, accuracy);
+  }
+
+  /**
+   * How the circle of {@code member} trusts others: {@linkplain #trustFrom(Map) trust from} the
+   * contributors {@code member} endorses, weighted by the weight of its endorsement of each (as
+   * compiled in {@link #graph()}); {@code member} itself is not a viewer. "How much does alice's
+   * circle trust bob" is {@code trustFromCircleOf("alice").score("bob")}.
+   *
+   * @throws NullPointerException if {@code member} is null
+   * @throws UnknownContributorException if {@code member} is not a contributor
+   * @throws IllegalArgumentException if {@code member} endorses no one (its circle is empty: ask
+   *     {@link #trustFrom(String)} instead)
+   */
+  public PersonalTrust trustFromCircleOf(String member) {
+    int u = index(member);
+    OutEdges edges = OutEdges.of(graph);
+    Map<Integer, Double> byIndex = new LinkedHashMap<>();
+    double sum = 0;
+    for (int k = edges.start[u]; k < edges.start[u + 1]; k++) {
+      if (edges.probabilities[k] > 0) {
+        byIndex.put(edges.targets[k], edges.probabilities[k]);
+        sum += edges.probabilities[k];
+      }
+    }
+    checkArgument(
+        sum > 0,
+        "'%s' endorses no one, so its circle is empty; ask trustFrom(\"%s\") for its own view",
+        member,
+        member);
+    return personalTrust(byIndex, sum, PersonalTrust.DEFAULT_ACCURACY);
+  }
+
+  private PersonalTrust personalTrust(Map<Integer, Double> byIndex, double sum, double accuracy) {
+    Map<String, Double> names = new LinkedHashMap<>();
+    int[] viewers = new int[byIndex.size()];
+    double[] weights = new double[byIndex.size()];
+    int at = 0;
+    for (Map.Entry<Integer, Double> viewer : byIndex.entrySet()) {
+      if (viewer.getValue() > 0) {
+        viewers[at] = viewer.getKey();
+        weights[at] = viewer.getValue() / sum;
+        names.put(graph.id(viewers[at]), weights[at]);
+        at++;
+      }
+    }
+    return PersonalTrust.compute(
+        graph,
+        indexOf,
+        names,
+        Arrays.copyOf(viewers, at),
+        Arrays.copyOf(weights, at),
+        result.damping(),
+        accuracy);
   }
 
   /** The contributor ids, in the graph's index order. */

@@ -57,12 +57,14 @@ import java.util.Arrays;
  * cheaper.
  *
  * <p>Cost: two power iterations ({@code s1} and the certifying one, {@code O(n + m)} each, on the
- * solver's threads); when pushes are tried, the out-edges formed from the in-edge graph ({@code O(n
- * + m)}, two passes over the endorsements on one thread) and {@code O(1 + out-degree)} per push,
- * with at most {@code |r|_1 / ((1 - d) theta)} pushes per round of threshold {@code theta}. Memory,
- * all released when the call returns: about ten arrays of length {@code n} (doubles and ints), and
- * with out-edges 12 bytes per endorsement (the endorsed contributor and the share {@code d w_uv /
- * W_u}).
+ * solver's threads); when pushes are tried, the graph's out-edges, formed on first use ({@code O(n
+ * + m)}, two passes over the endorsements on one thread; once per graph), and {@code O(1 +
+ * out-degree)} per push, with at most {@code |r|_1 / ((1 - d) theta)} pushes per round of threshold
+ * {@code theta}. Memory, all released when the call returns: about ten arrays of length {@code n}
+ * (doubles and ints); the out-edges, 12 bytes per endorsement (the endorsed contributor and the
+ * probability {@code w_uv / W_u}) and 4 per contributor, are {@link OutEdges}' and stay with the
+ * graph while it is reachable (a published reputation's graph: a {@link PersonalTrust} query on it
+ * reuses them).
  *
  * <p>References: R. Andersen, F. Chung, K. Lang, "Local Graph Partitioning using PageRank Vectors",
  * FOCS 2006 (push); F. McSherry, "A Uniform Approach to Accelerated PageRank Computation", WWW 2005
@@ -223,9 +225,9 @@ final class ResidualPush {
     private final double[] r;
     private final int n;
     private long maxWork;
-    private int[] outStart; // the out-edges, formed at the first push
+    private int[] outStart; // the graph's out-edges, taken at the first push
     private int[] targets;
-    private double[] shares; // d w_uv / W_u of each out-edge
+    private double[] probabilities; // w_uv / W_u of each out-edge
     private int[] queue;
     private boolean[] queued;
     private long work;
@@ -320,11 +322,12 @@ final class ResidualPush {
         r[u] = 0;
         x[u] += ru;
         pushes++;
+        double moved = d * ru;
         int start = outStart[u];
         int end = outStart[u + 1];
         for (int k = start; k < end; k++) {
           int v = targets[k];
-          double rv = r[v] + ru * shares[k];
+          double rv = r[v] + moved * probabilities[k];
           r[v] = rv;
           if (!queued[v] && Math.abs(rv) >= theta) {
             queued[v] = true;
@@ -341,34 +344,14 @@ final class ResidualPush {
     }
 
     /**
-     * The out-edges of the in-edge graph, by a counting sort on the endorser, each with its share
-     * {@code d w_uv / W_u}; and the queue.
+     * The graph's out-edges ({@link OutEdges}: formed at the first push on this graph, and kept
+     * with it for the next solve or a {@link PersonalTrust} query on it); and the queue.
      */
     private void formOutEdges() {
-      int m = graph.edgeCount();
-      outStart = new int[n + 1];
-      for (int e = 0; e < m; e++) {
-        outStart[graph.source(e) + 1]++;
-      }
-      for (int u = 0; u < n; u++) {
-        outStart[u + 1] += outStart[u];
-      }
-      double[] perWeight = new double[n];
-      for (int u = 0; u < n; u++) {
-        double out = graph.outWeight(u);
-        perWeight[u] = out > 0 ? d / out : 0;
-      }
-      int[] cursor = Arrays.copyOf(outStart, n);
-      targets = new int[m];
-      shares = new double[m];
-      for (int v = 0; v < n; v++) {
-        for (int e = graph.inStart(v), end = graph.inEnd(v); e < end; e++) {
-          int u = graph.source(e);
-          int k = cursor[u]++;
-          targets[k] = v;
-          shares[k] = graph.weight(e) * perWeight[u];
-        }
-      }
+      OutEdges edges = OutEdges.of(graph);
+      outStart = edges.start;
+      targets = edges.targets;
+      probabilities = edges.probabilities;
       queue = new int[n + 1];
       queued = new boolean[n];
     }

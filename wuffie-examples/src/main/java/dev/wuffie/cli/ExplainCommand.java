@@ -88,6 +88,16 @@ final class ExplainCommand implements Callable<Integer> {
               + " summed on one row each (default: ${DEFAULT-VALUE}).")
   private int terms = ExplainRun.DEFAULT_TERMS;
 
+  @Option(
+      names = "--from",
+      paramLabel = "ID",
+      order = 31,
+      description =
+          "Explain the trust that contributor ID places in --id (default: the member ID trusts"
+              + " most): personalized trust over the trust graph, distrust not applied, split"
+              + " into the restart at ID and one term per endorser.")
+  private String viewer;
+
   @Override
   public Integer call() throws BadInputException {
     if (terms < 0) {
@@ -101,16 +111,24 @@ final class ExplainCommand implements Callable<Integer> {
               ? "--input and --ledger exclude each other: give one of them"
               : "--input, --ledger and --jdbc exclude each other: give one of them");
     }
+    if (scope != null && viewer != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--scope and --from exclude each other (trust from a member within a scope is not"
+              + " built): give one of them");
+    }
     ScoreSettings scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
     ExplainRun job;
     if (database != null) {
-      job = new ExplainRun(Input.database(database), scoring, id, terms, scope);
+      job = new ExplainRun(Input.database(database), scoring, id, terms, scope, viewer);
     } else if (ledger != null) {
-      job = new ExplainRun(Input.ledger(ledger), scoring, id, terms, scope);
+      job = new ExplainRun(Input.ledger(ledger), scoring, id, terms, scope, viewer);
     } else if (input != null) {
-      job = new ExplainRun(Input.file(input), scoring, id, terms, scope);
+      job = new ExplainRun(Input.file(input), scoring, id, terms, scope, viewer);
     } else {
-      job = new ExplainRun(Input.bundled(), scoring.distrustUnlessDropped(), id, terms, scope);
+      job =
+          new ExplainRun(
+              Input.bundled(), scoring.distrustUnlessDropped(), id, terms, scope, viewer);
     }
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }

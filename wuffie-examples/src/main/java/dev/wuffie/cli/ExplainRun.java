@@ -1,6 +1,7 @@
 package dev.wuffie.cli;
 
 import dev.wuffie.Explanation;
+import dev.wuffie.PersonalTrust;
 import dev.wuffie.Reputation;
 import dev.wuffie.Standing;
 import java.io.PrintWriter;
@@ -23,11 +24,14 @@ import java.util.Optional;
  * @param id the contributor to explain, or null for the top contributor
  * @param terms how many endorser (and distrust) terms to show; the others are summed on one row
  * @param scope the tag whose scope is explained, or null for the whole input
+ * @param viewer the member whose view to explain the trust of ({@code --from}, see {@link
+ *     TrustView}), or null to explain the global score
  */
-record ExplainRun(Input input, ScoreSettings scoring, String id, int terms, String scope) {
-  /** A run that explains the score over the whole input. */
+record ExplainRun(
+    Input input, ScoreSettings scoring, String id, int terms, String scope, String viewer) {
+  /** A run that explains the global score over the whole input. */
   ExplainRun(Input input, ScoreSettings scoring, String id, int terms) {
-    this(input, scoring, id, terms, null);
+    this(input, scoring, id, terms, null, null);
   }
 
   /** How many endorser terms are shown unless {@code --terms} says otherwise. */
@@ -45,7 +49,11 @@ record ExplainRun(Input input, ScoreSettings scoring, String id, int terms, Stri
       scored = LedgerScoring.run(input, scoring, scope, progress, err);
     }
     Reputation reputation = scored.reputation();
-    String who = id != null ? id : reputation.top(1).get(0).id();
+    PersonalTrust trust = viewer == null ? null : TrustView.of(reputation, viewer, input);
+    String who =
+        id != null
+            ? id
+            : trust != null ? TrustView.topOf(trust, viewer) : reputation.top(1).get(0).id();
     Optional<Standing> found = reputation.find(who);
     if (found.isEmpty()) {
       throw new BadInputException(
@@ -58,6 +66,11 @@ record ExplainRun(Input input, ScoreSettings scoring, String id, int terms, Stri
               + " contributors (ids are case-sensitive)");
     }
     Standing standing = found.get();
+    if (trust != null) {
+      Report.line(out, "input", input.title());
+      TrustView.printExplanation(out, reputation, trust, viewer, standing.id(), terms);
+      return ScoreRun.warnIfNotConverged(reputation, scored.policy().solver(), err);
+    }
     Explanation explanation = reputation.explain(who);
     int decimals = decimals(standing.score());
 

@@ -120,6 +120,16 @@ final class ScoreCommand implements Callable<Integer> {
               + " rows of contributors no longer scored are deleted.")
   private String writeTable;
 
+  @Option(
+      names = "--from",
+      paramLabel = "ID",
+      order = 34,
+      description =
+          "Show the leaderboard as seen from contributor ID: personalized trust (PageRank"
+              + " restarting at ID, over the trust graph, distrust not applied, L1 error <="
+              + " 1e-4), ID itself excluded, with each member's global rank.")
+  private String viewer;
+
   @Override
   public Integer call() throws BadInputException {
     if (top < 0) {
@@ -148,12 +158,18 @@ final class ScoreCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--write-table: " + e.getMessage(), e);
       }
     }
+    if (scope != null && viewer != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--scope and --from exclude each other (trust from a member within a scope is not"
+              + " built): give one of them");
+    }
     ScoreSettings scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
     Input from =
         ledger != null
             ? Input.ledger(ledger)
             : database != null ? Input.database(database) : Input.file(input);
-    ScoreRun job = new ScoreRun(from, scoring, top, output, snapshot, writeTable, scope);
+    ScoreRun job = new ScoreRun(from, scoring, top, output, snapshot, writeTable, scope, viewer);
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }
 }

@@ -2,6 +2,7 @@ package dev.wuffie.cli;
 
 import dev.wuffie.LedgerEntry;
 import dev.wuffie.LedgerSnapshot;
+import dev.wuffie.PersonalTrust;
 import dev.wuffie.Reputation;
 import dev.wuffie.Standing;
 import dev.wuffie.graph.EndorsementGraph;
@@ -43,6 +44,8 @@ import java.util.Map;
  * @param snapshot where to write the reputation snapshot (JSON, atomically), or null
  * @param table the table of the input's database to write the standings to, or null
  * @param scope the tag whose scope is scored (in policy mode), or null for the whole input
+ * @param viewer the member whose view the leaderboard shows ({@code --from}, see {@link
+ *     TrustView}), or null for the global leaderboard
  */
 record ScoreRun(
     Input input,
@@ -51,10 +54,11 @@ record ScoreRun(
     Path output,
     Path snapshot,
     String table,
-    String scope) {
-  /** A run that scores the whole input. */
+    String scope,
+    String viewer) {
+  /** A run that scores the whole input, globally. */
   ScoreRun(Input input, ScoreSettings scoring, int top, Path output, Path snapshot, String table) {
-    this(input, scoring, top, output, snapshot, table, null);
+    this(input, scoring, top, output, snapshot, table, null, null);
   }
 
   /** Leaderboard size unless {@code --top} says otherwise. */
@@ -113,7 +117,13 @@ record ScoreRun(
           Report.millis(scoringStart - start),
           Report.millis(end - scoringStart));
     }
-    printLeaderboard(out, reputation);
+    if (viewer != null) {
+      PersonalTrust trust = TrustView.of(reputation, viewer, input);
+      TrustView.printSummary(out, trust, viewer);
+      TrustView.printLeaderboard(out, reputation, trust, viewer, top);
+    } else {
+      printLeaderboard(out, reputation);
+    }
     return warnIfNotConverged(reputation, solver, err);
   }
 

@@ -1,9 +1,14 @@
 package dev.wuffie.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wuffie.PersonalTrust;
+import dev.wuffie.Reputation;
+import dev.wuffie.graph.EndorsementGraph;
+import dev.wuffie.io.EdgeListReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,6 +140,102 @@ final class SybilAttackTest {
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
 
     assertThat(readme).contains(output);
+  }
+
+  /**
+   * The fake region's share of a viewer's trust is bounded by the endorsements that cross into it.
+   * With restart {@code 1 - d} at the viewer {@code v} (outside the region {@code F}), the
+   * personalized scores satisfy {@code s(F) = d sum_{u in F} s_u P_u(F) + d sum_{u not in F} s_u
+   * P_u(F)}, where {@code P_u(F) = w_u(F) / W_u} is the share of {@code u}'s endorsement weight
+   * that goes into {@code F} (no restart lands in {@code F}, and dangling or released mass goes
+   * back to {@code v}). As {@code P_u(F) <= 1}, {@code s(F) <= d s(F) + d X}, so
+   *
+   * <pre>s(F) <= d / (1 - d) * X,   X = sum over honest endorsers u of F: s_u P_u(F)</pre>
+   *
+   * <p>{@code X} is the walk's probability per step of crossing into the region. When the viewer is
+   * the only honest member who endorses the region, {@code X = s_v P_v(F) <= P_v(F)}: the region
+   * gets at most {@code d / (1 - d)} times the share of its own endorsement weight the viewer gave
+   * it, however many fakes it holds. Checked on Bitcoin OTC with a planted region (an attacker and
+   * k fakes that endorse each other), from a viewer who endorsed the attacker and from one who did
+   * not, with the exact {@code s_u} bounded by the push's lower bounds plus its error bound.
+   */
+  @Test
+  void trustFrom_plantedFakeRegion_shareBoundedByTheEndorsementsIntoIt() throws IOException {
+    String dupe = "1810"; // an honest member who endorses the attacker
+    for (int k : new int[] {10, 300}) {
+      EndorsementGraph graph = withFakeRegion(k, List.of(dupe), 10);
+      Reputation reputation = Reputation.compute(graph);
+      double d = reputation.result().damping();
+      List<String> region = new ArrayList<>(List.of("attacker"));
+      for (int i = 1; i <= k; i++) {
+        region.add("fake-" + i);
+      }
+
+      for (String viewer : List.of(dupe, "35")) {
+        PersonalTrust trust = reputation.trustFrom(viewer);
+        double share = 0;
+        for (String id : region) {
+          share += trust.score(id);
+        }
+        double crossing = (trust.score(dupe) + trust.errorBound()) * intoRegion(graph, dupe, k);
+        double bound = d / (1 - d) * crossing + trust.errorBound();
+
+        assertThat(share)
+            .as("viewer %s, k = %s", viewer, k)
+            .isPositive()
+            .isLessThanOrEqualTo(bound);
+        // the region is closed (no fake endorses out of it, none is dangling): P_u(F) = 1 inside,
+        // so the bound is an equality, to within the lower bounds' error
+        double exact = d / (1 - d) * trust.score(dupe) * intoRegion(graph, dupe, k);
+        assertThat(share).isCloseTo(exact, within(trust.errorBound() / (1 - d)));
+        if (viewer.equals(dupe)) {
+          // the viewer is the only way in: at most d / (1 - d) of the share it gave the attacker
+          assertThat(share).isLessThanOrEqualTo(d / (1 - d) * intoRegion(graph, dupe, k) + 1e-4);
+        }
+      }
+    }
+  }
+
+  /** {@code P_u(F)}: the share of {@code u}'s endorsement weight that goes into the region. */
+  private static double intoRegion(EndorsementGraph graph, String u, int k) {
+    int from = graph.indexOf(u).getAsInt();
+    double into = graph.weight(from, graph.indexOf("attacker").getAsInt());
+    for (int i = 1; i <= k; i++) {
+      into += graph.weight(from, graph.indexOf("fake-" + i).getAsInt());
+    }
+    return into / graph.outWeight(from);
+  }
+
+  /**
+   * Bitcoin OTC's positive ratings, and a region of an attacker and {@code k} fakes: each fake
+   * endorses the attacker (10) and the next 10 fakes (1), the attacker endorses every fake (10),
+   * and each of {@code dupes} endorses the attacker with {@code weight}.
+   */
+  private static EndorsementGraph withFakeRegion(int k, List<String> dupes, double weight)
+      throws IOException {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder();
+    Path ratings = Path.of("../datasets/soc-sign-bitcoinotc.csv.gz");
+    EdgeListReader.create()
+        .readRecords(
+            ratings,
+            r -> {
+              if (r.weight().orElseThrow() > 0) {
+                builder.add(r.endorser(), r.endorsed(), r.weight().orElseThrow());
+              } else {
+                builder.addContributor(r.endorser());
+                builder.addContributor(r.endorsed());
+              }
+            });
+    for (String dupe : dupes) {
+      builder.add(dupe, "attacker", weight);
+    }
+    for (int i = 1; i <= k; i++) {
+      builder.add("fake-" + i, "attacker", 10).add("attacker", "fake-" + i, 10);
+      for (int j = 1; j <= Math.min(10, k - 1); j++) {
+        builder.add("fake-" + i, "fake-" + (1 + (i + j - 1) % k), 1);
+      }
+    }
+    return builder.build();
   }
 
   private static JsonNode reference(String name) throws IOException {
