@@ -136,6 +136,77 @@ final class EndorsementGraphTest {
     }
   }
 
+  /**
+   * The same endorsements added in the graph's own order (by endorsed, then endorser: the copy
+   * without sorts), in random order (the sorts), and in order with one pair given twice (the sorts,
+   * in halves, which they sum) make the same graph, weight for weight and bit for bit.
+   */
+  @Test
+  void build_endorsementsInInEdgeOrder_sameGraphAsInAnyOrder() {
+    Random random = new Random(11);
+    int n = 400;
+    List<long[]> pairs = new java.util.ArrayList<>(); // {endorsed, endorser}
+    for (int v = 0; v < n; v++) {
+      for (int u = 0; u < n; u++) {
+        if (u != v && random.nextInt(25) == 0) {
+          pairs.add(new long[] {v, u, Double.doubleToLongBits(random.nextDouble() * 3)});
+        }
+      }
+    }
+    double[] teleport = new double[n];
+    for (int u = 0; u < n; u += 3) {
+      teleport[u] = random.nextDouble();
+    }
+    EndorsementGraph sorted = build(n, pairs, teleport, -1);
+    java.util.Collections.shuffle(pairs, random);
+    EndorsementGraph shuffled = build(n, pairs, teleport, -1);
+    pairs.sort(java.util.Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
+    EndorsementGraph twice = build(n, pairs, teleport, pairs.size() / 2);
+
+    for (EndorsementGraph graph : List.of(shuffled, twice)) {
+      assertThat(graph.edgeCount()).isEqualTo(sorted.edgeCount()).isEqualTo(pairs.size());
+      for (int v = 0; v < n; v++) {
+        assertThat(graph.inStart(v)).isEqualTo(sorted.inStart(v));
+        assertThat(graph.outWeight(v)).isEqualTo(sorted.outWeight(v));
+        assertThat(graph.teleportWeight(v)).isEqualTo(sorted.teleportWeight(v));
+      }
+      for (int e = 0; e < sorted.edgeCount(); e++) {
+        assertThat(graph.source(e)).isEqualTo(sorted.source(e));
+        long[] pair = pairs.get(e);
+        double weight = Double.longBitsToDouble(pair[2]);
+        assertThat(sorted.weight(e)).isEqualTo(weight);
+        assertThat(graph.weight(e)).isEqualTo(weight);
+      }
+    }
+    assertThat(twice.mergedDuplicates()).isEqualTo(1);
+    assertThat(sorted.mergedDuplicates()).isZero();
+  }
+
+  /**
+   * A graph of {@code n} contributors with {@code pairs} ({endorsed, endorser, weight bits}) added
+   * in list order, the one at {@code twice} added as two halves in a row (which sum exactly).
+   */
+  private static EndorsementGraph build(int n, List<long[]> pairs, double[] teleport, int twice) {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder();
+    for (int v = 0; v < n; v++) {
+      builder.addContributor("c" + v);
+    }
+    for (int i = 0; i < pairs.size(); i++) {
+      long[] pair = pairs.get(i);
+      double weight = Double.longBitsToDouble(pair[2]);
+      if (i == twice) {
+        builder.add((int) pair[1], (int) pair[0], weight / 2);
+        builder.add((int) pair[1], (int) pair[0], weight / 2);
+      } else {
+        builder.add((int) pair[1], (int) pair[0], weight);
+      }
+    }
+    for (int u = 0; u < n; u++) {
+      builder.addTeleportWeight(u, teleport[u]);
+    }
+    return builder.build();
+  }
+
   @Test
   void build_orderForLocality_numbersByDegreeAndKeepsEveryEndorsement() {
     EndorsementGraph.Builder builder = EndorsementGraph.builder().orderForLocality(true);
