@@ -134,8 +134,9 @@ final class CompiledLedger {
       decayReleased = released.clone();
       weights = reciprocalDamped(pairs, weights, policy.reciprocalWeight(), released);
     }
-    EndorsementGraph graph = trustGraph(builder, pairs, weights, released);
-    EndorsementGraph distrust = distrustGraph(pairs, policy.saturation(), graph);
+    int[] order = pairs.inEdgeOrder();
+    EndorsementGraph graph = trustGraph(builder, pairs, order, weights, released);
+    EndorsementGraph distrust = distrustGraph(pairs, order, policy.saturation(), graph);
     return new CompiledLedger(
         snapshot,
         policy,
@@ -309,10 +310,20 @@ final class CompiledLedger {
     return damped;
   }
 
-  /** The trust graph: every pair of positive weight, and the released weights as teleport. */
+  /**
+   * The trust graph: every pair of positive weight, and the released weights as teleport. The pairs
+   * go to the builder in {@code order} ({@link PairTable#inEdgeOrder}), which then needs no sort,
+   * or (null) in pair order.
+   */
   private static EndorsementGraph trustGraph(
-      EndorsementGraph.Builder builder, PairTable pairs, double[] weights, double[] released) {
-    for (int pair = 0; pair < pairs.size(); pair++) {
+      EndorsementGraph.Builder builder,
+      PairTable pairs,
+      int[] order,
+      double[] weights,
+      double[] released) {
+    builder.expectEndorsements(pairs.size());
+    for (int i = 0; i < pairs.size(); i++) {
+      int pair = order == null ? i : order[i];
       if (weights[pair] > 0) {
         builder.add(pairs.endorser(pair), pairs.endorsed(pair), weights[pair]);
       }
@@ -325,22 +336,25 @@ final class CompiledLedger {
 
   /**
    * The distrust graph over the same persons, or null if no pair distrusts: every distrusting pair
-   * saturated as trust is, with a teleport weight per distruster of its released distrust plus its
-   * trust out-weight, so that a distruster's opinion is split over everything it gave.
+   * saturated as trust is (in {@code order}, as the trust graph), with a teleport weight per
+   * distruster of its released distrust plus its trust out-weight, so that a distruster's opinion
+   * is split over everything it gave.
    */
   private static EndorsementGraph distrustGraph(
-      PairTable pairs, Saturation saturation, EndorsementGraph graph) {
-    boolean anyDistrust = false;
-    for (int pair = 0; pair < pairs.size() && !anyDistrust; pair++) {
-      anyDistrust = pairs.distrust(pair) > 0;
+      PairTable pairs, int[] order, Saturation saturation, EndorsementGraph graph) {
+    int distrusting = 0;
+    for (int pair = 0; pair < pairs.size(); pair++) {
+      distrusting += pairs.distrust(pair) > 0 ? 1 : 0;
     }
-    if (!anyDistrust) {
+    if (distrusting == 0) {
       return null;
     }
     int n = graph.size();
-    EndorsementGraph.Builder negative = EndorsementGraph.builder(graph);
+    EndorsementGraph.Builder negative =
+        EndorsementGraph.builder(graph).expectEndorsements(distrusting);
     double[] releasedDistrust = new double[n];
-    for (int pair = 0; pair < pairs.size(); pair++) {
+    for (int i = 0; i < pairs.size(); i++) {
+      int pair = order == null ? i : order[i];
       if (pairs.distrust(pair) > 0) {
         double full = saturation.saturate(pairs.distrust(pair));
         double w = Math.min(full, saturation.saturate(pairs.decayedDistrust(pair)));

@@ -19,6 +19,17 @@ import java.util.List;
  * R) / h)}, which is the decayed sum at {@code asOf}. Saturation is not linear, so it is applied
  * afresh to every pair's sums at every refresh: that is the pass over the pairs.
  *
+ * <p><b>The graphs.</b> The kept pairs are numbered in the order of the graphs' in-edges (by
+ * endorsed person, then endorser: {@link PairTable#sortByEndorsed}), so a refresh hands them to the
+ * graph builders in that order, the few pairs new since merged in ({@link PairTable#inEdgeOrder}),
+ * and the builders copy them in one sequential pass instead of sorting them: the graphs are the
+ * ones the builders would make from the same pair weights in any order. Nothing is kept per pair
+ * for it (the order is the numbering); a refresh allocates 4 bytes per pair for the order, and
+ * renumbers all pairs again (a few passes over them, and the hash table rebuilt) once more than
+ * {@link #RESORT} of them are new since the last renumbering. What differs from the sums of a full
+ * compile is the order in which each endorser's released weight is added up: pair order, which is
+ * in-edge order here and content order there.
+ *
  * <p><b>Exactness.</b> The sums equal the ones a full compile would make from the same events up to
  * floating-point rounding: they are added in another order, rescaled by a product of factors
  * instead of one factor per event, and a retracted weight is subtracted (a pair whose last weight
@@ -49,6 +60,13 @@ final class LiveCompiler {
   static final int MAX_HALF_LIVES = 64;
 
   private static final int CHUNK_SHIFT = 16; // events per latest-time chunk: 2^16
+
+  /**
+   * The share of the pairs that may be numbered after the last renumbering in graph order ({@link
+   * PairTable#sortByEndorsed}) before the next: each refresh sorts them ({@code O(k log k)}), a
+   * renumbering costs a few passes over all pairs.
+   */
+  static final double RESORT = 1.0 / 64;
 
   private final ScoringPolicy policy;
   private final long halfLife; // ms; 0 without decay; -1 for a decay that cannot be rescaled
@@ -130,6 +148,7 @@ final class LiveCompiler {
     reference = compiled.asOfMillis;
     asOf = reference;
     pairs = compiled.pairs;
+    pairs.sortByEndorsed();
     pairs.indexAll();
     graph = compiled.graph;
     personOf = compiled.personOf.clone();
@@ -419,6 +438,9 @@ final class LiveCompiler {
   private CompiledLedger graphs(LedgerSnapshot snapshot, KindWeight[] kindOf) {
     double scale = halfLife == 0 ? 1.0 : policy.decay().factor(asOf - reference);
     pairs.decayScale(scale);
+    if (pairs.unsorted() > pairs.size() * RESORT) {
+      pairs.sortByEndorsed();
+    }
     EndorsementGraph.Builder builder = EndorsementGraph.builder(graph); // its persons come first
     for (int i = graph.size(); i < persons; i++) {
       builder.addContributor(personIds[i]);

@@ -349,6 +349,26 @@ public final class EndorsementGraph {
     }
 
     /**
+     * Makes room for about {@code count} endorsements, before the first is added: the builder then
+     * does not copy what it holds as it grows, and a graph whose endorsements were added in its own
+     * order (by endorsed contributor, then by endorser, each pair once) takes that room over
+     * instead of copying it. More endorsements still fit; room for fewer is let go at {@link
+     * #build()}. Optional; a no-op once an endorsement was added. {@code O(count)} memory, 16 bytes
+     * each.
+     *
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public Builder expectEndorsements(int count) {
+      checkArgument(count >= 0, "expected endorsement count %s must be >= 0", count);
+      if (size == 0 && count > endorserBlocks[0].length) {
+        endorserBlocks[0] = new int[count];
+        endorsedBlocks[0] = new int[count];
+        weightBlocks[0] = new double[count];
+      }
+      return this;
+    }
+
+    /**
      * Adds {@code weight} to the endorsement {@code endorser -> endorsed}.
      *
      * @throws NullPointerException if an id is null
@@ -416,15 +436,25 @@ public final class EndorsementGraph {
       int[] label = orderForLocality ? degreeOrder() : null;
       int m = (int) size;
       int[] inStart = new int[n + 1];
-      int[] sources = new int[m];
-      double[] weights = new double[m];
+      int[] sources;
+      double[] weights;
       int distinct;
-      if (label == null && inEdgeOrder) {
-        copyInEdgeOrder(inStart, sources, weights);
+      if (label == null && inEdgeOrder && blocks == 1) { // the graph takes the block over
+        int[] endorsers = endorserBlocks[0];
+        sources = endorsers.length == m ? endorsers : Arrays.copyOf(endorsers, m);
+        weights = weightBlocks[0]; // the graph copies the first m if it is longer
+        countInEdges(endorsedBlocks[0], m, inStart);
         distinct = m;
       } else {
-        sortByEndorsedThenEndorser(label, inStart, sources, weights);
-        distinct = sumDuplicates(inStart, sources, weights);
+        sources = new int[m];
+        weights = new double[m];
+        if (label == null && inEdgeOrder) {
+          copyInEdgeOrder(inStart, sources, weights);
+          distinct = m;
+        } else {
+          sortByEndorsedThenEndorser(label, inStart, sources, weights);
+          distinct = sumDuplicates(inStart, sources, weights);
+        }
       }
       int[] finalSources = distinct == m ? sources : Arrays.copyOf(sources, distinct);
       double[] outWeights = new double[n];
@@ -512,7 +542,6 @@ public final class EndorsementGraph {
      * two counting sorts, with the same result.
      */
     private void copyInEdgeOrder(int[] inStart, int[] sources, double[] weights) {
-      int n = inStart.length - 1;
       int at = 0;
       for (int block = 0; block < blocks; block++) {
         int length = block == blocks - 1 ? inLastBlock : endorserBlocks[block].length;
@@ -527,7 +556,18 @@ public final class EndorsementGraph {
         endorsedBlocks[block] = null;
         weightBlocks[block] = null;
       }
-      for (int v = 0; v < n; v++) {
+      countInEdges(null, 0, inStart);
+    }
+
+    /**
+     * Counts the first {@code count} of {@code endorsed} (if any) into {@code inStart}, shifted by
+     * one, and turns the counts into offsets.
+     */
+    private static void countInEdges(int[] endorsed, int count, int[] inStart) {
+      for (int i = 0; i < count; i++) {
+        inStart[endorsed[i] + 1]++;
+      }
+      for (int v = 0; v < inStart.length - 1; v++) {
         inStart[v + 1] += inStart[v];
       }
     }

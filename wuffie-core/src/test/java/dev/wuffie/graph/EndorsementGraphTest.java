@@ -139,7 +139,8 @@ final class EndorsementGraphTest {
   /**
    * The same endorsements added in the graph's own order (by endorsed, then endorser: the copy
    * without sorts), in random order (the sorts), and in order with one pair given twice (the sorts,
-   * in halves, which they sum) make the same graph, weight for weight and bit for bit.
+   * in halves, which they sum) make the same graph, weight for weight and bit for bit, whatever
+   * room the builder was told to expect.
    */
   @Test
   void build_endorsementsInInEdgeOrder_sameGraphAsInAnyOrder() {
@@ -157,13 +158,17 @@ final class EndorsementGraphTest {
     for (int u = 0; u < n; u += 3) {
       teleport[u] = random.nextDouble();
     }
-    EndorsementGraph sorted = build(n, pairs, teleport, -1);
+    EndorsementGraph sorted = build(n, pairs, teleport, -1, 0);
     java.util.Collections.shuffle(pairs, random);
-    EndorsementGraph shuffled = build(n, pairs, teleport, -1);
+    EndorsementGraph shuffled = build(n, pairs, teleport, -1, pairs.size());
     pairs.sort(java.util.Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
-    EndorsementGraph twice = build(n, pairs, teleport, pairs.size() / 2);
+    EndorsementGraph twice = build(n, pairs, teleport, pairs.size() / 2, 0);
+    // room for exactly the endorsements (taken over), for more (trimmed), for half (grown)
+    EndorsementGraph exactRoom = build(n, pairs, teleport, -1, pairs.size());
+    EndorsementGraph moreRoom = build(n, pairs, teleport, -1, pairs.size() + 7);
+    EndorsementGraph lessRoom = build(n, pairs, teleport, -1, pairs.size() / 2);
 
-    for (EndorsementGraph graph : List.of(shuffled, twice)) {
+    for (EndorsementGraph graph : List.of(shuffled, twice, exactRoom, moreRoom, lessRoom)) {
       assertThat(graph.edgeCount()).isEqualTo(sorted.edgeCount()).isEqualTo(pairs.size());
       for (int v = 0; v < n; v++) {
         assertThat(graph.inStart(v)).isEqualTo(sorted.inStart(v));
@@ -184,10 +189,12 @@ final class EndorsementGraphTest {
 
   /**
    * A graph of {@code n} contributors with {@code pairs} ({endorsed, endorser, weight bits}) added
-   * in list order, the one at {@code twice} added as two halves in a row (which sum exactly).
+   * in list order, the one at {@code twice} added as two halves in a row (which sum exactly), in a
+   * builder that {@linkplain EndorsementGraph.Builder#expectEndorsements expects} {@code expected}.
    */
-  private static EndorsementGraph build(int n, List<long[]> pairs, double[] teleport, int twice) {
-    EndorsementGraph.Builder builder = EndorsementGraph.builder();
+  private static EndorsementGraph build(
+      int n, List<long[]> pairs, double[] teleport, int twice, int expected) {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder().expectEndorsements(expected);
     for (int v = 0; v < n; v++) {
       builder.addContributor("c" + v);
     }
@@ -205,6 +212,13 @@ final class EndorsementGraphTest {
       builder.addTeleportWeight(u, teleport[u]);
     }
     return builder.build();
+  }
+
+  @Test
+  void expectEndorsements_negative_throwsWithMessage() {
+    assertThatThrownBy(() -> EndorsementGraph.builder().expectEndorsements(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected endorsement count -1 must be >= 0");
   }
 
   @Test
