@@ -262,7 +262,8 @@ final class CompiledLedger {
    * Saturation: the trust weight of every pair, {@code min(saturate(sum), saturate(decayed sum))};
    * what decay takes away ({@code saturate(sum)} minus the weight) is added to the endorser's
    * {@code released} weight. The weights are computed on all processors for many pairs (each on its
-   * own, so the result is the same), the released weights added up in pair order.
+   * own, so the result is the same), the released weights added up in pair order. A kept table
+   * ({@link LiveCompiler}) keeps {@code saturate(sum)}, which does not move with {@code asOf}.
    */
   private static double[] saturated(PairTable pairs, Saturation saturation, double[] released) {
     int size = pairs.size();
@@ -278,7 +279,7 @@ final class CompiledLedger {
                   pair < end;
                   pair++) {
                 if (pairs.trust(pair) > 0) {
-                  full[pair] = saturation.saturate(pairs.trust(pair));
+                  full[pair] = pairs.saturatedTrust(pair, saturation);
                   weights[pair] =
                       Math.min(full[pair], saturation.saturate(pairs.decayedTrust(pair)));
                 }
@@ -342,16 +343,15 @@ final class CompiledLedger {
    */
   private static EndorsementGraph distrustGraph(
       PairTable pairs, int[] order, Saturation saturation, EndorsementGraph graph) {
-    int distrusting = 0;
-    for (int pair = 0; pair < pairs.size(); pair++) {
-      distrusting += pairs.distrust(pair) > 0 ? 1 : 0;
+    boolean anyDistrust = false;
+    for (int pair = 0; pair < pairs.size() && !anyDistrust; pair++) {
+      anyDistrust = pairs.distrust(pair) > 0;
     }
-    if (distrusting == 0) {
+    if (!anyDistrust) {
       return null;
     }
     int n = graph.size();
-    EndorsementGraph.Builder negative =
-        EndorsementGraph.builder(graph).expectEndorsements(distrusting);
+    EndorsementGraph.Builder negative = EndorsementGraph.builder(graph);
     double[] releasedDistrust = new double[n];
     for (int i = 0; i < pairs.size(); i++) {
       int pair = order == null ? i : order[i];

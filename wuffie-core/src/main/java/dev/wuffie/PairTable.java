@@ -34,6 +34,7 @@ final class PairTable {
   private double[] decayedTrustError;
   private double[] distrustError;
   private double[] decayedDistrustError;
+  private double[] saturatedTrust; // kept: saturate(trust) per pair, NaN until computed (or null)
 
   private final int[] pairOf; // for the current endorser: the pair to each endorsed, or -1
   private final int[] touched; // the endorsed whose pairOf is set
@@ -77,6 +78,7 @@ final class PairTable {
     }
     if (trustError != null) {
       rounded(pair, weight, decay);
+      saturatedTrust[pair] = Double.NaN;
     }
     return pair;
   }
@@ -133,6 +135,7 @@ final class PairTable {
     removeFrom(pair, u, v, weight, decay);
     if (trustError != null) {
       rounded(pair, weight, decay);
+      saturatedTrust[pair] = Double.NaN;
     }
     return pair;
   }
@@ -166,7 +169,8 @@ final class PairTable {
   /**
    * Indexes every pair in the hash table now, so that pairs may be added in any order from here on
    * (by a live service that keeps the table between refreshes), and starts keeping a bound on the
-   * rounding error of every sum ({@link #precise}): 32 more bytes per pair.
+   * rounding error of every sum ({@link #precise}) and each pair's saturated trust ({@link
+   * #saturatedTrust}): 40 more bytes per pair.
    */
   void indexAll() {
     index();
@@ -181,6 +185,8 @@ final class PairTable {
         distrustError[pair] = distrustCount[pair] * distrust[pair];
         decayedDistrustError[pair] = distrustCount[pair] * decayedDistrust[pair];
       }
+      saturatedTrust = new double[byNumber.length];
+      Arrays.fill(saturatedTrust, Double.NaN);
     }
   }
 
@@ -225,6 +231,7 @@ final class PairTable {
       decayedTrustError = gather(decayedTrustError, order);
       distrustError = gather(distrustError, order);
       decayedDistrustError = gather(decayedDistrustError, order);
+      saturatedTrust = gather(saturatedTrust, order);
     }
     if (keys == null) {
       index(); // from here on every pair goes through the hash table: the dense arrays are stale
@@ -356,6 +363,23 @@ final class PairTable {
     return trust[pair];
   }
 
+  /**
+   * {@code saturation.saturate(trust(pair))}; once the table is kept ({@link #indexAll}), computed
+   * once and kept until the pair's trust changes ({@code saturation} must be the same every time:
+   * one policy's). Safe to call from several threads at once for distinct pairs.
+   */
+  double saturatedTrust(int pair, Saturation saturation) {
+    if (saturatedTrust == null) {
+      return saturation.saturate(trust[pair]);
+    }
+    double saturated = saturatedTrust[pair];
+    if (Double.isNaN(saturated)) {
+      saturated = saturation.saturate(trust[pair]);
+      saturatedTrust[pair] = saturated;
+    }
+    return saturated;
+  }
+
   double decayedTrust(int pair) {
     return decayedTrust[pair] * decayScale;
   }
@@ -442,6 +466,7 @@ final class PairTable {
         decayedTrustError = Arrays.copyOf(decayedTrustError, grown);
         distrustError = Arrays.copyOf(distrustError, grown);
         decayedDistrustError = Arrays.copyOf(decayedDistrustError, grown);
+        saturatedTrust = Arrays.copyOf(saturatedTrust, grown); // set by the add that follows
       }
     }
     byNumber[pair] = key;

@@ -257,4 +257,39 @@ final class PairTableTest {
   private static long graphOrder(PairTable pairs, int pair) {
     return (long) pairs.endorsed(pair) * Integer.MAX_VALUE + pairs.endorser(pair);
   }
+
+  /**
+   * A kept table saturates a pair's trust once, again after the trust changed, and the kept value
+   * follows the pair through a renumbering; a table that is not kept saturates every time.
+   */
+  @Test
+  void saturatedTrust_keptTable_computedOnceUntilTheTrustChanges() {
+    int[] calls = new int[1];
+    Saturation counting =
+        total -> {
+          calls[0]++;
+          return Math.sqrt(total);
+        };
+    PairTable pairs = new PairTable(10, 4);
+    pairs.add(5, 1, 4.0, 1.0);
+    pairs.add(2, 3, 9.0, 1.0);
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(2.0);
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(2.0);
+    assertThat(calls[0]).isEqualTo(2);
+
+    pairs.indexAll();
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(2.0);
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(2.0);
+    assertThat(calls[0]).isEqualTo(3);
+    pairs.add(5, 1, 12.0, 1.0);
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(4.0);
+    assertThat(calls[0]).isEqualTo(4);
+    pairs.remove(5, 1, 12.0, 1.0);
+    pairs.sortByEndorsed(); // 5 -> 1 comes first now, 2 -> 3 second
+    assertThat(pairs.endorser(0)).isEqualTo(5);
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(2.0);
+    assertThat(pairs.saturatedTrust(1, counting)).isEqualTo(3.0);
+    assertThat(pairs.saturatedTrust(1, counting)).isEqualTo(3.0);
+    assertThat(calls[0]).isEqualTo(6);
+  }
 }
