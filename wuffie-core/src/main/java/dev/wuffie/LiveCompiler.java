@@ -66,7 +66,7 @@ final class LiveCompiler {
    * PairTable#sortByEndorsed}) before the next: each refresh sorts them ({@code O(k log k)}), a
    * renumbering costs a few passes over all pairs.
    */
-  static final double RESORT = 1.0 / 64;
+  static final double RESORT = 1.0 / 16;
 
   private final ScoringPolicy policy;
   private final long halfLife; // ms; 0 without decay; -1 for a decay that cannot be rescaled
