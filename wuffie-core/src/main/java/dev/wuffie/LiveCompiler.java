@@ -17,18 +17,22 @@ import java.util.List;
  * {@code R} (the {@code asOf} of the last full compile): an event at time {@code t} adds {@code
  * weight * 2^((t - R) / h)}, and a refresh at {@code asOf} reads the sums times {@code 2^(-(asOf -
  * R) / h)}, which is the decayed sum at {@code asOf}. Saturation is not linear, so it is applied
- * afresh to every pair's sums at every refresh: that is the pass over the pairs.
+ * afresh to every pair's decayed sums at every refresh: that is the pass over the pairs. The
+ * saturated undecayed sum does not move with {@code asOf}: it is kept per pair (8 bytes a pair,
+ * {@link PairTable#saturatedTrust}) until the pair's trust changes.
  *
  * <p><b>The graphs.</b> The kept pairs are numbered in the order of the graphs' in-edges (by
  * endorsed person, then endorser: {@link PairTable#sortByEndorsed}), so a refresh hands them to the
  * graph builders in that order, the few pairs new since merged in ({@link PairTable#inEdgeOrder}),
  * and the builders copy them in one sequential pass instead of sorting them: the graphs are the
- * ones the builders would make from the same pair weights in any order. Nothing is kept per pair
- * for it (the order is the numbering); a refresh allocates 4 bytes per pair for the order, and
- * renumbers all pairs again (a few passes over them, and the hash table rebuilt) once more than
- * {@link #RESORT} of them are new since the last renumbering. What differs from the sums of a full
- * compile is the order in which each endorser's released weight is added up: pair order, which is
- * in-edge order here and content order there.
+ * ones the builders would make from the same pair weights in any order, edge for edge. Nothing is
+ * kept per pair for it (the order is the numbering, so no map from pairs to edges); a refresh
+ * allocates 4 bytes a pair for the merged order and radix-sorts the new pairs, and once more than
+ * {@link #RESORT} of the pairs are new since the last renumbering, it renumbers them all (a gather
+ * of every per-pair array, nearly in order, and the hash table's numbers rewritten). The first
+ * renumbering, in {@link #full}, sorts the pairs (two counting sorts at most). What differs from
+ * the sums of a full compile is the order in which each endorser's released weight is added up:
+ * pair order, which is in-edge order here and content order there; a difference of rounding.
  *
  * <p><b>Exactness.</b> The sums equal the ones a full compile would make from the same events up to
  * floating-point rounding: they are added in another order, rescaled by a product of factors
@@ -63,8 +67,8 @@ final class LiveCompiler {
 
   /**
    * The share of the pairs that may be numbered after the last renumbering in graph order ({@link
-   * PairTable#sortByEndorsed}) before the next: each refresh sorts them ({@code O(k log k)}), a
-   * renumbering costs a few passes over all pairs.
+   * PairTable#sortByEndorsed}) before the next: each refresh sorts them (a radix sort, {@code
+   * O(k)}), a renumbering costs a few passes over all pairs.
    */
   static final double RESORT = 1.0 / 16;
 
