@@ -214,6 +214,48 @@ final class EndorsementGraphTest {
     return builder.build();
   }
 
+  /**
+   * Over a million endorsements in the graph's own order: without room expected they fill more than
+   * one of the builder's blocks (copied block by block), with it one (taken over); both make the
+   * complete graph on 1,100 contributors with the weights given.
+   */
+  @Test
+  void build_overAMillionInInEdgeOrder_sameGraphFromSeveralBlocksOrOne() {
+    int n = 1_100;
+    for (int expected : new int[] {0, n * (n - 1)}) {
+      EndorsementGraph.Builder builder = EndorsementGraph.builder().expectEndorsements(expected);
+      for (int v = 0; v < n; v++) {
+        builder.addContributor("c" + v);
+      }
+      for (int v = 0; v < n; v++) {
+        for (int u = 0; u < n; u++) {
+          if (u != v) {
+            builder.add(u, v, (u + 3 * v) % 7 * 0.5 + 0.125);
+          }
+        }
+      }
+
+      EndorsementGraph graph = builder.build();
+
+      assertThat(graph.edgeCount()).isEqualTo(n * (n - 1));
+      double[] outWeights = new double[n];
+      for (int v = 0; v < n; v++) {
+        assertThat(graph.inStart(v)).isEqualTo(v * (n - 1));
+        for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+          int u = graph.source(e);
+          assertThat(u)
+              .isEqualTo(
+                  e - graph.inStart(v) < v ? e - graph.inStart(v) : e - graph.inStart(v) + 1);
+          assertThat(graph.weight(e)).isEqualTo((u + 3 * v) % 7 * 0.5 + 0.125);
+          outWeights[u] += graph.weight(e);
+        }
+      }
+      for (int u = 0; u < n; u++) {
+        assertThat(graph.outWeight(u)).isEqualTo(outWeights[u]);
+      }
+    }
+  }
+
   @Test
   void expectEndorsements_negative_throwsWithMessage() {
     assertThatThrownBy(() -> EndorsementGraph.builder().expectEndorsements(-1))
