@@ -30,9 +30,10 @@ import java.util.List;
  * allocates 4 bytes a pair for the merged order and radix-sorts the new pairs, and once more than
  * {@link #RESORT} of the pairs are new since the last renumbering, it renumbers them all (a gather
  * of every per-pair array, nearly in order, and the hash table's numbers rewritten). The first
- * renumbering, in {@link #full}, sorts the pairs (two counting sorts at most). What differs from
- * the sums of a full compile is the order in which each endorser's released weight is added up:
- * pair order, which is in-edge order here and content order there; a difference of rounding.
+ * renumbering, by the first refresh after a full compile (not by the full compile, which an exact
+ * refresh waits for), sorts the pairs (two counting sorts at most). What differs from the sums of a
+ * full compile is the order in which each endorser's released weight is added up: pair order, which
+ * is in-edge order here and content order there; a difference of rounding.
  *
  * <p><b>Exactness.</b> The sums equal the ones a full compile would make from the same events up to
  * floating-point rounding: they are added in another order, rescaled by a product of factors
@@ -152,7 +153,6 @@ final class LiveCompiler {
     reference = compiled.asOfMillis;
     asOf = reference;
     pairs = compiled.pairs;
-    pairs.sortByEndorsed();
     pairs.indexAll();
     graph = compiled.graph;
     personOf = compiled.personOf.clone();
