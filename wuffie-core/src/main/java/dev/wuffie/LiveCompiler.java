@@ -30,10 +30,11 @@ import java.util.List;
  * allocates 4 bytes a pair for the merged order and radix-sorts the new pairs, and once more than
  * {@link #RESORT} of the pairs are new since the last renumbering, it renumbers them all (a gather
  * of every per-pair array, nearly in order, and the hash table's numbers rewritten). The first
- * renumbering, by the first refresh after a full compile (not by the full compile, which an exact
- * refresh waits for), sorts the pairs (two counting sorts at most). What differs from the sums of a
- * full compile is the order in which each endorser's released weight is added up: pair order, which
- * is in-edge order here and content order there; a difference of rounding.
+ * renumbering, in {@link #full}, sorts the pairs (one counting sort, as a full compile numbers them
+ * by endorser): done there rather than by the next refresh, it has fewer arrays to gather and
+ * builds the hash table once. What differs from the sums of a full compile is the order in which
+ * each endorser's released weight is added up: pair order, which is in-edge order here and content
+ * order there; a difference of rounding.
  *
  * <p><b>Exactness.</b> The sums equal the ones a full compile would make from the same events up to
  * floating-point rounding: they are added in another order, rescaled by a product of factors
@@ -153,6 +154,8 @@ final class LiveCompiler {
     reference = compiled.asOfMillis;
     asOf = reference;
     pairs = compiled.pairs;
+    pairs
+        .sortByEndorsed(); // before indexAll: fewer arrays to gather, and the hash table built once
     pairs.indexAll();
     graph = compiled.graph;
     personOf = compiled.personOf.clone();
