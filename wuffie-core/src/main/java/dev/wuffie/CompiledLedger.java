@@ -208,8 +208,9 @@ final class CompiledLedger {
       decayReleased = released.clone();
       weights = reciprocalDamped(pairs, weights, policy.reciprocalWeight(), released);
     }
-    EndorsementGraph graph = trustGraph(builder, pairs, weights, released);
-    EndorsementGraph distrust = distrustGraph(pairs, policy.saturation(), graph);
+    int[] order = pairs.inEdgeOrder();
+    EndorsementGraph graph = trustGraph(builder, pairs, order, weights, released);
+    EndorsementGraph distrust = distrustGraph(pairs, order, policy.saturation(), graph);
     return new CompiledLedger(
         snapshot,
         policy,
@@ -414,7 +415,8 @@ final class CompiledLedger {
    * Saturation: the trust weight of every pair, {@code min(saturate(sum), saturate(decayed sum))};
    * what decay takes away ({@code saturate(sum)} minus the weight) is added to the endorser's
    * {@code released} weight. The weights are computed on all processors for many pairs (each on its
-   * own, so the result is the same), the released weights added up in pair order.
+   * own, so the result is the same), the released weights added up in pair order. A kept table
+   * ({@link LiveCompiler}) keeps {@code saturate(sum)}, which does not move with {@code asOf}.
    */
   private static double[] saturated(PairTable pairs, Saturation saturation, double[] released) {
     int size = pairs.size();
@@ -430,7 +432,7 @@ final class CompiledLedger {
                   pair < end;
                   pair++) {
                 if (pairs.trust(pair) > 0) {
-                  full[pair] = saturation.saturate(pairs.trust(pair));
+                  full[pair] = pairs.saturatedTrust(pair, saturation);
                   weights[pair] =
                       Math.min(full[pair], saturation.saturate(pairs.decayedTrust(pair)));
                 }
@@ -462,10 +464,20 @@ final class CompiledLedger {
     return damped;
   }
 
-  /** The trust graph: every pair of positive weight, and the released weights as teleport. */
+  /**
+   * The trust graph: every pair of positive weight, and the released weights as teleport. The pairs
+   * go to the builder in {@code order} ({@link PairTable#inEdgeOrder}), which then needs no sort,
+   * or (null) in pair order.
+   */
   private static EndorsementGraph trustGraph(
-      EndorsementGraph.Builder builder, PairTable pairs, double[] weights, double[] released) {
-    for (int pair = 0; pair < pairs.size(); pair++) {
+      EndorsementGraph.Builder builder,
+      PairTable pairs,
+      int[] order,
+      double[] weights,
+      double[] released) {
+    builder.expectEndorsements(pairs.size());
+    for (int i = 0; i < pairs.size(); i++) {
+      int pair = order == null ? i : order[i];
       if (weights[pair] > 0) {
         builder.add(pairs.endorser(pair), pairs.endorsed(pair), weights[pair]);
       }
@@ -478,11 +490,12 @@ final class CompiledLedger {
 
   /**
    * The distrust graph over the same persons, or null if no pair distrusts: every distrusting pair
-   * saturated as trust is, with a teleport weight per distruster of its released distrust plus its
-   * trust out-weight, so that a distruster's opinion is split over everything it gave.
+   * saturated as trust is (in {@code order}, as the trust graph), with a teleport weight per
+   * distruster of its released distrust plus its trust out-weight, so that a distruster's opinion
+   * is split over everything it gave.
    */
   private static EndorsementGraph distrustGraph(
-      PairTable pairs, Saturation saturation, EndorsementGraph graph) {
+      PairTable pairs, int[] order, Saturation saturation, EndorsementGraph graph) {
     boolean anyDistrust = false;
     for (int pair = 0; pair < pairs.size() && !anyDistrust; pair++) {
       anyDistrust = pairs.distrust(pair) > 0;
@@ -493,7 +506,8 @@ final class CompiledLedger {
     int n = graph.size();
     EndorsementGraph.Builder negative = EndorsementGraph.builder(graph);
     double[] releasedDistrust = new double[n];
-    for (int pair = 0; pair < pairs.size(); pair++) {
+    for (int i = 0; i < pairs.size(); i++) {
+      int pair = order == null ? i : order[i];
       if (pairs.distrust(pair) > 0) {
         double full = saturation.saturate(pairs.distrust(pair));
         double w = Math.min(full, saturation.saturate(pairs.decayedDistrust(pair)));

@@ -17,7 +17,24 @@ import java.util.List;
  * {@code R} (the {@code asOf} of the last full compile): an event at time {@code t} adds {@code
  * weight * 2^((t - R) / h)}, and a refresh at {@code asOf} reads the sums times {@code 2^(-(asOf -
  * R) / h)}, which is the decayed sum at {@code asOf}. Saturation is not linear, so it is applied
- * afresh to every pair's sums at every refresh: that is the pass over the pairs.
+ * afresh to every pair's decayed sums at every refresh: that is the pass over the pairs. The
+ * saturated undecayed sum does not move with {@code asOf}: it is kept per pair (8 bytes a pair,
+ * {@link PairTable#saturatedTrust}) until the pair's trust changes.
+ *
+ * <p><b>The graphs.</b> The kept pairs are numbered in the order of the graphs' in-edges (by
+ * endorsed person, then endorser: {@link PairTable#sortByEndorsed}), so a refresh hands them to the
+ * graph builders in that order, the few pairs new since merged in ({@link PairTable#inEdgeOrder}),
+ * and the builders copy them in one sequential pass instead of sorting them: the graphs are the
+ * ones the builders would make from the same pair weights in any order, edge for edge. Nothing is
+ * kept per pair for it (the order is the numbering, so no map from pairs to edges); a refresh
+ * allocates 4 bytes a pair for the merged order and radix-sorts the new pairs, and once more than
+ * {@link #RESORT} of the pairs are new since the last renumbering, it renumbers them all (a gather
+ * of every per-pair array, nearly in order, and the hash table's numbers rewritten). The first
+ * renumbering, in {@link #full}, sorts the pairs (one counting sort, as a full compile numbers them
+ * by endorser): done there rather than by the next refresh, it has fewer arrays to gather and
+ * builds the hash table once. What differs from the sums of a full compile is the order in which
+ * each endorser's released weight is added up: pair order, which is in-edge order here and content
+ * order there; a difference of rounding.
  *
  * <p><b>Exactness.</b> The sums equal the ones a full compile would make from the same events up to
  * floating-point rounding: they are added in another order, rescaled by a product of factors
@@ -49,6 +66,13 @@ final class LiveCompiler {
   static final int MAX_HALF_LIVES = 64;
 
   private static final int CHUNK_SHIFT = 16; // events per latest-time chunk: 2^16
+
+  /**
+   * The share of the pairs that may be numbered after the last renumbering in graph order ({@link
+   * PairTable#sortByEndorsed}) before the next: each refresh sorts them (a radix sort, {@code
+   * O(k)}), a renumbering costs a few passes over all pairs.
+   */
+  static final double RESORT = 1.0 / 16;
 
   private final ScoringPolicy policy;
   private final long halfLife; // ms; 0 without decay; -1 for a decay that cannot be rescaled
@@ -130,6 +154,8 @@ final class LiveCompiler {
     reference = compiled.asOfMillis;
     asOf = reference;
     pairs = compiled.pairs;
+    pairs
+        .sortByEndorsed(); // before indexAll: fewer arrays to gather, and the hash table built once
     pairs.indexAll();
     graph = compiled.graph;
     personOf = compiled.personOf.clone();
@@ -419,6 +445,9 @@ final class LiveCompiler {
   private CompiledLedger graphs(LedgerSnapshot snapshot, KindWeight[] kindOf) {
     double scale = halfLife == 0 ? 1.0 : policy.decay().factor(asOf - reference);
     pairs.decayScale(scale);
+    if (pairs.unsorted() > pairs.size() * RESORT) {
+      pairs.sortByEndorsed();
+    }
     EndorsementGraph.Builder builder = EndorsementGraph.builder(graph); // its persons come first
     for (int i = graph.size(); i < persons; i++) {
       builder.addContributor(personIds[i]);

@@ -28,11 +28,13 @@ final class PairTable {
   private int[] trustCount; // the weights added to trust and not removed
   private int[] distrustCount;
   private double decayScale = 1; // what the decayed sums are multiplied by when read
+  private int inEdgeOrdered = -1; // pairs 0 .. this - 1 are in (endorsed, endorser) order; -1: none
   // Once kept between refreshes: per sum, a bound on its rounding error over 2^-52 (null until)
   private double[] trustError;
   private double[] decayedTrustError;
   private double[] distrustError;
   private double[] decayedDistrustError;
+  private double[] saturatedTrust; // kept: saturate(trust) per pair, NaN until computed (or null)
 
   private final int[] pairOf; // for the current endorser: the pair to each endorsed, or -1
   private final int[] touched; // the endorsed whose pairOf is set
@@ -76,6 +78,7 @@ final class PairTable {
     }
     if (trustError != null) {
       rounded(pair, weight, decay);
+      saturatedTrust[pair] = Double.NaN;
     }
     return pair;
   }
@@ -132,6 +135,7 @@ final class PairTable {
     removeFrom(pair, u, v, weight, decay);
     if (trustError != null) {
       rounded(pair, weight, decay);
+      saturatedTrust[pair] = Double.NaN;
     }
     return pair;
   }
@@ -165,7 +169,8 @@ final class PairTable {
   /**
    * Indexes every pair in the hash table now, so that pairs may be added in any order from here on
    * (by a live service that keeps the table between refreshes), and starts keeping a bound on the
-   * rounding error of every sum ({@link #precise}): 32 more bytes per pair.
+   * rounding error of every sum ({@link #precise}) and each pair's saturated trust ({@link
+   * #saturatedTrust}): 40 more bytes per pair.
    */
   void indexAll() {
     index();
@@ -180,7 +185,153 @@ final class PairTable {
         distrustError[pair] = distrustCount[pair] * distrust[pair];
         decayedDistrustError[pair] = distrustCount[pair] * decayedDistrust[pair];
       }
+      saturatedTrust = new double[byNumber.length];
+      Arrays.fill(saturatedTrust, Double.NaN);
     }
+  }
+
+  /**
+   * Renumbers every pair in the order of a graph's in-edges: by endorsed contributor, then by
+   * endorser. The sums, counts and error bounds move with their pairs, and {@link #find} follows.
+   * The pairs added afterwards are numbered after them, in first-seen order, and {@link
+   * #inEdgeOrder} merges them in. The first time, {@code O(pairs + contributors)}: a counting sort
+   * by endorsed (after one by endorser unless the pairs are grouped by endorser already, as a
+   * compile numbers them), a gather of every array, and the hash table built or renumbered, through
+   * which every pair goes from then on. Later, the same without the sorts: the order is {@link
+   * #inEdgeOrder}'s merge, and the gather reads the arrays nearly in order.
+   */
+  void sortByEndorsed() {
+    int[] order = inEdgeOrdered >= 0 ? inEdgeOrder() : byEndorsedThenEndorser();
+    long[] keysByNumber = new long[byNumber.length];
+    double[] trustByNumber = new double[byNumber.length];
+    double[] decayedTrustByNumber = new double[byNumber.length];
+    double[] distrustByNumber = new double[byNumber.length];
+    double[] decayedDistrustByNumber = new double[byNumber.length];
+    int[] trustCountByNumber = new int[byNumber.length];
+    int[] distrustCountByNumber = new int[byNumber.length];
+    for (int i = 0; i < size; i++) { // one loop: the reads of a pair's arrays overlap
+      int pair = order[i];
+      keysByNumber[i] = byNumber[pair];
+      trustByNumber[i] = trust[pair];
+      decayedTrustByNumber[i] = decayedTrust[pair];
+      distrustByNumber[i] = distrust[pair];
+      decayedDistrustByNumber[i] = decayedDistrust[pair];
+      trustCountByNumber[i] = trustCount[pair];
+      distrustCountByNumber[i] = distrustCount[pair];
+    }
+    byNumber = keysByNumber;
+    trust = trustByNumber;
+    decayedTrust = decayedTrustByNumber;
+    distrust = distrustByNumber;
+    decayedDistrust = decayedDistrustByNumber;
+    trustCount = trustCountByNumber;
+    distrustCount = distrustCountByNumber;
+    if (trustError != null) {
+      trustError = gather(trustError, order);
+      decayedTrustError = gather(decayedTrustError, order);
+      distrustError = gather(distrustError, order);
+      decayedDistrustError = gather(decayedDistrustError, order);
+      saturatedTrust = gather(saturatedTrust, order);
+    }
+    if (keys == null) {
+      index(); // from here on every pair goes through the hash table: the dense arrays are stale
+    } else {
+      int[] numberOf = new int[size];
+      for (int i = 0; i < size; i++) {
+        numberOf[order[i]] = i;
+      }
+      for (int slot = 0; slot < slots.length; slot++) {
+        if (slots[slot] != 0) {
+          slots[slot] = numberOf[slots[slot] - 1] + 1;
+        }
+      }
+    }
+    inEdgeOrdered = size;
+  }
+
+  /**
+   * The pair numbers by endorsed contributor, then by endorser: two counting sorts, or one if the
+   * pairs are grouped by endorser in increasing order already.
+   */
+  private int[] byEndorsedThenEndorser() {
+    int n = 0;
+    boolean byEndorser = true;
+    for (int pair = 0; pair < size; pair++) {
+      n = Math.max(n, Math.max(endorser(pair), endorsed(pair)) + 1);
+      byEndorser &= pair == 0 || endorser(pair - 1) <= endorser(pair);
+    }
+    return countingSort(byEndorser ? null : countingSort(null, n, true), n, false);
+  }
+
+  /**
+   * The pair numbers {@code order} (or {@code 0 .. size - 1}) stably sorted by endorser ({@code
+   * byEndorser}) or endorsed contributor, all below {@code n}.
+   */
+  private int[] countingSort(int[] order, int n, boolean byEndorser) {
+    int[] start = new int[n + 1];
+    for (int pair = 0; pair < size; pair++) {
+      start[(byEndorser ? endorser(pair) : endorsed(pair)) + 1]++;
+    }
+    for (int v = 0; v < n; v++) {
+      start[v + 1] += start[v];
+    }
+    int[] sorted = new int[size];
+    for (int i = 0; i < size; i++) {
+      int pair = order == null ? i : order[i];
+      sorted[start[byEndorser ? endorser(pair) : endorsed(pair)]++] = pair;
+    }
+    return sorted;
+  }
+
+  private double[] gather(double[] values, int[] order) {
+    double[] gathered = new double[values.length];
+    for (int i = 0; i < size; i++) {
+      gathered[i] = values[order[i]];
+    }
+    return gathered;
+  }
+
+  /**
+   * Every pair number in the order of a graph's in-edges (by endorsed contributor, then by
+   * endorser), or null if {@link #sortByEndorsed} was never called: the {@code k} pairs numbered
+   * since are sorted (a radix sort) and merged into the others, which are in that order already. A
+   * graph built from the pairs in this order needs no sort ({@link
+   * dev.wuffie.graph.EndorsementGraph.Builder}). {@code O(pairs + k)}; 4 bytes per pair for the
+   * order returned.
+   */
+  int[] inEdgeOrder() {
+    if (inEdgeOrdered < 0) {
+      return null;
+    }
+    int fresh = size - inEdgeOrdered;
+    long[] tail = new long[fresh]; // (endorsed, endorser), packed
+    int[] tailPairs = new int[fresh];
+    long highest = 0;
+    for (int i = 0; i < fresh; i++) {
+      int pair = inEdgeOrdered + i;
+      tail[i] = key(endorsed(pair), endorser(pair));
+      tailPairs[i] = pair;
+      highest |= tail[i];
+    }
+    IndexSort.radixSort(tail, tailPairs, 64 - Long.numberOfLeadingZeros(highest));
+    int[] order = new int[size];
+    int at = 0;
+    int next = 0; // the next pair of the sorted ones
+    for (int i = 0; i < fresh; i++) {
+      while (next < inEdgeOrdered && key(endorsed(next), endorser(next)) < tail[i]) {
+        order[at++] = next++;
+      }
+      order[at++] = tailPairs[i];
+    }
+    while (next < inEdgeOrdered) {
+      order[at++] = next++;
+    }
+    return order;
+  }
+
+  /** How many pairs were numbered after the last {@link #sortByEndorsed}, or all if none. */
+  int unsorted() {
+    return inEdgeOrdered < 0 ? size : size - inEdgeOrdered;
   }
 
   /** The number of the pair {@code u -> v}, or -1 if it was never added. */
@@ -210,6 +361,23 @@ final class PairTable {
 
   double trust(int pair) {
     return trust[pair];
+  }
+
+  /**
+   * {@code saturation.saturate(trust(pair))}; once the table is kept ({@link #indexAll}), computed
+   * once and kept until the pair's trust changes ({@code saturation} must be the same every time:
+   * one policy's). Safe to call from several threads at once for distinct pairs.
+   */
+  double saturatedTrust(int pair, Saturation saturation) {
+    if (saturatedTrust == null) {
+      return saturation.saturate(trust[pair]);
+    }
+    double saturated = saturatedTrust[pair];
+    if (Double.isNaN(saturated)) {
+      saturated = saturation.saturate(trust[pair]);
+      saturatedTrust[pair] = saturated;
+    }
+    return saturated;
   }
 
   double decayedTrust(int pair) {
@@ -298,6 +466,7 @@ final class PairTable {
         decayedTrustError = Arrays.copyOf(decayedTrustError, grown);
         distrustError = Arrays.copyOf(distrustError, grown);
         decayedDistrustError = Arrays.copyOf(decayedDistrustError, grown);
+        saturatedTrust = Arrays.copyOf(saturatedTrust, grown); // set by the add that follows
       }
     }
     byNumber[pair] = key;

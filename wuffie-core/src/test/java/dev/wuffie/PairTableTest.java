@@ -162,4 +162,134 @@ final class PairTableTest {
     }
     assertThat(pairs.find(contributors - 1, contributors + 100)).isEqualTo(-1);
   }
+
+  /**
+   * Renumbered in graph order (by endorsed, then endorser), with or without the error bounds kept,
+   * then added to and taken from: every pair keeps its sums and is found under its new number, the
+   * renumbered ones come first in that order, and {@link PairTable#inEdgeOrder} lists every pair
+   * once, in that order, with the ones added since merged in; a second renumbering follows it.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void sortByEndorsed_thenAddAndRemove_keepsSumsAndListsPairsInGraphOrder(boolean kept) {
+    Random random = new Random(kept ? 7 : 8);
+    int contributors = 150;
+    PairTable pairs = new PairTable(contributors, 4);
+    Map<List<Integer>, double[]> expected = new LinkedHashMap<>();
+    for (int i = 0; i < 2_000; i++) {
+      add(pairs, expected, random.nextInt(contributors), random.nextInt(contributors), random);
+    }
+    if (kept) {
+      pairs.indexAll();
+    }
+    assertThat(pairs.inEdgeOrder()).isNull();
+    assertThat(pairs.unsorted()).isEqualTo(pairs.size());
+
+    pairs.sortByEndorsed();
+
+    assertThat(pairs.unsorted()).isZero();
+    for (int pair = 1; pair < pairs.size(); pair++) {
+      assertThat(graphOrder(pairs, pair - 1)).isLessThan(graphOrder(pairs, pair));
+    }
+    assertSums(pairs, expected);
+    int sorted = pairs.size();
+    for (int i = 0; i < 300; i++) { // new pairs among contributors beyond the first ones, too
+      add(pairs, expected, random.nextInt(contributors + 20), random.nextInt(contributors), random);
+    }
+    for (Map.Entry<List<Integer>, double[]> pair : expected.entrySet()) {
+      if (pair.getValue()[0] > 2 && random.nextInt(4) == 0) { // two trust weights, 1 or 2 each
+        pairs.remove(pair.getKey().get(0), pair.getKey().get(1), 2.0, 0.25);
+        pair.getValue()[0] -= 2.0;
+        pair.getValue()[1] -= 0.5;
+      }
+    }
+    assertThat(pairs.unsorted()).isEqualTo(pairs.size() - sorted).isPositive();
+    assertSums(pairs, expected);
+    int[] order = pairs.inEdgeOrder();
+    assertThat(order).hasSize(pairs.size());
+    assertThat(java.util.Arrays.stream(order).sorted().toArray())
+        .isEqualTo(java.util.stream.IntStream.range(0, pairs.size()).toArray());
+    for (int i = 1; i < order.length; i++) {
+      assertThat(graphOrder(pairs, order[i - 1])).isLessThan(graphOrder(pairs, order[i]));
+    }
+
+    pairs.sortByEndorsed(); // again: in the merged order, the hash table renumbered
+
+    assertThat(pairs.unsorted()).isZero();
+    for (int pair = 1; pair < pairs.size(); pair++) {
+      assertThat(graphOrder(pairs, pair - 1)).isLessThan(graphOrder(pairs, pair));
+    }
+    assertSums(pairs, expected);
+  }
+
+  /** Adds a trust weight of 2, or a distrust weight of 1, to {@code u -> v} unless a loop. */
+  private static void add(
+      PairTable pairs, Map<List<Integer>, double[]> expected, int u, int v, Random random) {
+    if (u == v) {
+      return;
+    }
+    double weight = random.nextBoolean() ? 2.0 : -1.0;
+    pairs.add(u, v, weight, 0.25);
+    double[] sums = expected.computeIfAbsent(List.of(u, v), key -> new double[4]);
+    sums[weight > 0 ? 0 : 2] += Math.abs(weight);
+    sums[weight > 0 ? 1 : 3] += Math.abs(weight) * 0.25;
+  }
+
+  private static void assertSums(PairTable pairs, Map<List<Integer>, double[]> expected) {
+    assertThat(pairs.size()).isEqualTo(expected.size());
+    for (Map.Entry<List<Integer>, double[]> pair : expected.entrySet()) {
+      int number = pairs.find(pair.getKey().get(0), pair.getKey().get(1));
+      assertThat(pairs.endorser(number)).isEqualTo(pair.getKey().get(0));
+      assertThat(pairs.endorsed(number)).isEqualTo(pair.getKey().get(1));
+      assertThat(
+              new double[] {
+                pairs.trust(number),
+                pairs.decayedTrust(number),
+                pairs.distrust(number),
+                pairs.decayedDistrust(number)
+              })
+          .as("%s", pair.getKey())
+          .containsExactly(pair.getValue());
+    }
+  }
+
+  /** The pair's place in a graph's order: (endorsed, endorser). */
+  private static long graphOrder(PairTable pairs, int pair) {
+    return (long) pairs.endorsed(pair) * Integer.MAX_VALUE + pairs.endorser(pair);
+  }
+
+  /**
+   * A kept table saturates a pair's trust once, again after the trust changed, and the kept value
+   * follows the pair through a renumbering; a table that is not kept saturates every time.
+   */
+  @Test
+  void saturatedTrust_keptTable_computedOnceUntilTheTrustChanges() {
+    int[] calls = new int[1];
+    Saturation counting =
+        total -> {
+          calls[0]++;
+          return Math.sqrt(total);
+        };
+    PairTable pairs = new PairTable(10, 4);
+    pairs.add(5, 1, 4.0, 1.0);
+    pairs.add(2, 3, 9.0, 1.0);
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(2.0);
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(2.0);
+    assertThat(calls[0]).isEqualTo(2);
+
+    pairs.indexAll();
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(2.0);
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(2.0);
+    assertThat(calls[0]).isEqualTo(3);
+    pairs.add(5, 1, 12.0, 1.0);
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(4.0);
+    assertThat(calls[0]).isEqualTo(4);
+    pairs.remove(5, 1, 12.0, 1.0);
+    pairs.sortByEndorsed(); // 5 -> 1 comes first now, 2 -> 3 second
+    assertThat(pairs.endorser(0)).isEqualTo(5);
+    assertThat(pairs.saturatedTrust(0, counting)).isEqualTo(2.0);
+    assertThat(pairs.saturatedTrust(1, counting)).isEqualTo(3.0);
+    assertThat(pairs.saturatedTrust(1, counting)).isEqualTo(3.0);
+    assertThat(calls[0]).isEqualTo(6);
+  }
 }

@@ -136,6 +136,133 @@ final class EndorsementGraphTest {
     }
   }
 
+  /**
+   * The same endorsements added in the graph's own order (by endorsed, then endorser: the copy
+   * without sorts), in random order (the sorts), and in order with one pair given twice (the sorts,
+   * in halves, which they sum) make the same graph, weight for weight and bit for bit, whatever
+   * room the builder was told to expect.
+   */
+  @Test
+  void build_endorsementsInInEdgeOrder_sameGraphAsInAnyOrder() {
+    Random random = new Random(11);
+    int n = 400;
+    List<long[]> pairs = new java.util.ArrayList<>(); // {endorsed, endorser}
+    for (int v = 0; v < n; v++) {
+      for (int u = 0; u < n; u++) {
+        if (u != v && random.nextInt(25) == 0) {
+          pairs.add(new long[] {v, u, Double.doubleToLongBits(random.nextDouble() * 3)});
+        }
+      }
+    }
+    double[] teleport = new double[n];
+    for (int u = 0; u < n; u += 3) {
+      teleport[u] = random.nextDouble();
+    }
+    EndorsementGraph sorted = build(n, pairs, teleport, -1, 0);
+    java.util.Collections.shuffle(pairs, random);
+    EndorsementGraph shuffled = build(n, pairs, teleport, -1, pairs.size());
+    pairs.sort(java.util.Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
+    EndorsementGraph twice = build(n, pairs, teleport, pairs.size() / 2, 0);
+    // room for exactly the endorsements (taken over), for more (trimmed), for half (grown)
+    EndorsementGraph exactRoom = build(n, pairs, teleport, -1, pairs.size());
+    EndorsementGraph moreRoom = build(n, pairs, teleport, -1, pairs.size() + 7);
+    EndorsementGraph lessRoom = build(n, pairs, teleport, -1, pairs.size() / 2);
+
+    for (EndorsementGraph graph : List.of(shuffled, twice, exactRoom, moreRoom, lessRoom)) {
+      assertThat(graph.edgeCount()).isEqualTo(sorted.edgeCount()).isEqualTo(pairs.size());
+      for (int v = 0; v < n; v++) {
+        assertThat(graph.inStart(v)).isEqualTo(sorted.inStart(v));
+        assertThat(graph.outWeight(v)).isEqualTo(sorted.outWeight(v));
+        assertThat(graph.teleportWeight(v)).isEqualTo(sorted.teleportWeight(v));
+      }
+      for (int e = 0; e < sorted.edgeCount(); e++) {
+        assertThat(graph.source(e)).isEqualTo(sorted.source(e));
+        long[] pair = pairs.get(e);
+        double weight = Double.longBitsToDouble(pair[2]);
+        assertThat(sorted.weight(e)).isEqualTo(weight);
+        assertThat(graph.weight(e)).isEqualTo(weight);
+      }
+    }
+    assertThat(twice.mergedDuplicates()).isEqualTo(1);
+    assertThat(sorted.mergedDuplicates()).isZero();
+  }
+
+  /**
+   * A graph of {@code n} contributors with {@code pairs} ({endorsed, endorser, weight bits}) added
+   * in list order, the one at {@code twice} added as two halves in a row (which sum exactly), in a
+   * builder that {@linkplain EndorsementGraph.Builder#expectEndorsements expects} {@code expected}.
+   */
+  private static EndorsementGraph build(
+      int n, List<long[]> pairs, double[] teleport, int twice, int expected) {
+    EndorsementGraph.Builder builder = EndorsementGraph.builder().expectEndorsements(expected);
+    for (int v = 0; v < n; v++) {
+      builder.addContributor("c" + v);
+    }
+    for (int i = 0; i < pairs.size(); i++) {
+      long[] pair = pairs.get(i);
+      double weight = Double.longBitsToDouble(pair[2]);
+      if (i == twice) {
+        builder.add((int) pair[1], (int) pair[0], weight / 2);
+        builder.add((int) pair[1], (int) pair[0], weight / 2);
+      } else {
+        builder.add((int) pair[1], (int) pair[0], weight);
+      }
+    }
+    for (int u = 0; u < n; u++) {
+      builder.addTeleportWeight(u, teleport[u]);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Over a million endorsements in the graph's own order: without room expected they fill more than
+   * one of the builder's blocks (copied block by block), with it one (taken over); both make the
+   * complete graph on 1,100 contributors with the weights given.
+   */
+  @Test
+  void build_overAMillionInInEdgeOrder_sameGraphFromSeveralBlocksOrOne() {
+    int n = 1_100;
+    for (int expected : new int[] {0, n * (n - 1)}) {
+      EndorsementGraph.Builder builder = EndorsementGraph.builder().expectEndorsements(expected);
+      for (int v = 0; v < n; v++) {
+        builder.addContributor("c" + v);
+      }
+      for (int v = 0; v < n; v++) {
+        for (int u = 0; u < n; u++) {
+          if (u != v) {
+            builder.add(u, v, (u + 3 * v) % 7 * 0.5 + 0.125);
+          }
+        }
+      }
+
+      EndorsementGraph graph = builder.build();
+
+      assertThat(graph.edgeCount()).isEqualTo(n * (n - 1));
+      double[] outWeights = new double[n];
+      for (int v = 0; v < n; v++) {
+        assertThat(graph.inStart(v)).isEqualTo(v * (n - 1));
+        for (int e = graph.inStart(v); e < graph.inEnd(v); e++) {
+          int u = graph.source(e);
+          assertThat(u)
+              .isEqualTo(
+                  e - graph.inStart(v) < v ? e - graph.inStart(v) : e - graph.inStart(v) + 1);
+          assertThat(graph.weight(e)).isEqualTo((u + 3 * v) % 7 * 0.5 + 0.125);
+          outWeights[u] += graph.weight(e);
+        }
+      }
+      for (int u = 0; u < n; u++) {
+        assertThat(graph.outWeight(u)).isEqualTo(outWeights[u]);
+      }
+    }
+  }
+
+  @Test
+  void expectEndorsements_negative_throwsWithMessage() {
+    assertThatThrownBy(() -> EndorsementGraph.builder().expectEndorsements(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected endorsement count -1 must be >= 0");
+  }
+
   @Test
   void build_orderForLocality_numbersByDegreeAndKeepsEveryEndorsement() {
     EndorsementGraph.Builder builder = EndorsementGraph.builder().orderForLocality(true);
