@@ -104,13 +104,7 @@ final class ExplainCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--terms " + terms + " must be at least 0");
     }
     JdbcSource database = databaseOptions.source(spec.commandLine());
-    if ((input == null ? 0 : 1) + (ledger == null ? 0 : 1) + (database == null ? 0 : 1) > 1) {
-      throw new ParameterException(
-          spec.commandLine(),
-          input != null && ledger != null && database == null
-              ? "--input and --ledger exclude each other: give one of them"
-              : "--input, --ledger and --jdbc exclude each other: give one of them");
-    }
+    Input from = Input.of(spec.commandLine(), input, ledger, database);
     if (scope != null && viewer != null) {
       throw new ParameterException(
           spec.commandLine(),
@@ -118,18 +112,11 @@ final class ExplainCommand implements Callable<Integer> {
               + " built): give one of them");
     }
     ScoreSettings scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
-    ExplainRun job;
-    if (database != null) {
-      job = new ExplainRun(Input.database(database), scoring, id, terms, scope, viewer);
-    } else if (ledger != null) {
-      job = new ExplainRun(Input.ledger(ledger), scoring, id, terms, scope, viewer);
-    } else if (input != null) {
-      job = new ExplainRun(Input.file(input), scoring, id, terms, scope, viewer);
-    } else {
-      job =
-          new ExplainRun(
-              Input.bundled(), scoring.distrustUnlessDropped(), id, terms, scope, viewer);
+    if (from == null) {
+      from = Input.bundled();
+      scoring = scoring.distrustUnlessDropped();
     }
+    ExplainRun job = new ExplainRun(from, scoring, id, terms, scope, viewer);
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }
 }

@@ -103,22 +103,9 @@ final class ExploreCommand implements Callable<Integer> {
           "--bind " + bind + ": no such host; give an address such as 127.0.0.1 or 0.0.0.0");
     }
     JdbcSource database = databaseOptions.source(spec.commandLine());
-    if ((input == null ? 0 : 1) + (ledger == null ? 0 : 1) + (database == null ? 0 : 1) > 1) {
-      throw new ParameterException(
-          spec.commandLine(),
-          input != null && ledger != null && database == null
-              ? "--input and --ledger exclude each other: give one of them"
-              : "--input, --ledger and --jdbc exclude each other: give one of them");
-    }
+    Input from = Input.of(spec.commandLine(), input, ledger, database);
     ScoreSettings scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
-    Input from;
-    if (database != null) {
-      from = Input.database(database);
-    } else if (ledger != null) {
-      from = Input.ledger(ledger);
-    } else if (input != null) {
-      from = Input.file(input);
-    } else {
+    if (from == null) {
       from = Input.bundled();
       scoring = scoring.distrustUnlessDropped();
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Where the endorsements come from: an edge list file, a ledger file (JSON Lines, see {@link
@@ -25,6 +27,25 @@ record Input(
   /** Opens an input stream. */
   interface Opener {
     InputStream open() throws IOException;
+  }
+
+  /**
+   * The input a command's options name: {@code --input}, {@code --ledger} or {@code --jdbc} (each
+   * null when not given), or null when none of them is given.
+   *
+   * @throws ParameterException if more than one is given
+   */
+  static Input of(CommandLine cli, Path input, Path ledger, JdbcSource database) {
+    if ((input == null ? 0 : 1) + (ledger == null ? 0 : 1) + (database == null ? 0 : 1) > 1) {
+      throw new ParameterException(
+          cli,
+          input != null && ledger != null && database == null
+              ? "--input and --ledger exclude each other: give one of them"
+              : "--input, --ledger and --jdbc exclude each other: give one of them");
+    }
+    return database != null
+        ? database(database)
+        : ledger != null ? ledger(ledger) : input != null ? file(input) : null;
   }
 
   static Input file(Path path) {

@@ -136,16 +136,12 @@ final class ScoreCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--top " + top + " must be at least 0");
     }
     JdbcSource database = databaseOptions.source(spec.commandLine());
-    int inputs = (input == null ? 0 : 1) + (ledger == null ? 0 : 1) + (database == null ? 0 : 1);
-    if (inputs != 1) {
+    Input from = Input.of(spec.commandLine(), input, ledger, database);
+    if (from == null) {
       throw new ParameterException(
           spec.commandLine(),
-          inputs == 0
-              ? "give the endorsements to score: --input PATH (an edge list), --ledger PATH (a"
-                  + " ledger, JSON Lines) or --jdbc URL --events SQL (a database)"
-              : input != null && ledger != null && database == null
-                  ? "--input and --ledger exclude each other: give one of them"
-                  : "--input, --ledger and --jdbc exclude each other: give one of them");
+          "give the endorsements to score: --input PATH (an edge list), --ledger PATH (a"
+              + " ledger, JSON Lines) or --jdbc URL --events SQL (a database)");
     }
     if (writeTable != null && database == null) {
       throw new ParameterException(
@@ -165,10 +161,6 @@ final class ScoreCommand implements Callable<Integer> {
               + " built): give one of them");
     }
     ScoreSettings scoring = scoringOptions.scoring(spec.commandLine(), ledger != null);
-    Input from =
-        ledger != null
-            ? Input.ledger(ledger)
-            : database != null ? Input.database(database) : Input.file(input);
     ScoreRun job = new ScoreRun(from, scoring, top, output, snapshot, writeTable, scope, viewer);
     return job.run(spec.commandLine().getOut(), spec.commandLine().getErr(), wuffie.progress());
   }
