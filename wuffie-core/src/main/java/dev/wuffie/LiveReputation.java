@@ -57,6 +57,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * no listener, and returns a {@link Refresh#unchanged() unchanged} refresh of the published
  * reputation. So an idle site can refresh on a short schedule.
  *
+ * <p><b>Scopes.</b> With {@link Builder#scopes()} (every tag) or {@link Builder#scopes(Collection)}
+ * (those tags), each refresh that publishes a new reputation also scores the {@linkplain
+ * ScopedReputation scopes} of the same ledger snapshot, and publishes both in one state: {@link
+ * #latest()} and {@link #scopes()} (or {@link #scope(String)}) never show a global score and scopes
+ * of different ledger states once the refresh is over, and a {@link Refresh} carries both ({@link
+ * Refresh#scopes()}). A tag first recorded after the start is a scope from the next refresh on;
+ * with {@code scopes()}, every tag is. The scopes are always exact, even after an incremental
+ * refresh: what {@link ScopedReputation#compute(Ledger, ScoringPolicy, Collection)} returns for the
+ * same snapshot, bit for bit (a full compile of the scopes and a solve of them all from scratch;
+ * events the policy cannot weigh are left out, as from the global score). A refresh whose scopes
+ * fail publishes nothing, as one whose global score fails. Without scopes (the default) a refresh
+ * costs and does what it did before.
+ *
  * <pre>{@code
  * LiveReputation live = LiveReputation.builder(Ledger.create(), policy)
  *     .tiers(Tiers.builder().percentile("trusted", 90).build())
@@ -76,9 +89,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * cases make it compile in full (still solving from the published scores). An exact refresh costs
  * what {@link Reputation#compute(Ledger, ScoringPolicy)} costs. The README and wuffie-jmh's {@code
  * LiveRefreshBenchmark} give measurements. Keeping the compiled ledger costs about 110 bytes per
- * pair of persons with an endorsement between them.
+ * pair of persons with an endorsement between them. Keeping scopes adds to every refresh that
+ * publishes a full {@link ScopedReputation} compute of the kept tags (one compile of the ledger and
+ * one solve of every scope together; 20 scopes cost a few exact global refreshes, see {@code
+ * ScopedReputation}), and the published scopes' memory ({@code ScopedReputation} states it per
+ * scope); nothing of it is kept between refreshes. A refresh that finds nothing new scores no
+ * scope.
  *
- * <p>Thread-safe: every method may be called from any thread.
+ * <p>Thread-safe: every method may be called from any thread. The published state (reputation,
+ * tiers, scopes) is one immutable value behind a volatile reference: every read returns parts of
+ * one refresh, and the published {@link ScopedReputation} and {@link Reputation}s are immutable.
  */
 public final class LiveReputation implements AutoCloseable {
   /** Default accuracy of an incremental refresh, an L1 bound: {@value}. */
@@ -96,6 +116,7 @@ public final class LiveReputation implements AutoCloseable {
   private final double accuracy;
   private final long exactEveryNanos;
   private final LiveCompiler compiler;
+  private final LiveScopes scopes; // null: no scopes
   private final java.util.function.LongSupplier clock; // nanoseconds, for the exact refreshes
   private final long refreshAfter; // 0: never on count
   private final Executor countExecutor;
@@ -107,13 +128,15 @@ public final class LiveReputation implements AutoCloseable {
   private volatile State state;
 
   /**
-   * The published state: the latest reputation, the tiers assigned with it, and the ledger snapshot
-   * it was scored from (both null before the first refresh); before the first refresh, the
-   * standings it started from (else empty).
+   * The published state: the latest reputation, the tiers assigned with it, the scopes scored with
+   * it (null when none are kept), and the ledger snapshot they were all scored from (null before
+   * the first refresh); before the first refresh, the standings it started from (else empty). One
+   * value, so that a reader sees a reputation and scopes of the same snapshot.
    */
   private record State(
       Reputation reputation,
       Map<String, String> tiers,
+      ScopedReputation scopes,
       LedgerSnapshot scored,
       Map<String, Standing> saved,
       boolean exact,
@@ -129,10 +152,11 @@ public final class LiveReputation implements AutoCloseable {
     this.accuracy = builder.accuracy;
     this.exactEveryNanos = builder.exactEvery.toNanos();
     this.compiler = new LiveCompiler(builder.policy);
+    this.scopes = builder.scopes;
     this.clock = builder.clock;
     this.refreshAfter = builder.refreshAfter;
     this.countExecutor = builder.countExecutor;
-    this.state = new State(null, builder.savedTiers, null, builder.savedStandings, false, 0);
+    this.state = new State(null, builder.savedTiers, null, null, builder.savedStandings, false, 0);
     this.schedule =
         builder.scheduler == null
             ? null
@@ -322,6 +346,35 @@ public final class LiveReputation implements AutoCloseable {
   }
 
   /**
+   * The scopes published with the latest reputation: one {@link Reputation} per tag that this live
+   * reputation keeps ({@link Builder#scopes()}) and a contribution of the scored snapshot carries,
+   * of the same ledger snapshot as {@link #latest()}. Empty until the first refresh, and always
+   * when no scopes are kept. Never blocks.
+   *
+   * <p>To read a scope and the global reputation of one refresh together, take them from one {@link
+   * Refresh} ({@link Refresh#current()}, {@link Refresh#scopes()}), or call this and {@link
+   * #latest()} knowing a refresh may fall between the two calls.
+   */
+  public Optional<ScopedReputation> scopes() {
+    return Optional.ofNullable(state.scopes());
+  }
+
+  /**
+   * The latest published reputation within the scope of {@code tag} (see {@link #scopes()}); empty
+   * before the first refresh, when no scopes are kept, when {@code tag} is not kept, or when no
+   * contribution carried it at the last refresh. Never blocks.
+   *
+   * @throws NullPointerException if {@code tag} is null
+   */
+  public Optional<Reputation> scope(String tag) {
+    checkNotNull(tag, "tag is null");
+    ScopedReputation published = state.scopes();
+    return published == null || !published.scopes().contains(tag)
+        ? Optional.empty()
+        : Optional.of(published.scope(tag));
+  }
+
+  /**
    * The standing of {@code id} in the latest published reputation (an alias reads its person's),
    * or, before the first refresh, in the standings this live reputation {@linkplain
    * Builder#startFrom started from} (by the id they name); empty if there is none. Never blocks.
@@ -406,17 +459,31 @@ public final class LiveReputation implements AutoCloseable {
           && snapshot.sameContent(before.scored())
           && (before.exact() || !exact)) {
         return new Refresh(
-            before.reputation(), before.reputation(), before.tiers(), before.tiers());
+            before.reputation(),
+            before.reputation(),
+            before.tiers(),
+            before.tiers(),
+            before.scopes(),
+            before.scopes());
       }
       Reputation next =
           exact
               ? scorer.score(compiler.full(snapshot), null, policy.solver())
               : scorer.scoreWithin(compiler.compile(snapshot), before.reputation(), accuracy);
+      ScopedReputation scoped = scopes == null ? null : scopes(before, snapshot);
       Map<String, String> assigned =
           tiers == null ? Map.of() : Map.copyOf(tiers.assign(next, before.tiers()));
       state =
-          new State(next, assigned, snapshot, Map.of(), exact, exact ? now : before.exactAtNanos());
-      Refresh refresh = new Refresh(before.reputation(), next, before.tiers(), assigned);
+          new State(
+              next,
+              assigned,
+              scoped,
+              snapshot,
+              Map.of(),
+              exact,
+              exact ? now : before.exactAtNanos());
+      Refresh refresh =
+          new Refresh(before.reputation(), next, before.tiers(), assigned, before.scopes(), scoped);
       for (RefreshListener listener : listeners) {
         listener.refreshed(refresh);
       }
@@ -424,6 +491,17 @@ public final class LiveReputation implements AutoCloseable {
     } finally {
       refreshLock.unlock();
     }
+  }
+
+  /**
+   * The scopes of {@code snapshot}: the published ones if they were scored from the same content
+   * (an exact refresh due after an incremental one, with nothing new), else a full scope compute.
+   */
+  private ScopedReputation scopes(State before, LedgerSnapshot snapshot) {
+    if (before.scopes() != null && snapshot.sameContent(before.scored())) {
+      return before.scopes();
+    }
+    return scopes.score(snapshot, scorer);
   }
 
   /**
@@ -478,8 +556,8 @@ public final class LiveReputation implements AutoCloseable {
   }
 
   /**
-   * Builds a {@link LiveReputation}. By default: no tiers, no listener, no automatic refresh, warm
-   * starts. Not thread-safe.
+   * Builds a {@link LiveReputation}. By default: no tiers, no scopes, no listener, no automatic
+   * refresh, warm starts. Not thread-safe.
    */
   public static final class Builder {
     private final Ledger ledger;
@@ -496,6 +574,7 @@ public final class LiveReputation implements AutoCloseable {
     private Executor countExecutor;
     private Map<String, Standing> savedStandings = Map.of();
     private Map<String, String> savedTiers = Map.of();
+    private LiveScopes scopes;
 
     private Builder(Ledger ledger, ScoringPolicy policy) {
       this.ledger = checkNotNull(ledger, "ledger is null");
@@ -505,6 +584,53 @@ public final class LiveReputation implements AutoCloseable {
     /** Assigns these tiers at every refresh. */
     public Builder tiers(Tiers tiers) {
       this.tiers = checkNotNull(tiers, "tiers is null");
+      return this;
+    }
+
+    /**
+     * Keeps the scopes of every tag current: each refresh that publishes a new reputation also
+     * publishes the {@link ScopedReputation} of the same ledger snapshot, for every tag that a
+     * contribution carries then (a tag first recorded after the start is a scope from the next
+     * refresh on). See {@link LiveReputation#scopes()} and the class javadoc for what it costs.
+     */
+    public Builder scopes() {
+      this.scopes = new LiveScopes(null);
+      return this;
+    }
+
+    /**
+     * Keeps the scopes of {@code tags} current, as {@link #scopes()} does for every tag: fewer
+     * scopes cost less. A tag that no contribution carries yet is no scope until one does; it is
+     * one from the next refresh after that.
+     *
+     * @throws NullPointerException if {@code tags} or a tag is null
+     * @throws IllegalArgumentException if {@code tags} is empty, or a tag is empty or holds
+     *     whitespace or a comma (it could never be a contribution's tag)
+     */
+    public Builder scopes(Collection<String> tags) {
+      checkNotNull(tags, "tags is null");
+      checkArgument(
+          !tags.isEmpty(), "no tags given; give at least one, or call scopes() for every tag");
+      java.util.TreeSet<String> sorted = new java.util.TreeSet<>();
+      for (String tag : tags) {
+        checkNotNull(tag, "a scope tag is null");
+        checkArgument(
+            !tag.isEmpty()
+                && tag.chars()
+                    .noneMatch(
+                        c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ','),
+            "scope tag '%s' is empty or holds whitespace or a comma; a tag is one word, as"
+                + " contributions carry it: 'home-brewing'",
+            tag);
+        sorted.add(tag);
+      }
+      this.scopes = new LiveScopes(sorted);
+      return this;
+    }
+
+    /** Keeps the scopes of {@code scopes}; for tests. */
+    Builder scopes(LiveScopes scopes) {
+      this.scopes = scopes;
       return this;
     }
 

@@ -11,8 +11,9 @@ import java.util.TreeSet;
 
 /**
  * What one refresh of a {@link LiveReputation} changed: the reputation before and after, who moved
- * and who changed tier. Sites turn it into notifications ("you are now in the top 10%") and
- * privileges.
+ * and who changed tier, and the scopes published with each reputation when the live reputation
+ * keeps them ({@link LiveReputation.Builder#scopes()}). Sites turn it into notifications ("you are
+ * now in the top 10%") and privileges.
  *
  * <p>Immutable and safe to share between threads. Each query is {@code O(n)} over the contributors.
  */
@@ -21,16 +22,22 @@ public final class Refresh {
   private final Reputation current;
   private final Map<String, String> previousTiers;
   private final Map<String, String> tiers;
+  private final ScopedReputation previousScopes; // null: none kept, or the first refresh
+  private final ScopedReputation scopes; // null: none kept
 
   Refresh(
       Reputation previous,
       Reputation current,
       Map<String, String> previousTiers,
-      Map<String, String> tiers) {
+      Map<String, String> tiers,
+      ScopedReputation previousScopes,
+      ScopedReputation scopes) {
     this.previous = previous;
     this.current = current;
     this.previousTiers = Map.copyOf(previousTiers);
     this.tiers = Map.copyOf(tiers);
+    this.previousScopes = previousScopes;
+    this.scopes = scopes;
   }
 
   /**
@@ -71,6 +78,22 @@ public final class Refresh {
   /** The reputation this refresh published. */
   public Reputation current() {
     return current;
+  }
+
+  /**
+   * The scopes this refresh published with {@link #current()}, scored from the same ledger snapshot
+   * (see {@link LiveReputation#scopes()}); empty when the live reputation keeps no scopes.
+   */
+  public Optional<ScopedReputation> scopes() {
+    return Optional.ofNullable(scopes);
+  }
+
+  /**
+   * The scopes published with {@link #previous()}; empty for the first refresh, and when the live
+   * reputation keeps no scopes.
+   */
+  public Optional<ScopedReputation> previousScopes() {
+    return Optional.ofNullable(previousScopes);
   }
 
   /** The tiers held after this refresh, by contributor id (only contributors with a tier). */

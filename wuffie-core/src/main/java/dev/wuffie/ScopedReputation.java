@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -82,11 +83,7 @@ public final class ScopedReputation {
     checkNotNull(ledger, "ledger is null");
     checkNotNull(policy, "policy is null");
     LedgerSnapshot snapshot = ledger.snapshot();
-    TreeSet<String> tags = new TreeSet<>();
-    for (int k = 0; k < snapshot.tagCount(); k++) {
-      tags.add(snapshot.tagName(k));
-    }
-    return compute(snapshot, policy, tags);
+    return compute(snapshot, new Scorer(policy), tagsOf(snapshot));
   }
 
   /**
@@ -108,11 +105,14 @@ public final class ScopedReputation {
       checkNotNull(tag, "a tag is null");
       sorted.add(tag);
     }
-    return compute(ledger.snapshot(), policy, sorted);
+    return compute(ledger.snapshot(), new Scorer(policy), sorted);
   }
 
-  private static ScopedReputation compute(
-      LedgerSnapshot snapshot, ScoringPolicy policy, TreeSet<String> tags) {
+  /**
+   * Scores {@code snapshot} with {@code scorer} within each of {@code tags}, which the snapshot's
+   * contributions must carry; {@link LiveReputation} scores its scopes through here.
+   */
+  static ScopedReputation compute(LedgerSnapshot snapshot, Scorer scorer, SortedSet<String> tags) {
     int[] indices = new int[tags.size()];
     int i = 0;
     for (String tag : tags) {
@@ -124,13 +124,18 @@ public final class ScopedReputation {
           tagsOf(snapshot));
       indices[i++] = index.getAsInt();
     }
-    Reputation[] reputations = new Scorer(policy).scoreScopes(snapshot, indices);
+    Reputation[] reputations = scorer.scoreScopes(snapshot, indices);
     Map<String, Reputation> byTag = new LinkedHashMap<>();
     i = 0;
     for (String tag : tags) {
       byTag.put(tag, reputations[i++]);
     }
     return new ScopedReputation(Collections.unmodifiableMap(byTag));
+  }
+
+  /** No scope: what a live reputation publishes while no contribution carries a tag it keeps. */
+  static ScopedReputation none() {
+    return new ScopedReputation(Map.of());
   }
 
   /** The tags scored, in {@link String#compareTo} order. */
@@ -166,7 +171,8 @@ public final class ScopedReputation {
     return "ScopedReputation" + scopes.keySet();
   }
 
-  private static Set<String> tagsOf(LedgerSnapshot snapshot) {
+  /** Every tag that a contribution of {@code snapshot} carries, in order. */
+  static TreeSet<String> tagsOf(LedgerSnapshot snapshot) {
     TreeSet<String> tags = new TreeSet<>();
     for (int k = 0; k < snapshot.tagCount(); k++) {
       tags.add(snapshot.tagName(k));

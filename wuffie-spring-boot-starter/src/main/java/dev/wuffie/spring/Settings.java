@@ -107,8 +107,8 @@ final class Settings {
   }
 
   /**
-   * Applies {@code wuffie.warm-start}, {@code wuffie.accuracy} and {@code wuffie.exact-every} to a
-   * live reputation's builder.
+   * Applies {@code wuffie.warm-start}, {@code wuffie.accuracy}, {@code wuffie.exact-every} and
+   * {@code wuffie.scopes} to a live reputation's builder.
    */
   static LiveReputation.Builder refreshes(
       LiveReputation.Builder builder, WuffieProperties properties) {
@@ -118,7 +118,30 @@ final class Settings {
     } catch (IllegalArgumentException e) {
       throw new WuffieConfigurationException("wuffie.accuracy", e.getMessage(), e);
     }
+    scopes(builder, properties.getScopes());
     return builder.exactEvery(positive(properties.getExactEvery(), "wuffie.exact-every", "1h"));
+  }
+
+  /** Keeps the scopes of {@code wuffie.scopes}: none if empty, every tag for {@code *}. */
+  private static void scopes(LiveReputation.Builder builder, List<String> scopes) {
+    if (scopes == null || scopes.isEmpty()) {
+      return;
+    }
+    if (scopes.contains("*")) {
+      if (scopes.size() > 1) {
+        throw new WuffieConfigurationException(
+            "wuffie.scopes",
+            "is " + scopes + ": * (every tag) with other tags; give either * or a list of tags",
+            null);
+      }
+      builder.scopes();
+      return;
+    }
+    try {
+      builder.scopes(scopes);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new WuffieConfigurationException("wuffie.scopes", e.getMessage(), e);
+    }
   }
 
   /** {@code d}, or an exception naming {@code property} if it is unset, zero or negative. */

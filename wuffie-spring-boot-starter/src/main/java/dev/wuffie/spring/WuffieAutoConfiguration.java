@@ -87,8 +87,9 @@ public class WuffieAutoConfiguration {
 
   /**
    * The live reputation over the ledger and the policy, with the tiers, the refresh settings of
-   * {@code wuffie.warm-start}, {@code wuffie.accuracy} and {@code wuffie.exact-every}, and every
-   * {@link RefreshListener} bean (the score sink first). The {@link WuffieRunner} refreshes it.
+   * {@code wuffie.warm-start}, {@code wuffie.accuracy} and {@code wuffie.exact-every}, the scopes
+   * of {@code wuffie.scopes}, and every {@link RefreshListener} bean (the score sink first). The
+   * {@link WuffieRunner} refreshes it.
    *
    * @param ledger the ledger
    * @param policy the policy
@@ -96,8 +97,9 @@ public class WuffieAutoConfiguration {
    * @param listeners the application's refresh listeners
    * @param properties the settings
    * @return the live reputation; Spring closes it at shutdown
-   * @throws WuffieConfigurationException if {@code wuffie.accuracy} is not in {@code [1e-10, 1)} or
-   *     {@code wuffie.exact-every} is not positive
+   * @throws WuffieConfigurationException if {@code wuffie.accuracy} is not in {@code [1e-10, 1)},
+   *     {@code wuffie.exact-every} is not positive, or {@code wuffie.scopes} lists a tag that
+   *     cannot be one (blank, with whitespace or a comma) or {@code *} with other tags
    */
   @Bean
   @ConditionalOnMissingBean
@@ -112,6 +114,19 @@ public class WuffieAutoConfiguration {
     // A ScoreSink bean is told through its SinkListener, which keeps what the writes did.
     listeners.orderedStream().filter(l -> !(l instanceof ScoreSink)).forEach(builder::listener);
     return builder.build();
+  }
+
+  /**
+   * The reads of scopes and personal trust over the live reputation's latest published state.
+   *
+   * @param live the live reputation
+   * @param properties the settings
+   * @return the reads
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public WuffieReputations wuffieReputations(LiveReputation live, WuffieProperties properties) {
+    return new WuffieReputations(live, properties.getScopes());
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 
@@ -19,10 +20,13 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * The actuator health of wuffie, named {@code wuffie}: DOWN when the last refresh, poll or
  * score-table write failed (the details say which, with the message), or when no refresh has
  * completed within {@code wuffie.health.max-age}; UP otherwise. The details give the age of the
- * last refresh, the published reputation's convergence and error bound, the source's last poll and
- * the sink's writes. Thread-safe.
+ * last refresh, the published reputation's convergence and error bound, the scopes kept (their
+ * count and first tags), the source's last poll and the sink's writes. Thread-safe.
  */
 final class WuffieHealthIndicator implements HealthIndicator {
+  /** The most scope tags the details list. */
+  static final int LISTED_SCOPES = 20;
+
   private final WuffieRunner runner;
   private final SqlEventSource source; // null: none
   private final String table; // null: no sink
@@ -75,6 +79,7 @@ final class WuffieHealthIndicator implements HealthIndicator {
           details.put("errorBound", r.errorBound());
           details.put("refusedEvents", r.refusedEvents());
         });
+    live.scopes().ifPresent(s -> details.put("scopes", scopes(s.scopes())));
     failure("refresh", status.refreshFailure(), details, down);
 
     if (source != null) {
@@ -113,6 +118,14 @@ final class WuffieHealthIndicator implements HealthIndicator {
       health.withDetail("reason", String.join("; ", down));
     }
     return health.withDetails(details).build();
+  }
+
+  /** The scopes' count and their first {@link #LISTED_SCOPES} tags. */
+  private static Map<String, Object> scopes(Set<String> tags) {
+    Map<String, Object> scopes = new LinkedHashMap<>();
+    scopes.put("count", tags.size());
+    scopes.put("tags", tags.stream().limit(LISTED_SCOPES).toList());
+    return scopes;
   }
 
   private static void failure(

@@ -54,6 +54,15 @@ public class WuffieProperties {
    */
   private Duration exactEvery = Duration.ofHours(1);
 
+  /**
+   * The scopes (tags of contributions, as the contributions query's {@code tags} column gives them)
+   * whose reputation each refresh keeps current, for {@link WuffieReputations}: a list of tags, or
+   * {@code *} for every tag a contribution carries. Empty (the default): no scopes, and a refresh
+   * costs what it did without them. Each refresh that publishes new scores computes the kept scopes
+   * in full, exactly; scope scores are not written to the score table.
+   */
+  private List<String> scopes = new ArrayList<>();
+
   /** How long to wait at shutdown for a poll or refresh in progress before interrupting it. */
   private Duration shutdownTimeout = Duration.ofSeconds(30);
 
@@ -120,6 +129,16 @@ public class WuffieProperties {
   /** Sets {@code wuffie.exact-every}. */
   public void setExactEvery(Duration exactEvery) {
     this.exactEvery = exactEvery;
+  }
+
+  /** {@return {@code wuffie.scopes}} */
+  public List<String> getScopes() {
+    return scopes;
+  }
+
+  /** Sets {@code wuffie.scopes}. */
+  public void setScopes(List<String> scopes) {
+    this.scopes = scopes;
   }
 
   /** {@return {@code wuffie.shutdown-timeout}} */

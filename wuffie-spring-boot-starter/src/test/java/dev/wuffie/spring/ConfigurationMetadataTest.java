@@ -47,6 +47,7 @@ final class ConfigurationMetadataTest {
             "wuffie.warm-start",
             "wuffie.accuracy",
             "wuffie.exact-every",
+            "wuffie.scopes",
             "wuffie.tiers.levels",
             "wuffie.tiers.low-water",
             "wuffie.source.events.sql",

@@ -172,7 +172,19 @@ final class StartupFailureTest {
             "a health max age below the refresh period",
             new String[] {"wuffie.health.max-age=30s"},
             "wuffie.health.max-age",
-            "wuffie.health.max-age: is PT30S, not above wuffie.refresh-every (PT1M)"));
+            "wuffie.health.max-age: is PT30S, not above wuffie.refresh-every (PT1M)"),
+        arguments(
+            "every scope and more",
+            new String[] {"wuffie.scopes=*,brewing"},
+            "wuffie.scopes",
+            "wuffie.scopes: is [*, brewing]: * (every tag) with other tags; give either * or a list"
+                + " of tags"),
+        arguments(
+            "a scope that no tag can be",
+            new String[] {"wuffie.scopes=brewing,home brewing"},
+            "wuffie.scopes",
+            "wuffie.scopes: scope tag 'home brewing' is empty or holds whitespace or a comma; a tag"
+                + " is one word, as contributions carry it: 'home-brewing'"));
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

@@ -2,6 +2,7 @@ package dev.wuffie.spring.example;
 
 import dev.wuffie.UnknownContributorException;
 import dev.wuffie.WuffieException;
+import dev.wuffie.spring.UnknownScopeException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,12 @@ class ApiErrors {
             + e.contributor()
             + "' has no reputation: there is no such member, or no answer or vote of theirs has"
             + " been scored yet");
+  }
+
+  /** No published scope has that tag. */
+  @ExceptionHandler(UnknownScopeException.class)
+  ResponseEntity<Error> unknownScope(UnknownScopeException e) {
+    return error(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
   @ExceptionHandler(WuffieException.class)

@@ -5,6 +5,8 @@ import dev.wuffie.Refresh;
 import dev.wuffie.Reputation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.Standing;
+import dev.wuffie.WuffieException;
+import dev.wuffie.spring.WuffieReputations;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -37,20 +39,23 @@ class QaController {
   private final JdbcClient jdbc;
   private final ScoringPolicy policy;
   private final LatestScores scores;
+  private final WuffieReputations reputations;
 
-  QaController(JdbcClient jdbc, ScoringPolicy policy, LatestScores scores) {
+  QaController(
+      JdbcClient jdbc, ScoringPolicy policy, LatestScores scores, WuffieReputations reputations) {
     this.jdbc = jdbc;
     this.policy = policy;
     this.scores = scores;
+    this.reputations = reputations;
   }
 
   record NewMember(String id) {}
 
   record Member(String id, Instant createdAt) {}
 
-  record NewAnswer(String author) {}
+  record NewAnswer(String author, List<String> tags) {}
 
-  record Answer(long id, String author, Instant createdAt) {}
+  record Answer(long id, String author, List<String> tags, Instant createdAt) {}
 
   record NewVote(String voter, Long answer, String kind) {}
 
@@ -70,6 +75,16 @@ class QaController {
 
   record Leaderboard(int contributors, List<Leader> leaders) {}
 
+  record ScopeLeader(int rank, String id, double score, double points, double percentile) {}
+
+  record ScopeBoard(String scope, int contributors, List<ScopeLeader> leaders) {}
+
+  record Trusted(String id, double trust) {}
+
+  record TrustedBy(String viewer, List<Trusted> trusted) {}
+
+  record CircleTrust(String member, String target, double trust) {}
+
   @PostMapping("/members")
   ResponseEntity<Member> addMember(@RequestBody NewMember body) {
     String id = required(body == null ? null : body.id(), "id");
@@ -87,14 +102,23 @@ class QaController {
   @PostMapping("/answers")
   ResponseEntity<Answer> addAnswer(@RequestBody NewAnswer body) {
     String author = required(body == null ? null : body.author(), "author");
+    List<String> tags = body.tags() == null ? List.of() : List.copyOf(new TreeSet<>(body.tags()));
+    for (String tag : tags) {
+      if (!tag.matches("[\\p{L}\\p{N}+#.-]{1,40}")) {
+        throw new ApiException(
+            HttpStatus.BAD_REQUEST,
+            "tag '" + tag + "' is not one word of up to 40 letters, digits, '+', '#', '.' or '-'");
+      }
+    }
     member(author, "author");
     Instant now = now();
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO answers (author, created_at) VALUES (?, ?)")
-        .params(author, utc(now))
+    jdbc.sql("INSERT INTO answers (author, created_at, tags) VALUES (?, ?, ?)")
+        .params(author, utc(now), tags.isEmpty() ? null : String.join("|", tags))
         .update(key, "id");
     long id = key.getKeyAs(Number.class).longValue();
-    return ResponseEntity.created(URI.create("/answers/" + id)).body(new Answer(id, author, now));
+    return ResponseEntity.created(URI.create("/answers/" + id))
+        .body(new Answer(id, author, tags, now));
   }
 
   /**
@@ -168,6 +192,59 @@ class QaController {
                         s.rank(), s.id(), s.score(), s.points(), s.percentile(), tiers.get(s.id())))
             .toList();
     return new Leaderboard(refresh.current().size(), leaders);
+  }
+
+  /**
+   * The best {@code k} members within the scope of {@code tag} ("top in #brewing"), from the last
+   * refresh; 404 for a tag no answer carries.
+   */
+  @GetMapping("/scopes/{tag}/top")
+  ScopeBoard scopeTop(
+      @PathVariable("tag") String tag, @RequestParam(name = "k", defaultValue = "10") int k) {
+    limit(k, "k");
+    latest(); // 503 before the first refresh
+    List<ScopeLeader> leaders =
+        reputations.top(tag, k).stream() // UnknownScopeException: 404
+            .map(s -> new ScopeLeader(s.rank(), s.id(), s.score(), s.points(), s.percentile()))
+            .toList();
+    return new ScopeBoard(tag, reputations.scope(tag).size(), leaders);
+  }
+
+  /**
+   * The {@code k} members that {@code id} would trust most ("trusted by people you trust"); 404 for
+   * an id wuffie does not know.
+   */
+  @GetMapping("/members/{id}/trusted")
+  TrustedBy trusted(
+      @PathVariable("id") String id, @RequestParam(name = "k", defaultValue = "10") int k) {
+    limit(k, "k");
+    latest();
+    return new TrustedBy(
+        id,
+        reputations.trustedBy(id, k).stream().map(t -> new Trusted(t.id(), t.score())).toList());
+  }
+
+  /**
+   * How much the members {@code id} votes for trust {@code target}; 404 for an id wuffie does not
+   * know, 400 if {@code id} has voted for no one.
+   */
+  @GetMapping("/members/{id}/circle/{target}")
+  CircleTrust circle(@PathVariable("id") String id, @PathVariable("target") String target) {
+    latest();
+    try {
+      return new CircleTrust(id, target, reputations.circleTrust(id, target));
+    } catch (WuffieException e) {
+      throw e; // an unknown member: 404
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage()); // endorses no one
+    }
+  }
+
+  private static void limit(int value, String name) {
+    if (value < 1 || value > MAX_LIMIT) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST, name + " " + value + " must be in [1, " + MAX_LIMIT + "]");
+    }
   }
 
   private Refresh latest() {

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wuffie.Endorsement;
 import dev.wuffie.Ledger;
+import dev.wuffie.LedgerEntry;
+import dev.wuffie.PersonalTrust;
 import dev.wuffie.Reputation;
+import dev.wuffie.ScopedReputation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.Standing;
 import dev.wuffie.Tiers;
@@ -56,7 +59,11 @@ abstract class QaServiceContract {
 
   @Autowired Tiers tiers;
 
-  record Answer(long id, String author, Instant at) {}
+  record Answer(long id, String author, List<String> tags, Instant at) {}
+
+  /** The tags of answer {@code a}: none, brewing, or baking and brewing. */
+  private static final List<List<String>> TAGS =
+      List.of(List.of(), List.of("brewing"), List.of("baking", "brewing"));
 
   record Vote(String voter, long answer, String kind, Instant at) {}
 
@@ -71,11 +78,14 @@ abstract class QaServiceContract {
     List<Answer> answers = new ArrayList<>();
     for (int a = 0; a < 18; a++) {
       String author = members.get(random.nextInt(members.size()));
-      JsonNode answer = post("/answers", Map.of("author", author), 201);
+      List<String> tags = TAGS.get(a % 3);
+      JsonNode answer = post("/answers", Map.of("author", author, "tags", tags), 201);
+      assertThat(answer.path("tags")).isEqualTo(json.valueToTree(tags));
       answers.add(
           new Answer(
               answer.path("id").asLong(),
               author,
+              tags,
               Instant.parse(answer.path("createdAt").asText())));
     }
     List<Vote> votes = new ArrayList<>();
@@ -125,6 +135,61 @@ abstract class QaServiceContract {
           .isEqualTo(json.valueToTree(expected.explain(id)));
     }
 
+    ScopedReputation scopes = ScopedReputation.compute(ledger(answers, votes), policy());
+    assertThat(scopes.scopes()).containsExactly("baking", "brewing");
+    for (String tag : scopes.scopes()) {
+      Reputation scope = scopes.scope(tag);
+      JsonNode scopeBoard = get("/scopes/" + tag + "/top?k=1000", 200);
+      assertThat(scopeBoard.path("scope").asText()).isEqualTo(tag);
+      assertThat(scopeBoard.path("contributors").asInt()).isEqualTo(scope.size());
+      List<Standing> scopeTop = scope.top(scope.size());
+      assertThat(scopeBoard.path("leaders")).hasSize(scopeTop.size());
+      for (int r = 0; r < scopeTop.size(); r++) {
+        Standing s = scopeTop.get(r);
+        JsonNode leader = scopeBoard.path("leaders").get(r);
+        assertThat(leader.path("id").asText()).as(tag).isEqualTo(s.id());
+        assertThat(leader.path("rank").asInt()).as(tag).isEqualTo(s.rank());
+        assertThat(leader.path("score").asDouble()).as(tag).isEqualTo(s.score());
+        assertThat(leader.path("percentile").asDouble()).as(tag).isEqualTo(s.percentile());
+      }
+    }
+    int circles = 0;
+    for (String id : expected.ids()) {
+      JsonNode trusted = get("/members/" + id + "/trusted?k=5", 200);
+      List<PersonalTrust.Trusted> mostTrusted = expected.trustFrom(id).top(5);
+      assertThat(trusted.path("trusted")).as(id).hasSize(mostTrusted.size());
+      for (int r = 0; r < mostTrusted.size(); r++) {
+        JsonNode one = trusted.path("trusted").get(r);
+        assertThat(one.path("id").asText()).as(id).isEqualTo(mostTrusted.get(r).id());
+        assertThat(one.path("trust").asDouble()).as(id).isEqualTo(mostTrusted.get(r).score());
+      }
+      PersonalTrust circle;
+      try {
+        circle = expected.trustFromCircleOf(id);
+      } catch (IllegalArgumentException e) { // id voted for no one else
+        assertThat(get("/members/" + id + "/circle/" + id, 400).path("error").asText())
+            .isEqualTo(e.getMessage());
+        continue;
+      }
+      circles++;
+      for (String target : expected.ids()) {
+        assertThat(get("/members/" + id + "/circle/" + target, 200).path("trust").asDouble())
+            .as("%s's circle's trust in %s", id, target)
+            .isEqualTo(circle.score(target));
+      }
+    }
+    assertThat(circles).isPositive();
+
+    assertThat(get("/scopes/cider/top", 404))
+        .isEqualTo(
+            error(
+                404,
+                "no scope 'cider': no contribution carries tag 'cider'; the scopes are [baking,"
+                    + " brewing]"));
+    assertThat(get("/scopes/brewing/top?k=0", 400))
+        .isEqualTo(error(400, "k 0 must be in [1, 1000]"));
+    assertThat(get("/members/nobody/trusted", 404).path("status").asInt()).isEqualTo(404);
+
     JsonNode unknown = get("/members/nobody/reputation", 404);
     assertThat(unknown.path("status").asInt()).isEqualTo(404);
     assertThat(unknown.path("error").asText())
@@ -147,6 +212,12 @@ abstract class QaServiceContract {
         .isEqualTo(error(400, "the vote has no 'answer'; give its id"));
     assertThat(post("/answers", Map.of("author", "ghost"), 422))
         .isEqualTo(error(422, "the author 'ghost' is no member"));
+    assertThat(post("/answers", Map.of("author", "critic", "tags", List.of("home brewing")), 400))
+        .isEqualTo(
+            error(
+                400,
+                "tag 'home brewing' is not one word of up to 40 letters, digits, '+', '#', '.' or"
+                    + " '-'"));
     assertThat(post("/members", Map.of("id", "critic"), 409))
         .isEqualTo(error(409, "member 'critic' exists already"));
     assertThat(get("/leaderboard?limit=0", 400))
@@ -164,7 +235,9 @@ abstract class QaServiceContract {
   private static Ledger ledger(List<Answer> answers, List<Vote> votes) {
     Ledger ledger = Ledger.create();
     for (Answer a : answers) {
-      ledger.addContribution(Long.toString(a.id()), a.at(), a.author());
+      ledger.addContribution(
+          LedgerEntry.contribution(Long.toString(a.id()), a.at(), a.author())
+              .tagged(a.tags().toArray(String[]::new)));
     }
     for (Vote v : votes) {
       ledger.record(
