@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Serves a local web page to explore the scores: the leaderboard, where each member's score"
-          + " comes from, the gaming watch, and what-if scoring under another policy.",
+          + " comes from, the gaming watch, and what-if scoring under another policy; within a"
+          + " scope when contributions have tags, and as one member would trust others.",
       "",
       "The input is read and scored as 'wuffie score' does with a policy option (each line an"
           + " event of its kind; the identity policy unless --policy says otherwise), or as it"

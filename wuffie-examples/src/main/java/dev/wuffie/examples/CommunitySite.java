@@ -4,11 +4,17 @@ import dev.wuffie.Decay;
 import dev.wuffie.Endorsement;
 import dev.wuffie.Explanation;
 import dev.wuffie.Ledger;
+import dev.wuffie.LedgerEntry;
 import dev.wuffie.Reputation;
 import dev.wuffie.Saturation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.Standing;
+import dev.wuffie.json.LedgerJson;
+import dev.wuffie.json.PolicyJson;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,9 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -35,13 +44,19 @@ import javax.xml.stream.XMLStreamReader;
  * the leader. Pass the JDBC URL of your own database (with its driver on the class path) to score
  * that instead: it needs {@code users} and {@code posts} tables like the ones created here.
  *
- * <p>An answer is a contribution of its author; the asker endorses each answer to their question
- * ("answer", 1) and the accepted one again ("accepted", 3); repeats saturate (log2) and weights
- * halve every 365 days before the latest post. Post scores (up-votes minus down-votes) come without
- * their voters, so they cannot be endorsements; they are the teleport prior instead: seeds weighted
- * by the positive score of each user's posts, decayed alike. (The policy's activityPrior() would
- * count posts, whatever they scored.) The dump's Users.xml is not bundled: the users table holds
- * the post owners.
+ * <p>An answer is a contribution of its author, tagged with its question's tags (the scopes of
+ * {@link dev.wuffie.ScopedReputation}: "top in #brewing"); the asker endorses each answer to their
+ * question ("answer", 1) and the accepted one again ("accepted", 3); repeats saturate (log2) and
+ * weights halve every 365 days before the latest post. Post scores (up-votes minus down-votes) come
+ * without their voters, so they cannot be endorsements; they are the teleport prior instead: seeds
+ * weighted by the positive score of each user's posts, decayed alike. (The policy's activityPrior()
+ * would count posts, whatever they scored.) The dump's Users.xml is not bundled: the users table
+ * holds the post owners.
+ *
+ * <p>Given a directory as well ({@code example community-site beer}), it also writes the ledger it
+ * scored as {@code beer/ledger.jsonl} ({@link LedgerJson}) and its policy as {@code
+ * beer/policy.json} ({@link PolicyJson}), which {@code wuffie explore --ledger beer/ledger.jsonl
+ * --policy beer/policy.json} serves with the same scores, and a scope for each tag.
  */
 public final class CommunitySite {
   /** The default database: in memory, gone when the example's connection closes. */
@@ -49,28 +64,55 @@ public final class CommunitySite {
 
   private static final String POSTS = "/datasets/beer.stackexchange-Posts.xml.gz";
   private static final int SHOWN_ASKERS = 5;
+  private static final Pattern TAG = Pattern.compile("<([^<>]+)>");
 
   private CommunitySite() {}
 
   /**
-   * Scores the database at the JDBC URL {@code args[0]}, by default {@link #DEFAULT_URL}: an
-   * in-memory H2 database that gets the bundled site first.
+   * Scores the database at the JDBC URL among {@code args} (an argument that starts with {@code
+   * jdbc:}), by default {@link #DEFAULT_URL}: an in-memory H2 database that gets the bundled site
+   * first. Another argument is a directory to write the scored ledger and policy into.
    */
   public static void main(String[] args) throws Exception {
-    run(args.length > 0 ? args[0] : DEFAULT_URL);
+    String url = DEFAULT_URL;
+    Path export = null;
+    for (String arg : args) {
+      if (arg.startsWith("jdbc:")) {
+        url = arg;
+      } else if (export == null) {
+        export = Path.of(arg);
+      } else {
+        throw new IllegalArgumentException(
+            "give at most a JDBC URL and one directory to write the ledger into, not also '"
+                + arg
+                + "'");
+      }
+    }
+    run(url, export);
   }
 
   /** Scores the database at {@code jdbcUrl}, loading the bundled site first if it is in memory. */
   static void run(String jdbcUrl) throws Exception {
+    run(jdbcUrl, null);
+  }
+
+  /**
+   * As {@link #run(String)}, and writes the ledger and policy into directory {@code export} (made
+   * if need be) unless it is null.
+   */
+  static void run(String jdbcUrl, Path export) throws Exception {
     try (Connection db = DriverManager.getConnection(jdbcUrl)) {
       if (jdbcUrl.startsWith("jdbc:h2:mem:")) { // a new, empty database
         loadBeerSite(db);
       }
-      scoreSite(db);
+      scoreSite(db, export);
     }
   }
 
-  /** Creates the site's tables and fills them from Posts.xml, read with StAX. */
+  /**
+   * Creates the site's tables and fills them from Posts.xml, read with StAX. A question's tags are
+   * kept as the dump writes them, {@code <ipa><hops>}.
+   */
   static void loadBeerSite(Connection db) throws Exception {
     String[] columns = {"Id", "PostTypeId", "ParentId", "AcceptedAnswerId", "OwnerUserId", "Score"};
     XMLInputFactory factory = XMLInputFactory.newFactory();
@@ -79,9 +121,10 @@ public final class CommunitySite {
         InputStream in = new GZIPInputStream(CommunitySite.class.getResourceAsStream(POSTS))) {
       sql.executeUpdate(
           "CREATE TABLE posts (id BIGINT PRIMARY KEY, post_type INT, parent_id BIGINT,"
-              + " accepted_answer_id BIGINT, owner_id BIGINT, score INT, created_at TIMESTAMP)");
+              + " accepted_answer_id BIGINT, owner_id BIGINT, score INT, created_at TIMESTAMP,"
+              + " tags VARCHAR(1000))");
       try (PreparedStatement insert =
-          db.prepareStatement("INSERT INTO posts VALUES (?,?,?,?,?,?,?)")) {
+          db.prepareStatement("INSERT INTO posts VALUES (?,?,?,?,?,?,?,?)")) {
         XMLStreamReader xml = factory.createXMLStreamReader(in);
         while (xml.hasNext()) {
           if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("row")) {
@@ -90,6 +133,7 @@ public final class CommunitySite {
               insert.setObject(i + 1, value == null ? null : Long.valueOf(value));
             }
             insert.setObject(7, LocalDateTime.parse(xml.getAttributeValue(null, "CreationDate")));
+            insert.setString(8, xml.getAttributeValue(null, "Tags"));
             insert.addBatch();
           }
         }
@@ -101,8 +145,11 @@ public final class CommunitySite {
     }
   }
 
-  /** What a site does: reads the events, scores them, writes the reputation table, prints it. */
-  static void scoreSite(Connection db) throws SQLException {
+  /**
+   * What a site does: reads the events, scores them, writes the reputation table, prints it; and
+   * writes the ledger and policy into {@code export} unless it is null.
+   */
+  static void scoreSite(Connection db, Path export) throws SQLException, IOException {
     Ledger ledger = Ledger.create();
     Decay decay = Decay.halfLife(Duration.ofDays(365));
     Map<String, Double> prior = new HashMap<>(); // the positive score of each user's posts
@@ -117,13 +164,14 @@ public final class CommunitySite {
       }
       row =
           sql.executeQuery(
-              "SELECT a.id, a.owner_id, a.created_at, q.owner_id, q.accepted_answer_id = a.id"
-                  + " FROM posts a JOIN posts q ON q.id = a.parent_id"
+              "SELECT a.id, a.owner_id, a.created_at, q.owner_id, q.accepted_answer_id = a.id,"
+                  + " q.tags FROM posts a JOIN posts q ON q.id = a.parent_id"
                   + " WHERE a.post_type = 2 AND a.owner_id IS NOT NULL AND q.owner_id IS NOT NULL");
       while (row.next()) {
         String answer = "answer-" + row.getLong(1);
         Instant time = instant(row, 3);
-        ledger.addContribution(answer, time, row.getString(2));
+        ledger.addContribution(
+            LedgerEntry.contribution(answer, time, row.getString(2)).tagged(tags(row, 6)));
         ledger.record(Endorsement.ofContribution(row.getString(4), answer, "answer", time));
         if (row.getBoolean(5)) {
           ledger.record(Endorsement.ofContribution(row.getString(4), answer, "accepted", time));
@@ -201,6 +249,31 @@ public final class CommunitySite {
     double others = askers.stream().skip(SHOWN_ASKERS).mapToDouble(Explanation.Term::amount).sum();
     System.out.printf(
         "  %.6f  from %d other askers%n", others, Math.max(0, askers.size() - SHOWN_ASKERS));
+    if (export != null) {
+      Files.createDirectories(export);
+      Path ledgerFile = export.resolve("ledger.jsonl");
+      Path policyFile = export.resolve("policy.json");
+      LedgerJson.write(ledger.snapshot(), ledgerFile);
+      Files.writeString(policyFile, PolicyJson.write(policy));
+      System.out.printf(
+          "%nwrote %s and %s; explore them with%n  java -jar wuffie.jar explore --ledger %s"
+              + " --policy %s%n",
+          ledgerFile, policyFile, ledgerFile, policyFile);
+    }
+  }
+
+  /** The tags of a column that holds them as the dump does, {@code <ipa><hops>}; none for null. */
+  private static String[] tags(ResultSet row, int column) throws SQLException {
+    String text = row.getString(column);
+    if (text == null) {
+      return new String[0];
+    }
+    List<String> tags = new ArrayList<>();
+    Matcher m = TAG.matcher(text);
+    while (m.find()) {
+      tags.add(m.group(1));
+    }
+    return tags.toArray(new String[0]);
   }
 
   /** How many endorsements of {@code kind} an explanation term is made of. */

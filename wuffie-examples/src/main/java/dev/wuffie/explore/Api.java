@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The explorer's JSON API: turns a request's path, query and body into the answer object that the
@@ -28,9 +29,15 @@ import java.util.Map;
  *   <li>{@code GET /api/leaderboard?offset=O&limit=L&q=TEXT}: a page of the leaderboard;
  *   <li>{@code GET /api/histogram}: the score histogram;
  *   <li>{@code GET /api/member/ID} and {@code GET /api/member/ID/history}: one member;
+ *   <li>{@code GET /api/scopes}: the ledger's scopes (tags), with their members;
+ *   <li>{@code GET /api/trusted?from=ID&offset=O&limit=L}: the members ID would trust;
  *   <li>{@code GET /api/watch}: the gaming watch;
  *   <li>{@code POST /api/whatif} with a policy (the {@code --policy} JSON format): a what-if.
  * </ul>
+ *
+ * <p>The summary, leaderboard, histogram and member take {@code scope=TAG}: the same answer within
+ * the scope of that tag ({@link Scopes}); absent or empty, the whole ledger. An unknown scope is a
+ * 404 that names the scopes there are.
  *
  * <p>Thread-safe: it only reads the {@link Explorer}.
  */
@@ -40,6 +47,9 @@ final class Api {
 
   /** The default size of a leaderboard page. */
   static final int DEFAULT_LIMIT = 100;
+
+  /** How many scopes the message of an unknown scope names. */
+  static final int NAMED_SCOPES = 20;
 
   /** What the policy reader's messages call a what-if's policy. */
   static final String POSTED_POLICY = "the posted policy";
@@ -76,11 +86,15 @@ final class Api {
   Object get(String rawPath, String rawQuery) throws ApiException {
     switch (rawPath) {
       case "/api/summary":
-        return summary();
+        return summary(query(rawQuery));
       case "/api/leaderboard":
         return leaderboard(query(rawQuery));
       case "/api/histogram":
-        return explorer.histogram();
+        return ranking(query(rawQuery)).histogram();
+      case "/api/scopes":
+        return new Views.Scopes(explorer.scopes().list());
+      case "/api/trusted":
+        return trusted(query(rawQuery));
       case "/api/watch":
         return explorer.analysis().watch();
       default:
@@ -94,7 +108,10 @@ final class Api {
       }
       if (rest.indexOf('/') < 0) {
         String id = decodePath(rest);
-        return explorer.member(id).orElseThrow(() -> unknownMember(id));
+        Map<String, String> query = query(rawQuery);
+        return explorer
+            .member(id, ranking(query), scope(query))
+            .orElseThrow(() -> unknownMember(id));
       }
     }
     throw unknownPath(rawPath);
@@ -144,17 +161,19 @@ final class Api {
         "no such path: "
             + rawPath
             + "; the API has /api/summary, /api/leaderboard, /api/histogram, /api/member/ID,"
-            + " /api/member/ID/history, /api/watch and POST /api/whatif, the page is at /");
+            + " /api/member/ID/history, /api/scopes, /api/trusted?from=ID, /api/watch and POST"
+            + " /api/whatif, the page is at /");
   }
 
-  private Views.Summary summary() {
-    Reputation r = explorer.reputation();
+  private Views.Summary summary(Map<String, String> query) throws ApiException {
+    Reputation r = ranking(query).reputation();
     List<Views.TierView> tiers = new ArrayList<>();
-    for (Tiers.Tier t : Explorer.TIERS.tiers()) {
+    for (Tiers.Tier t : Ranking.TIERS.tiers()) {
       tiers.add(new Views.TierView(t.name(), t.threshold()));
     }
     return new Views.Summary(
         explorer.title(),
+        scope(query),
         explorer.summary(),
         r.size(),
         r.graph().edgeCount(),
@@ -170,7 +189,56 @@ final class Api {
   private Views.Page leaderboard(Map<String, String> query) throws ApiException {
     int offset = intParameter(query, "offset", 0, 0, Integer.MAX_VALUE);
     int limit = intParameter(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-    return explorer.page(offset, limit, query.get("q"));
+    return ranking(query).page(offset, limit, query.get("q"));
+  }
+
+  /** The scope the query names ({@code scope=TAG}), or null for the whole ledger. */
+  private static String scope(Map<String, String> query) {
+    String scope = query.get("scope");
+    return scope == null || scope.isEmpty() ? null : scope;
+  }
+
+  /** The ranking of the scope the query names, or of the whole ledger. */
+  private Ranking ranking(Map<String, String> query) throws ApiException {
+    String scope = scope(query);
+    Optional<Ranking> ranking = explorer.ranking(scope);
+    if (ranking.isPresent()) {
+      return ranking.get();
+    }
+    List<String> tags = explorer.scopes().tags();
+    throw ApiException.notFound(
+        tags.isEmpty()
+            ? "unknown scope '"
+                + scope
+                + "': this ledger has no scopes (no contribution has a tag); leave scope out for"
+                + " the whole ledger"
+            : "unknown scope '"
+                + scope
+                + "': the scopes are "
+                + String.join(", ", tags.subList(0, Math.min(NAMED_SCOPES, tags.size())))
+                + (tags.size() > NAMED_SCOPES
+                    ? " and " + (tags.size() - NAMED_SCOPES) + " more"
+                    : "")
+                + " (tags are case-sensitive; GET /api/scopes lists them); leave scope out for the"
+                + " whole ledger");
+  }
+
+  /** {@code GET /api/trusted?from=ID&offset=O&limit=L}: the members ID would trust. */
+  private Views.TrustedPage trusted(Map<String, String> query) throws ApiException {
+    String from = query.get("from");
+    if (from == null || from.isEmpty()) {
+      throw ApiException.badRequest(
+          "from is missing: give the id of the member whose view to show, as"
+              + " /api/trusted?from=ID");
+    }
+    if (scope(query) != null) {
+      throw ApiException.badRequest(
+          "scope and from exclude each other: trust from a member is over the whole trust graph,"
+              + " not within a scope; leave scope out");
+    }
+    int offset = intParameter(query, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = intParameter(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    return explorer.trusted(from, offset, limit).orElseThrow(() -> unknownMember(from));
   }
 
   /** The query parameter {@code name}, a whole number in {@code [min, max]}, or {@code absent}. */

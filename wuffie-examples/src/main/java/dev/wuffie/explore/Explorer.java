@@ -3,26 +3,22 @@ package dev.wuffie.explore;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.wuffie.Explanation;
 import dev.wuffie.Ledger;
 import dev.wuffie.LedgerSnapshot;
+import dev.wuffie.PersonalTrust;
 import dev.wuffie.Reputation;
 import dev.wuffie.ScoringPolicy;
-import dev.wuffie.Standing;
-import dev.wuffie.Tiers;
-import dev.wuffie.graph.EndorsementGraph;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * What {@code wuffie explore} serves: a ledger scored under a policy, read for the page. It keeps
- * the ledger's snapshot, the policy, the current {@link Reputation} and, computed once, the members
- * in rank order with their tiers and lower-case ids (so that a leaderboard page is a slice, and a
- * search one pass, never a sort), the score histogram and each endorser's out-going endorsements
- * (for what a member passes on). A what-if ({@link #whatIf(ScoringPolicy)}) re-scores the same
- * snapshot under another policy and compares the rankings.
+ * the ledger's snapshot, the policy, the current {@link Reputation} read for the leaderboard and
+ * member pages (a {@link Ranking}), the ledger's scopes ({@link Scopes}: the reputation within each
+ * tag, computed once when first asked for), and the last few viewers' personal trust ({@link
+ * TrustCache}). A what-if ({@link #whatIf(ScoringPolicy)}) re-scores the same snapshot under
+ * another policy and compares the rankings.
  *
  * <pre>{@code
  * Reputation reputation = Reputation.compute(ledger, policy);
@@ -31,41 +27,27 @@ import java.util.Optional;
  *     ExploreServer.start(explorer, new InetSocketAddress("127.0.0.1", 0), new PrintWriter(System.err, true));
  * }</pre>
  *
- * <p>Cost: building it is {@code O(n + m)} over the reputation's n members and m endorsements (the
- * ranking is the reputation's); a leaderboard page is {@code O(limit)}, a search {@code O(n)}, a
- * member {@code O(in-degree log in-degree + out-degree log out-degree)}; a what-if is a full
- * scoring plus {@code O(n log n)}.
+ * <p>Cost: building it is {@code O(n)} over the reputation's n members (the ranking is the
+ * reputation's); a leaderboard page is {@code O(limit)}, a search {@code O(n)}, a member {@code
+ * O(in-degree log in-degree + out-degree log out-degree)} (the first one {@code O(n + m)} more, to
+ * form the out-going endorsements); the scopes as {@link Scopes} says; a viewer's trust one forward
+ * push ({@link PersonalTrust}) and {@code O(t log k)} per page; a what-if is a full scoring plus
+ * {@code O(n log n)}.
  *
  * <p>Immutable once built (the ledger must not change while it is explored); safe to share between
  * the server's threads.
  */
 public final class Explorer {
-  /** The tiers the leaderboard shows: percentiles 90 and 99, as in the README's live site. */
-  static final Tiers TIERS =
-      Tiers.builder().percentile("trusted", 90).percentile("elder", 99).build();
-
-  /** How many endorser terms a member's explanation lists; the rest are summed. */
-  static final int TERMS = 50;
-
-  /** How many members a member's "passes on" list names. */
-  static final int PASSES_ON = 50;
-
-  /** How many bins the histogram has over the positive scores. */
-  static final int BINS = 30;
-
   private final Ledger ledger;
   private final LedgerSnapshot snapshot;
   private final ScoringPolicy policy;
   private final Reputation reputation;
   private final String title;
   private final List<String> summary;
-  private final Standing[] byRank;
-  private final String[] tierByRank;
-  private final String[] lowerIdByRank;
-  private final Views.Histogram histogram;
-  private final OutEdges outEdges;
-  private final double termScale;
+  private final Ranking ranking;
   private final Analysis analysis;
+  private final Scopes scopes;
+  private final TrustCache trust;
 
   private Explorer(Ledger ledger, Reputation reputation, String title, List<String> summary) {
     this.ledger = ledger;
@@ -74,18 +56,10 @@ public final class Explorer {
     this.reputation = reputation;
     this.title = title;
     this.summary = List.copyOf(summary);
-    List<Standing> all = reputation.top(reputation.size());
-    this.byRank = all.toArray(new Standing[0]);
-    this.tierByRank = new String[byRank.length];
-    this.lowerIdByRank = new String[byRank.length];
-    for (int r = 0; r < byRank.length; r++) {
-      tierByRank[r] = tierOf(byRank[r]);
-      lowerIdByRank[r] = byRank[r].id().toLowerCase(Locale.ROOT);
-    }
-    this.histogram = histogram(byRank);
-    this.outEdges = OutEdges.of(reputation.graph());
-    this.termScale = outEdges.scale(reputation);
+    this.ranking = new Ranking(reputation);
     this.analysis = Analysis.of(reputation, snapshot, policy);
+    this.scopes = Scopes.of(ledger, snapshot, reputation, policy);
+    this.trust = new TrustCache(reputation);
   }
 
   /**
@@ -121,17 +95,24 @@ public final class Explorer {
   }
 
   /**
-   * Starts computing the gaming watch and the score history on a daemon thread, so that the first
-   * page that shows them need not wait (the history is a full scoring per month of the ledger's
-   * span); without this call they are computed on first use. Returns at once.
+   * Starts computing the gaming watch, the score history and the scopes' reputations on daemon
+   * threads, so that the first page that shows them need not wait (the history is a full scoring
+   * per month of the ledger's span; the scopes one solve of them all); without this call they are
+   * computed on first use. Returns at once.
    */
   public void prepareInBackground() {
     analysis.prepareInBackground();
+    scopes.prepareInBackground();
   }
 
   /** The analyses of the current reputation (gaming watch, history, health). */
   Analysis analysis() {
     return analysis;
+  }
+
+  /** The scopes of the ledger. */
+  Scopes scopes() {
+    return scopes;
   }
 
   /** What the page calls the input. */
@@ -144,67 +125,58 @@ public final class Explorer {
     return summary;
   }
 
-  /** The score histogram, computed once. */
-  Views.Histogram histogram() {
-    return histogram;
+  /**
+   * The reading of the whole ledger's reputation ({@code scope} null), or of the scope of tag
+   * {@code scope}; empty if no contribution has that tag.
+   */
+  Optional<Ranking> ranking(String scope) {
+    return scope == null ? Optional.of(ranking) : scopes.ranking(scope);
   }
 
   /**
-   * A page of the leaderboard: {@code limit} rows from rank {@code offset + 1}; with a query, only
-   * the members whose id contains {@code query} (ignoring case), best rank first, and {@code total}
-   * counts them all.
-   *
-   * @param query the text to search ids for, or null or empty for every member
+   * One member in {@code within} (a ranking of this explorer, of scope {@code scope} or null for
+   * the whole ledger): standing, explanation, what it passes on and its flags in the gaming watch
+   * (of the global score); empty if {@code id} is not a contributor. An alias merged into a person
+   * reads the person.
    */
-  Views.Page page(int offset, int limit, String query) {
-    if (query == null || query.isEmpty()) {
-      List<Views.Row> rows = new ArrayList<>();
-      for (int r = offset; r < Math.min(byRank.length, offset + limit); r++) {
-        rows.add(row(r));
-      }
-      return new Views.Page(byRank.length, offset, rows);
-    }
-    String text = query.toLowerCase(Locale.ROOT);
-    List<Views.Row> rows = new ArrayList<>();
-    int total = 0;
-    for (int r = 0; r < byRank.length; r++) {
-      if (lowerIdByRank[r].contains(text)) {
-        if (total >= offset && rows.size() < limit) {
-          rows.add(row(r));
-        }
-        total++;
-      }
-    }
-    return new Views.Page(total, offset, rows);
-  }
-
-  /**
-   * One member: standing, explanation, what it passes on and its flags; empty if {@code id} is not
-   * a contributor. An alias merged into a person reads the person.
-   */
-  Optional<Views.Member> member(String id) {
-    Optional<Standing> found = reputation.find(id);
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    Standing s = found.get();
-    Explanation e = reputation.explain(s.id());
-    return Optional.of(
-        new Views.Member(
-            s.rank(),
-            s.id(),
-            s.score(),
-            s.points(),
-            s.percentile(),
-            tierByRank[s.rank() - 1],
-            explanation(e),
-            passesOn(s.id()),
-            analysis.flags(s.id())));
+  Optional<Views.Member> member(String id, Ranking within, String scope) {
+    return within.member(id, scope, analysis::flags);
   }
 
   /** The monthly score history of {@code id}, or empty if it is not a contributor. */
   Optional<Views.History> history(String id) {
     return reputation.find(id).map(s -> analysis.history(s.id()));
+  }
+
+  /**
+   * The members {@code from} would trust ({@link Reputation#trustFrom(String)}), best first, {@code
+   * from} excluded: {@code limit} of them from the {@code offset + 1}-th; empty if {@code from} is
+   * not a contributor. An alias reads the person it was merged into.
+   */
+  Optional<Views.TrustedPage> trusted(String from, int offset, int limit) {
+    return reputation
+        .find(from)
+        .map(
+            viewer -> {
+              PersonalTrust view = trust.from(viewer.id());
+              List<PersonalTrust.Trusted> top =
+                  view.top((int) Math.min(Integer.MAX_VALUE, (long) offset + limit));
+              List<Views.TrustedRow> rows = new ArrayList<>();
+              for (int i = offset; i < top.size(); i++) {
+                PersonalTrust.Trusted t = top.get(i);
+                rows.add(new Views.TrustedRow(i + 1, t.id(), t.score(), reputation.rank(t.id())));
+              }
+              return new Views.TrustedPage(
+                  viewer.id(),
+                  view.score(viewer.id()),
+                  view.reached() - view.viewers().size(),
+                  offset,
+                  rows,
+                  view.reached(),
+                  view.errorBound(),
+                  view.accuracy(),
+                  reputation.result().damping());
+            });
   }
 
   /**
@@ -218,112 +190,5 @@ public final class Explorer {
     Reputation after = Reputation.compute(ledger, whatIf);
     long nanos = System.nanoTime() - start;
     return WhatIf.compare(reputation, after, nanos);
-  }
-
-  /** A leaderboard row of a standing in {@code scored}, with its tier. */
-  static Views.Row row(Standing s) {
-    return new Views.Row(s.rank(), s.id(), s.score(), s.points(), s.percentile(), tierOf(s));
-  }
-
-  private Views.Row row(int r) {
-    Standing s = byRank[r];
-    return new Views.Row(s.rank(), s.id(), s.score(), s.points(), s.percentile(), tierByRank[r]);
-  }
-
-  /** The highest of {@link #TIERS} whose percentile {@code s} reaches, or null. */
-  static String tierOf(Standing s) {
-    String tier = null;
-    for (Tiers.Tier t : TIERS.tiers()) {
-      if (s.percentile() >= t.threshold()) {
-        tier = t.name();
-      }
-    }
-    return tier;
-  }
-
-  /** The explanation with its first {@link #TERMS} endorsers, the others summed. */
-  private static Views.Explanation explanation(Explanation e) {
-    List<Views.Term> endorsers = new ArrayList<>();
-    double others = 0;
-    for (Explanation.Term t : e.endorsers()) {
-      if (endorsers.size() < TERMS) {
-        endorsers.add(term(t));
-      } else {
-        others += t.amount();
-      }
-    }
-    List<Views.Term> distrusters = new ArrayList<>();
-    for (Explanation.Term t : e.distrusters()) {
-      distrusters.add(term(t));
-    }
-    return new Views.Explanation(
-        e.teleport(), e.returned(), e.floor(), endorsers, distrusters, others);
-  }
-
-  private static Views.Term term(Explanation.Term t) {
-    List<Views.Part> parts = new ArrayList<>();
-    for (Explanation.Part p : t.parts()) {
-      parts.add(new Views.Part(p.kind(), p.contribution(), p.endorsements(), p.amount()));
-    }
-    return new Views.Term(t.endorser(), t.amount(), parts);
-  }
-
-  /**
-   * What {@code id}'s score gives each member it endorses, largest first: {@code d s_u w_uv / W_u}
-   * over the scored graph, times the normalisation the explanations' terms carry (see {@link
-   * OutEdges}).
-   */
-  private List<Views.Passed> passesOn(String id) {
-    EndorsementGraph graph = reputation.graph();
-    int u = graph.indexOf(id).orElseThrow();
-    double damping = policy.solver().damping();
-    double s = reputation.result().score(u);
-    List<Views.Passed> passed = new ArrayList<>();
-    for (int k = outEdges.start(u); k < outEdges.end(u); k++) {
-      int e = outEdges.edge(k);
-      double amount = damping * s * graph.weight(e) / graph.outWeight(u) * termScale;
-      passed.add(new Views.Passed(graph.id(outEdges.target(k)), amount));
-    }
-    passed.sort(
-        (a, b) -> {
-          int byAmount = Double.compare(b.amount(), a.amount());
-          return byAmount != 0 ? byAmount : a.id().compareTo(b.id());
-        });
-    return passed.size() > PASSES_ON ? List.copyOf(passed.subList(0, PASSES_ON)) : passed;
-  }
-
-  /** About {@link #BINS} log10-spaced bins over the positive scores, and the count of zeros. */
-  private static Views.Histogram histogram(Standing[] byRank) {
-    int zeros = 0;
-    int positive = 0;
-    for (Standing s : byRank) {
-      if (s.score() > 0) {
-        positive++;
-      } else {
-        zeros++;
-      }
-    }
-    if (positive == 0) {
-      return new Views.Histogram(List.of(), zeros);
-    }
-    double max = byRank[0].score();
-    double min = byRank[positive - 1].score();
-    if (min == max) {
-      return new Views.Histogram(List.of(new Views.Bin(min, max, positive)), zeros);
-    }
-    double lo = Math.log10(min);
-    double width = (Math.log10(max) - lo) / BINS;
-    int[] counts = new int[BINS];
-    for (int r = 0; r < positive; r++) {
-      int bin = (int) ((Math.log10(byRank[r].score()) - lo) / width);
-      counts[Math.max(0, Math.min(BINS - 1, bin))]++;
-    }
-    List<Views.Bin> bins = new ArrayList<>(BINS);
-    for (int b = 0; b < BINS; b++) {
-      double from = b == 0 ? min : Math.pow(10, lo + b * width);
-      double to = b == BINS - 1 ? max : Math.pow(10, lo + (b + 1) * width);
-      bins.add(new Views.Bin(from, to, counts[b]));
-    }
-    return new Views.Histogram(bins, zeros);
   }
 }

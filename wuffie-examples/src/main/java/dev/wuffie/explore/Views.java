@@ -11,9 +11,13 @@ import java.util.List;
 final class Views {
   private Views() {}
 
-  /** The input and how it was scored: {@code GET /api/summary}. */
+  /**
+   * The input and how it was scored: {@code GET /api/summary}, within a scope when {@code scope} is
+   * not null (then the endorsements, health and convergence are the scope's).
+   */
   record Summary(
       String title,
+      String scope,
       List<String> summary,
       int members,
       int endorsements,
@@ -40,7 +44,7 @@ final class Views {
   /** The score histogram: {@code GET /api/histogram}. */
   record Histogram(List<Bin> bins, int zeros) {}
 
-  /** One member: {@code GET /api/member/ID}. */
+  /** One member: {@code GET /api/member/ID}, within a scope when {@code scope} is not null. */
   record Member(
       int rank,
       String id,
@@ -48,6 +52,7 @@ final class Views {
       double points,
       double percentile,
       String tier,
+      String scope,
       Explanation explanation,
       List<Passed> passesOn,
       List<Flag> watch) {}
@@ -126,6 +131,37 @@ final class Views {
       List<Move> rises,
       List<Move> falls,
       List<Row> top) {}
+
+  /**
+   * A scope of the ledger: a tag of contributions, how many members authored a contribution with it
+   * and how many contributions have it.
+   */
+  record Scope(String tag, int members, int contributions) {}
+
+  /**
+   * The scopes of the ledger, by tag: {@code GET /api/scopes}; empty when no contribution has one.
+   */
+  record Scopes(List<Scope> scopes) {}
+
+  /** One member as a viewer trusts it, with its rank in the global scores. */
+  record TrustedRow(int rank, String id, double score, int globalRank) {}
+
+  /**
+   * A page of the members a viewer would trust, best first, the viewer excluded: {@code GET
+   * /api/trusted}. {@code own} is the viewer's trust in itself, {@code total} how many others the
+   * push reached; the scores are lower bounds that fall short of the exact ones by {@code
+   * errorBound} or less in all (L1).
+   */
+  record TrustedPage(
+      String from,
+      double own,
+      int total,
+      int offset,
+      List<TrustedRow> rows,
+      int reached,
+      double errorBound,
+      double accuracy,
+      double damping) {}
 
   /** An error answer: one sentence saying what, where and how to fix it. */
   record Failure(String error) {}

@@ -65,7 +65,7 @@ record WhatIf(
     falls.sort(biggestFirst);
     List<Views.Row> top = new ArrayList<>();
     for (Standing s : after.top(TOP)) {
-      top.add(Explorer.row(s));
+      top.add(Ranking.row(s));
     }
     return new WhatIf(
         after,

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wuffie.Ledger;
+import dev.wuffie.PersonalTrust;
 import dev.wuffie.Reputation;
+import dev.wuffie.ScopedReputation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.Standing;
+import dev.wuffie.examples.CommunitySite;
 import dev.wuffie.json.LedgerJson;
 import dev.wuffie.json.PolicyJson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -33,6 +38,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,8 +46,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * answer checked against what the core computes. Two servers run in this JVM: the bundled Bitcoin
  * OTC network, and {@code explore/sybil-ring.jsonl}, a small ledger of an honest community with a
  * planted sybil ring (six accounts, new in the ledger's last days, that endorse {@code boss} and
- * each other). Screenshots of every view, at desktop and at phone width, go to {@code
- * target/screenshots/}.
+ * each other). A third serves the Beer Stack Exchange site as {@code CommunitySite} writes it (its
+ * answers tagged with their questions' tags), for the scope selector. Screenshots of every view, at
+ * desktop and at phone width, go to {@code target/screenshots/}.
  */
 final class ExplorePageTest {
   private static final Path RING = CliRun.resource("explore/sybil-ring.jsonl");
@@ -54,15 +61,44 @@ final class ExplorePageTest {
 
   private static ExploreRun bundled;
   private static ExploreRun ring;
+  private static ExploreRun beer;
   private static Browser browser;
   private static Reputation bundledCore;
+  private static Path beerLedger;
+  private static Path beerPolicy;
 
   @BeforeAll
   static void start() throws Exception {
     bundled = ExploreRun.start();
     ring = ExploreRun.start("--ledger", RING.toString(), "--policy", RING_POLICY.toString());
+    writeBeerSite();
+    beer = ExploreRun.start("--ledger", beerLedger.toString(), "--policy", beerPolicy.toString());
     browser = Browser.start();
     bundledCore = bundledAsScoreDoes();
+  }
+
+  /** Runs {@code example community-site DIR}, which writes the site's ledger and policy. */
+  private static void writeBeerSite() throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "explore-beer"));
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try {
+      CommunitySite.main(new String[] {dir.toString()});
+    } finally {
+      System.setOut(stdout);
+    }
+    beerLedger = dir.resolve("ledger.jsonl");
+    beerPolicy = dir.resolve("policy.json");
+  }
+
+  /**
+   * The beer site's reputation within the scope of {@code tag}, as the core computes it with every
+   * scope, as the server does (a scope solved alone differs in the last bits).
+   */
+  private static Reputation beerScope(String tag) throws IOException {
+    Ledger ledger = Ledger.create();
+    LedgerJson.defaults().read(beerLedger, ledger);
+    return ScopedReputation.compute(ledger, PolicyJson.read(beerPolicy)).scope(tag);
   }
 
   @AfterAll
@@ -77,6 +113,9 @@ final class ExplorePageTest {
       }
       if (ring != null) {
         ring.close();
+      }
+      if (beer != null) {
+        beer.close();
       }
     }
   }
@@ -278,13 +317,104 @@ final class ExplorePageTest {
     assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("boss");
   }
 
+  @Test
+  void scope_beerSiteSelectBrewing_leaderboardAndMemberAreTheScopesAndBackWorks()
+      throws IOException {
+    Reputation brewing = beerScope("brewing");
+    Standing top = brewing.top(1).get(0);
+    assertThat(browser.open(beer.uri(), "/", "leaderboard")).isEqualTo("ready");
+    String globalTop = browser.attributes("#leaderboard tbody tr", "data-id").get(0);
+    assertThat(top.id()).as("brewing's top differs from the whole site's").isNotEqualTo(globalTop);
+
+    browser.navigating();
+    new Select(browser.driver().findElement(By.id("scope-select"))).selectByValue("brewing");
+    assertThat(browser.awaitView("leaderboard")).isEqualTo("ready");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("#/?scope=brewing");
+    assertThat(browser.attributes("#leaderboard", "data-scope")).containsExactly("brewing");
+    assertThat(browser.attributes("#leaderboard tbody tr", "data-id")).first().isEqualTo(top.id());
+    assertThat(Double.parseDouble(browser.attributes("#leaderboard tbody tr", "data-score").get(0)))
+        .isEqualTo(top.score());
+    assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+        .isEqualTo("Leaderboard in #brewing");
+
+    // The member's page keeps the scope: its score and explanation are brewing's.
+    browser.navigating();
+    browser.driver().findElement(By.cssSelector("#leaderboard tbody tr td.id a")).click();
+    assertThat(browser.awaitView("member")).isEqualTo("ready");
+    assertThat(browser.attributes("#member-stats", "data-scope")).containsExactly("brewing");
+    assertThat(Double.parseDouble(browser.attributes("#member-stats", "data-score").get(0)))
+        .isEqualTo(top.score());
+    assertThat(sumOfParts()).isCloseTo(top.score(), within(1e-9));
+
+    // Back to the scope's leaderboard, and back again to the whole site's.
+    browser.navigating();
+    browser.driver().navigate().back();
+    assertThat(browser.awaitView("leaderboard")).isEqualTo("ready");
+    assertThat(browser.attributes("#leaderboard tbody tr", "data-id")).first().isEqualTo(top.id());
+    browser.navigating();
+    browser.driver().navigate().back();
+    assertThat(browser.awaitView("leaderboard")).isEqualTo("ready");
+    assertThat(browser.attributes("#leaderboard tbody tr", "data-id")).first().isEqualTo(globalTop);
+    assertThat(browser.attributes("#leaderboard", "data-scope")).containsExactly((String) null);
+  }
+
+  @Test
+  void scope_untaggedBundledNetwork_noSelector() {
+    assertThat(browser.open(bundled.uri(), "/", "leaderboard")).isEqualTo("ready");
+    assertThat(browser.driver().findElements(By.id("scope-select"))).isEmpty();
+    assertThat(browser.driver().findElement(By.id("main")).getText().lines())
+        .as("no stray text where the selector would be")
+        .doesNotContain("null");
+
+    String top = encode(bundledCore.top(1).get(0).id());
+    assertThat(browser.open(bundled.uri(), "/member/" + top, "member")).isEqualTo("ready");
+    assertThat(browser.driver().findElements(By.id("scope-select"))).isEmpty();
+    assertThat(browser.driver().findElements(By.id("view-switch"))).hasSize(1);
+  }
+
+  @Test
+  void trustView_switchOnTheTopMembersPage_listIsTrustFromItsTopHundred() {
+    String id = bundledCore.top(1).get(0).id();
+    PersonalTrust trust = bundledCore.trustFrom(id);
+    List<PersonalTrust.Trusted> expected = trust.top(100);
+    assertThat(browser.open(bundled.uri(), "/member/" + encode(id), "member")).isEqualTo("ready");
+
+    browser.navigating();
+    browser.driver().findElement(By.id("view-switch")).click();
+    assertThat(browser.awaitView("member")).isEqualTo("ready");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("?view=trust");
+    assertThat(browser.attributes("#trusted tbody tr", "data-id"))
+        .containsExactlyElementsOf(expected.stream().map(PersonalTrust.Trusted::id).toList());
+    List<String> scores = browser.attributes("#trusted tbody tr", "data-score");
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(Double.parseDouble(scores.get(i))).isEqualTo(expected.get(i).score());
+    }
+    assertThat(Double.parseDouble(browser.attributes("#trusted-panel", "data-error-bound").get(0)))
+        .isEqualTo(trust.errorBound());
+    assertThat(browser.driver().findElement(By.id("trusted-title")).getText())
+        .isEqualTo("Who " + id + " would trust");
+    assertThat(browser.driver().findElement(By.id("trusted-bound")).getText())
+        .contains("L1 error bound");
+    assertThat(browser.driver().findElement(By.id("main")).getText().lines())
+        .doesNotContain("null");
+
+    // From the keyboard: the switch is a checkbox, Space turns it off again.
+    browser.navigating();
+    browser.driver().findElement(By.id("view-switch")).sendKeys(Keys.SPACE);
+    assertThat(browser.awaitView("member")).isEqualTo("ready");
+    assertThat(browser.driver().findElements(By.id("trusted"))).isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector("#explanation [data-part]")))
+        .isNotEmpty();
+  }
+
   private static WebElement active() {
     return browser.driver().switchTo().activeElement();
   }
 
   @Test
-  void screenshots_everyViewAtDesktopAndPhoneWidth_noSidewaysScrollOnAPhone() {
+  void screenshots_everyViewAtDesktopAndPhoneWidth_noSidewaysScrollOnAPhone() throws IOException {
     String top = encode(bundledCore.top(1).get(0).id());
+    String brewingTop = encode(beerScope("brewing").top(1).get(0).id());
     List<View> views =
         List.of(
             new View("leaderboard", bundled.uri(), "/", "leaderboard"),
@@ -293,6 +423,10 @@ final class ExplorePageTest {
             new View("ring-member", ring.uri(), "/member/boss", "member"),
             new View("whatif", ring.uri(), "/whatif", "whatif"),
             new View("help", bundled.uri(), "/help", "help"),
+            new View("scope-leaderboard", beer.uri(), "/?scope=brewing", "leaderboard"),
+            new View(
+                "scope-member", beer.uri(), "/member/" + brewingTop + "?scope=brewing", "member"),
+            new View("trust-view", bundled.uri(), "/member/" + top + "?view=trust", "member"),
             new View("unknown-member", bundled.uri(), "/member/nobody-here", "member"));
     for (boolean phone : new boolean[] {false, true}) {
       browser.phone(phone);

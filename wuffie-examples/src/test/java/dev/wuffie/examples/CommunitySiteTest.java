@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wuffie.Ledger;
+import dev.wuffie.LedgerEntry;
+import dev.wuffie.Reputation;
+import dev.wuffie.ScopedReputation;
+import dev.wuffie.ScoringPolicy;
+import dev.wuffie.json.LedgerJson;
+import dev.wuffie.json.PolicyJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,6 +28,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 final class CommunitySiteTest {
   /** Kept open after the example's connection closes, so that the test can read the table. */
@@ -173,6 +181,51 @@ final class CommunitySiteTest {
       first.next();
       assertThat(first.getLong(1)).isEqualTo(5064);
     }
+  }
+
+  @Test
+  void run_withADirectory_writesALedgerAndPolicyThatScoreAsTheTableWithTheQuestionsTags(
+      @TempDir Path dir) throws Exception {
+    String url = "jdbc:h2:mem:community-site-export;DB_CLOSE_DELAY=-1";
+    String printed = Snippets.run(args -> CommunitySite.run(url, dir));
+    Ledger ledger = Ledger.create();
+    LedgerJson.defaults().read(dir.resolve("ledger.jsonl"), ledger);
+    ScoringPolicy policy = PolicyJson.read(dir.resolve("policy.json"));
+
+    Reputation read = Reputation.compute(ledger, policy);
+    int rows = 0;
+    try (Connection db = DriverManager.getConnection(url);
+        Statement sql = db.createStatement()) {
+      ResultSet table = sql.executeQuery("SELECT id, score FROM reputation");
+      while (table.next()) {
+        assertThat(read.score(table.getString(1))).isEqualTo(table.getDouble(2));
+        rows++;
+      }
+    }
+    assertThat(rows).isEqualTo(read.size()).isEqualTo(782);
+    // Question 8 is tagged <brewing><ale><lager>; its accepted answer, post 18, carries them.
+    LedgerEntry.Contribution answer =
+        ledger
+            .snapshot()
+            .entries()
+            .filter(e -> e instanceof LedgerEntry.Contribution c && c.id().equals("answer-18"))
+            .map(LedgerEntry.Contribution.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(answer.tags()).containsExactly("brewing", "ale", "lager");
+    assertThat(ScopedReputation.compute(ledger, policy, List.of("brewing")).scopes())
+        .containsExactly("brewing");
+    assertThat(printed.lines().toList())
+        .endsWith(
+            "wrote "
+                + dir.resolve("ledger.jsonl")
+                + " and "
+                + dir.resolve("policy.json")
+                + "; explore them with",
+            "  java -jar wuffie.jar explore --ledger "
+                + dir.resolve("ledger.jsonl")
+                + " --policy "
+                + dir.resolve("policy.json"));
   }
 
   private static int count(JsonNode asker, String kind) {

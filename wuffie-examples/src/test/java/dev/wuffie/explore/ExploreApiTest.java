@@ -320,7 +320,7 @@ final class ExploreApiTest {
         lastHi = bin.get("hi").asDouble();
       }
       assertThat(counted).isEqualTo(250);
-      assertThat(histogram.get("bins")).hasSize(Explorer.BINS);
+      assertThat(histogram.get("bins")).hasSize(Ranking.BINS);
       assertThat(histogram.get("bins").get(0).get("lo").asDouble())
           .isEqualTo(core.top(250).get(249).score());
       assertThat(lastHi).isEqualTo(core.top(1).get(0).score());

@@ -1,6 +1,8 @@
 // wuffie explore: the page. Plain ES2020, no framework and no build step; every chart is SVG
-// drawn here. The server's JSON API is described in the project's EXPLORE-API contract; routes
-// are hashes: #/ leaderboard, #/member/ID, #/watch, #/whatif, #/help.
+// drawn here. The server's JSON API is described in the README's Explore section; routes are
+// hashes: #/ leaderboard, #/member/ID, #/watch, #/whatif, #/help. The leaderboard and a member
+// take ?scope=TAG (the reputation within that tag); a member takes ?view=trust (who it would
+// trust) instead.
 'use strict';
 
 (() => {
@@ -61,8 +63,12 @@
     return append(attrs(document.createElementNS(SVG_NS, tag), map), children);
   }
 
-  function memberHref(id) {
-    return '#/member/' + encodeURIComponent(id);
+  // The scope of the view being drawn (a tag, or null for the whole ledger): member links keep it.
+  let linkScope = null;
+
+  function memberHref(id, scope) {
+    const within = scope === undefined ? linkScope : scope;
+    return '#/member/' + encodeURIComponent(id) + (within ? '?scope=' + encodeURIComponent(within) : '');
   }
 
   function memberLink(id, extra) {
@@ -74,7 +80,7 @@
     return h('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: 0 }, table);
   }
 
-  const NUMERIC_COLUMNS = new Set(['Rank', 'Score', 'Points', 'Percentile', 'Amount', 'Share',
+  const NUMERIC_COLUMNS = new Set(['Rank', 'Score', 'Points', 'Percentile', 'Amount', 'Share', 'Trust', 'Global rank',
     'Rank before', 'Rank after', 'Change', 'Score before', 'Score after', 'Current policy', 'What-if policy']);
 
   function headRow(...names) {
@@ -142,27 +148,34 @@
     return body;
   }
 
-  let summaryCache = null;
-  let histogramCache = null;
+  // Answers that do not change while the server runs, by path: fetched once, dropped on an error.
+  const cache = new Map();
 
-  function getSummary() {
-    if (!summaryCache) {
-      summaryCache = api('/api/summary').catch((e) => {
-        summaryCache = null;
+  function cached(path) {
+    if (!cache.has(path)) {
+      cache.set(path, api(path).catch((e) => {
+        cache.delete(path);
         throw e;
-      });
+      }));
     }
-    return summaryCache;
+    return cache.get(path);
   }
 
-  function getHistogram() {
-    if (!histogramCache) {
-      histogramCache = api('/api/histogram').catch((e) => {
-        histogramCache = null;
-        throw e;
-      });
-    }
-    return histogramCache;
+  /** ?scope=TAG for an API path, or nothing for the whole ledger. */
+  function scopeQuery(scope, first) {
+    return scope ? (first ? '?' : '&') + 'scope=' + encodeURIComponent(scope) : '';
+  }
+
+  function getSummary(scope) {
+    return cached('/api/summary' + scopeQuery(scope, true));
+  }
+
+  function getHistogram(scope) {
+    return cached('/api/histogram' + scopeQuery(scope, true));
+  }
+
+  function getScopes() {
+    return cached('/api/scopes').then((answer) => answer.scopes || []);
   }
 
   // ---------------------------------------------------------------- the message area
@@ -557,15 +570,20 @@
 
   async function leaderboardView(view, route, stale) {
     const q = (route.params.get('q') || '').trim();
+    const scope = route.scope;
     let offset = Number.parseInt(route.params.get('offset') || '0', 10);
     if (!(offset >= 0)) offset = 0;
-    const query = `/api/leaderboard?offset=${offset}&limit=${PAGE}` + (q ? '&q=' + encodeURIComponent(q) : '');
-    const [summary, page, histogram] = await Promise.all([getSummary(), api(query), getHistogram()]);
+    const query = `/api/leaderboard?offset=${offset}&limit=${PAGE}` + (q ? '&q=' + encodeURIComponent(q) : '')
+      + scopeQuery(scope);
+    const [scopes, summary, page, histogram] = await Promise.all([
+      getScopes(), getSummary(scope), api(query), getHistogram(scope)]);
     if (stale()) return;
     const rows = page.rows || [];
     const total = page.total || 0;
-    view.append(
-      h('h1', { tabindex: -1 }, q ? `Members matching “${q}”` : 'Leaderboard'),
+    const where = scope ? ` in #${scope}` : '';
+    append(view, [
+      h('h1', { tabindex: -1 }, q ? `Members matching “${q}”${where}` : 'Leaderboard' + where),
+      scopePicker(scopes, scope, (tag) => leaderboardHref({ q, scope: tag })),
       h('dl', { class: 'cards' },
         card('Members', fmtInt(summary.members)),
         card('Endorsements', fmtInt(summary.endorsements)),
@@ -573,7 +591,7 @@
           ? `yes, ${summary.iterations} iterations`
           : `no, after ${summary.iterations} iterations`),
         card('Scored as of', summary.asOf ? summary.asOf.slice(0, 19).replace('T', ' ') : 'the latest event')),
-      searchForm(q));
+      searchForm(q, scope)]);
     const tiers = summary.tiers || [];
     if (tiers.length > 0) {
       view.append(h('p', { class: 'tiers-legend', id: 'tiers' }, 'Tiers: ', tiers.slice().reverse().map((t) =>
@@ -583,7 +601,7 @@
       ? 'No member matches.'
       : `${q ? 'Matches' : 'Ranks'} ${fmtInt(offset + 1)} to ${fmtInt(Math.min(offset + rows.length, total))} of ${fmtInt(total)}`
         + (q ? ', best rank first' : '');
-    const table = h('table', { id: 'leaderboard', class: 'data', 'data-total': total, 'data-offset': offset },
+    const table = h('table', { id: 'leaderboard', class: 'data', 'data-total': total, 'data-offset': offset, 'data-scope': scope || null },
       h('caption', null, caption),
       headRow('Rank', 'Member', 'Score', 'Points', 'Percentile', 'Tier'),
       h('tbody', null, rows.map((r) => h('tr', { 'data-rank': r.rank, 'data-id': r.id, 'data-score': String(r.score) },
@@ -593,17 +611,50 @@
         h('td', { class: 'num' }, fmtFixed(r.points, 2)),
         h('td', { class: 'num' }, fmtMaybe(r.percentile, 2)),
         h('td', null, tierBadge(summary, r.tier))))));
-    view.append(tableBox('Leaderboard', table), pager(offset, total, q));
+    view.append(tableBox('Leaderboard', table), pager(offset, total, q, scope));
     const hist = histogramPanel(histogram, null);
-    view.append(h('div', { class: 'panels' }, hist.section, healthPanel(summary.health, 'Policy health'), summaryPanel(summary)));
+    view.append(h('div', { class: 'panels' }, hist.section,
+      healthPanel(summary.health, scope ? `Policy health in #${scope}` : 'Policy health'), summaryPanel(summary)));
     hist.draw();
+  }
+
+  /** The leaderboard's address with these parameters (those that are empty left out). */
+  function leaderboardHref(params) {
+    const p = new URLSearchParams();
+    for (const key of ['q', 'scope', 'offset']) {
+      if (params[key]) p.set(key, String(params[key]));
+    }
+    const text = p.toString();
+    return '#/' + (text ? '?' + text : '');
+  }
+
+  /**
+   * The scope selector: the whole ledger or one tag, each with its members; choosing one goes to
+   * href(tag). Nothing when the ledger has no tags.
+   */
+  function scopePicker(scopes, scope, href) {
+    if (!scopes || scopes.length === 0) return null;
+    const byMembers = scopes.slice().sort((a, b) => b.members - a.members || (a.tag < b.tag ? -1 : 1));
+    const select = h('select', { id: 'scope-select', 'aria-describedby': 'scope-hint' },
+      h('option', { value: '', selected: !scope }, 'All: the whole ledger'),
+      byMembers.map((t) => h('option', { value: t.tag, selected: t.tag === scope },
+        `#${t.tag} (${fmtInt(t.members)} member${t.members === 1 ? '' : 's'})`)));
+    select.addEventListener('change', () => {
+      location.hash = href(select.value || null);
+    });
+    return h('div', { class: 'scope-picker', id: 'scope-picker' },
+      h('label', { for: 'scope-select' }, 'Scope'), select,
+      h('p', { class: 'note', id: 'scope-hint' }, scope
+        ? `Scores within #${scope}: the walk restarts at the members who wrote contributions tagged ${scope}, and only endorsements of those contributions (and between members) count. `
+        : `${fmtInt(scopes.length)} tags; a scope ranks members within one of them. `,
+        h('a', { href: '#/help?section=help-scopes' }, 'What a scope is'), '.'));
   }
 
   function card(label, value) {
     return h('div', { class: 'card' }, h('dt', null, label), h('dd', null, value));
   }
 
-  function searchForm(q) {
+  function searchForm(q, scope) {
     const input = h('input', {
       id: 'search', name: 'q', type: 'search', value: q, autocomplete: 'off', spellcheck: 'false',
       'aria-describedby': 'search-hint',
@@ -616,16 +667,16 @@
       event.preventDefault();
       const text = input.value.trim();
       if (!text) {
-        location.hash = '#/';
+        location.hash = leaderboardHref({ scope });
         return;
       }
       try {
-        const found = await api('/api/leaderboard?offset=0&limit=20&q=' + encodeURIComponent(text));
+        const found = await api('/api/leaderboard?offset=0&limit=20&q=' + encodeURIComponent(text) + scopeQuery(scope));
         const rows = found.rows || [];
         const exact = rows.find((r) => r.id === text)
           || rows.find((r) => r.id.toLowerCase() === text.toLowerCase())
           || (found.total === 1 ? rows[0] : null);
-        location.hash = exact ? memberHref(exact.id) : '#/?q=' + encodeURIComponent(text);
+        location.hash = exact ? memberHref(exact.id, scope) : leaderboardHref({ q: text, scope });
       } catch (e) {
         showMessage(e.message);
       }
@@ -633,8 +684,8 @@
     return form;
   }
 
-  function pager(offset, total, q) {
-    const link = (o) => '#/?' + new URLSearchParams(Object.assign(q ? { q } : {}, o ? { offset: String(o) } : {})).toString();
+  function pager(offset, total, q, scope) {
+    const link = (o) => leaderboardHref({ q, scope, offset: o });
     const last = Math.max(0, Math.floor((total - 1) / PAGE) * PAGE);
     const item = (label, o, enabled, id) => enabled
       ? h('a', { href: link(o), class: 'button', id }, label)
@@ -666,10 +717,12 @@
 
   async function memberView(view, route, stale) {
     const id = route.id;
+    const trustView = route.params.get('view') === 'trust';
+    const scope = trustView ? null : route.scope;
     const path = '/api/member/' + encodeURIComponent(id);
     let member;
     try {
-      member = await api(path);
+      member = await api(path + scopeQuery(scope, true));
     } catch (e) {
       if (stale()) return;
       view.append(
@@ -679,22 +732,30 @@
           h('a', { href: '#/' }, 'leaderboard'), '.'));
       throw e;
     }
-    const [summary, histogram, history] = await Promise.all([
-      getSummary(),
-      getHistogram(),
+    const [scopes, summary] = await Promise.all([getScopes(), getSummary(scope)]);
+    if (stale()) return;
+    document.title = member.id + ' · wuffie explore';
+    const where = scope ? ` in #${scope}` : '';
+    append(view, [
+      h('p', { class: 'crumbs' }, h('a', { href: leaderboardHref({ scope }) }, 'Leaderboard' + where), ' › member'),
+      h('h1', { tabindex: -1, class: 'member-id' }, member.id),
+      h('dl', { class: 'cards', id: 'member-stats', 'data-id': member.id, 'data-score': String(member.score), 'data-rank': member.rank, 'data-scope': scope || null },
+        card('Score' + where, h('span', { title: String(member.score) }, fmtScore(member.score))),
+        card('Rank' + where, `${fmtInt(member.rank)} of ${fmtInt(summary.members)}`),
+        card('Percentile', fmtMaybe(member.percentile, 2)),
+        card('Tier', tierBadge(summary, member.tier)),
+        card('Points', fmtFixed(member.points, 2))),
+      viewSwitch(member.id, trustView, scope),
+      trustView ? null : scopePicker(scopes, scope, (tag) => memberHref(member.id, tag))]);
+    if (trustView) {
+      await trustPanel(view, member.id, route, stale);
+      return;
+    }
+    const [histogram, history] = await Promise.all([
+      getHistogram(scope),
       api(path + '/history').catch((e) => ({ points: [], reason: e.message })),
     ]);
     if (stale()) return;
-    document.title = member.id + ' · wuffie explore';
-    view.append(
-      h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Leaderboard'), ' › member'),
-      h('h1', { tabindex: -1, class: 'member-id' }, member.id),
-      h('dl', { class: 'cards', id: 'member-stats', 'data-id': member.id, 'data-score': String(member.score), 'data-rank': member.rank },
-        card('Score', h('span', { title: String(member.score) }, fmtScore(member.score))),
-        card('Rank', `${fmtInt(member.rank)} of ${fmtInt(summary.members)}`),
-        card('Percentile', fmtMaybe(member.percentile, 2)),
-        card('Tier', tierBadge(summary, member.tier)),
-        card('Points', fmtFixed(member.points, 2))));
 
     const watch = h('section', { class: 'panel', 'aria-labelledby': 'member-watch-title' },
       h('h2', { id: 'member-watch-title' }, 'Gaming watch'), flagList(member.watch));
@@ -731,11 +792,77 @@
     explainSection.append(explanationTable(explanation, member.score));
 
     view.append(passesOnPanel(member));
-    view.append(historyPanel(history));
+    view.append(historyPanel(history, scope));
     if (!(member.watch && member.watch.length)) view.append(watch);
     const hist = histogramPanel(histogram, { score: member.score, label: member.id });
     view.append(hist.section);
     hist.draw();
+  }
+
+  /**
+   * The "from this member's view" switch: on, the page shows who the member would trust
+   * (#/member/ID?view=trust); off, where its score comes from.
+   */
+  function viewSwitch(id, on, scope) {
+    const box = h('input', {
+      type: 'checkbox', role: 'switch', id: 'view-switch', checked: on, 'aria-checked': String(on),
+      'aria-describedby': 'view-switch-hint',
+    });
+    box.addEventListener('change', () => {
+      location.hash = box.checked ? '#/member/' + encodeURIComponent(id) + '?view=trust' : memberHref(id, null);
+    });
+    return h('div', { class: 'view-switch' },
+      h('label', { for: 'view-switch' }, box, ` From this member's view: who ${id} would trust`),
+      h('p', { class: 'note', id: 'view-switch-hint' }, on
+        ? 'On: the list below ranks members by the trust this member places in them. Turn it off to see where this member\'s own score comes from.'
+        : 'Turn it on to rank members by the trust this member places in them' + (scope ? ' (over the whole trust graph, not within a scope).' : '.')));
+  }
+
+  /** Who {@code id} would trust: a page of /api/trusted with what it is and its error bound. */
+  async function trustPanel(view, id, route, stale) {
+    let offset = Number.parseInt(route.params.get('offset') || '0', 10);
+    if (!(offset >= 0)) offset = 0;
+    const page = await api(`/api/trusted?from=${encodeURIComponent(id)}&offset=${offset}&limit=${PAGE}`);
+    if (stale()) return;
+    const rows = page.rows || [];
+    const total = page.total || 0;
+    const from = page.from;
+    const section = h('section', {
+      class: 'panel wide', id: 'trusted-panel', 'aria-labelledby': 'trusted-title',
+      'data-from': from, 'data-total': total, 'data-error-bound': String(page.errorBound),
+    },
+    h('h2', { id: 'trusted-title' }, `Who ${from} would trust`),
+    h('p', { id: 'trusted-label' }, `Members ranked by the trust ${from} places in them, directly and through the people ${from} trusts: `
+      + `personalized PageRank over the trust graph, a walk that restarts at ${from} (with probability ${fmtFixed(1 - page.damping, 2)} at each step). `
+      + `Distrust is not applied and scopes do not enter. ${from} is left out of the list; it keeps ${fmtShare(page.own)} of its own trust. `
+      + 'The global rank is the member\'s rank on the leaderboard.'),
+    h('p', { class: 'note', id: 'trusted-bound' }, `Each trust is a lower bound of the exact value; together they fall short of the exact values by at most `
+      + `${page.errorBound.toExponential(1)} (L1 error bound; accuracy asked ${page.accuracy}). ${fmtInt(page.reached)} members reached; `
+      + 'any other member\'s trust is at most that bound.'));
+    if (total === 0) {
+      section.append(h('p', { id: 'trusted-none' }, `${from} endorses no one, so its view holds only itself.`));
+      view.append(section);
+      return;
+    }
+    const href = (o) => '#/member/' + encodeURIComponent(id) + '?view=trust' + (o ? '&offset=' + o : '');
+    section.append(tableBox(`Who ${from} would trust`, h('table', { class: 'data', id: 'trusted' },
+      h('caption', null, `Ranks ${fmtInt(offset + 1)} to ${fmtInt(Math.min(offset + rows.length, total))} of ${fmtInt(total)} members reached`),
+      headRow('Rank', 'Member', 'Trust', 'Global rank'),
+      h('tbody', null, rows.map((r) => h('tr', { 'data-rank': r.rank, 'data-id': r.id, 'data-score': String(r.score) },
+        h('td', { class: 'num' }, fmtInt(r.rank)),
+        h('td', { class: 'id' }, memberLink(r.id)),
+        h('td', { class: 'num', title: String(r.score) }, fmtScore(r.score)),
+        h('td', { class: 'num' }, fmtInt(r.globalRank))))))));
+    if (total > PAGE) {
+      const item = (label, o, enabled, itemId) => enabled
+        ? h('a', { href: href(o), class: 'button', id: itemId }, label)
+        : h('span', { class: 'button disabled', 'aria-disabled': 'true', id: itemId }, label);
+      section.append(h('nav', { class: 'pager', 'aria-label': 'Pages of the trusted members' },
+        item('‹ Previous', Math.max(0, offset - PAGE), offset > 0, 'trusted-prev'),
+        h('span', { class: 'page-of' }, `Page ${fmtInt(Math.floor(offset / PAGE) + 1)} of ${fmtInt(Math.ceil(total / PAGE))}`),
+        item('Next ›', offset + PAGE, offset + PAGE < total, 'trusted-next')));
+    }
+    view.append(section);
   }
 
   function explanationTable(explanation, score) {
@@ -787,7 +914,7 @@
     return section;
   }
 
-  function historyPanel(history) {
+  function historyPanel(history, scope) {
     const points = (history.points || []).filter((p) => p && typeof p.asOf === 'string');
     const section = h('section', { class: 'panel wide', id: 'history', 'aria-labelledby': 'history-title' },
       h('h2', { id: 'history-title' }, 'Over time'));
@@ -797,7 +924,8 @@
     }
     const scoreBox = h('div', { class: 'chart-box', id: 'history-score' });
     const rankBox = h('div', { class: 'chart-box', id: 'history-rank' });
-    section.append(h('p', { class: 'note' }, `Score and rank at ${points.length} monthly points, `
+    section.append(h('p', { class: 'note' }, (scope ? 'The whole ledger\'s score (not the scope\'s): ' : '')
+      + `Score and rank at ${points.length} monthly points, `
       + `${points[0].asOf.slice(0, 10)} to ${points[points.length - 1].asOf.slice(0, 10)}.`),
     h('h3', null, 'Score'), scoreBox, h('h3', null, 'Rank (1 at the top)'), rankBox);
     // Drawn once the section is in the page, so that the boxes have a width.
@@ -1187,7 +1315,8 @@
     const path = q < 0 ? hash : hash.slice(0, q);
     const params = new URLSearchParams(q < 0 ? '' : hash.slice(q + 1));
     const parts = path.split('/').slice(1);
-    if (parts.length === 1 && parts[0] === '') return { view: 'leaderboard', params, path };
+    const scope = params.get('scope') || null;
+    if (parts.length === 1 && parts[0] === '') return { view: 'leaderboard', params, path, scope };
     if (parts[0] === 'member' && parts.length >= 2) {
       const raw = parts.slice(1).join('/');
       let id;
@@ -1196,7 +1325,7 @@
       } catch (e) {
         return { view: 'notfound', params, path };
       }
-      return { view: 'member', id, params, path };
+      return { view: 'member', id, params, path, scope };
     }
     if (parts.length === 1 && VIEWS[parts[0]] && parts[0] !== 'member' && parts[0] !== 'notfound') {
       return { view: parts[0], params, path };
@@ -1213,6 +1342,7 @@
     const r = parseRoute();
     const spec = VIEWS[r.view];
     clearMessage();
+    linkScope = r.view === 'leaderboard' || (r.view === 'member' && r.params.get('view') !== 'trust') ? r.scope : null;
     if (resizeObserver) charts.forEach((c) => resizeObserver.unobserve(c.container));
     charts = [];
     document.body.dataset.state = 'loading';
