@@ -134,6 +134,7 @@ final class OutEdges {
     final int[] queue; // circular, n + 1 slots
     int[] touched = new int[64];
     int touchedCount;
+    boolean dense; // x and r may be non-zero anywhere, not only where touched
 
     PushSpace(int n) {
       x = new double[n];
@@ -154,6 +155,14 @@ final class OutEdges {
     }
 
     void clear() {
+      if (dense) {
+        Arrays.fill(x, 0);
+        Arrays.fill(r, 0);
+        Arrays.fill(flags, (byte) 0);
+        touchedCount = 0;
+        dense = false;
+        return;
+      }
       for (int i = 0; i < touchedCount; i++) {
         int v = touched[i];
         x[v] = 0;
