@@ -121,8 +121,9 @@ final class OutEdges {
   /**
    * The dense work arrays of one push over {@code n} contributors: the estimate and the residual (8
    * bytes each per contributor), a queue (4), flags (1), and the list of contributors touched (up
-   * to 4), by which {@link #clear()} zeroes them in {@code O(touched)} instead of {@code O(n)}. Not
-   * thread-safe: one push at a time.
+   * to 4), by which {@link #clear()} zeroes them in {@code O(touched)} instead of {@code O(n)}
+   * (unless {@code dense}: after {@link PersonalSweeps}, in {@code O(n)}). Not thread-safe: one
+   * push at a time.
    */
   static final class PushSpace {
     static final byte TOUCHED = 1;
