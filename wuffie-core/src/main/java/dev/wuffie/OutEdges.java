@@ -121,8 +121,9 @@ final class OutEdges {
   /**
    * The dense work arrays of one push over {@code n} contributors: the estimate and the residual (8
    * bytes each per contributor), a queue (4), flags (1), and the list of contributors touched (up
-   * to 4), by which {@link #clear()} zeroes them in {@code O(touched)} instead of {@code O(n)}. Not
-   * thread-safe: one push at a time.
+   * to 4), by which {@link #clear()} zeroes them in {@code O(touched)} instead of {@code O(n)}
+   * (unless {@code dense}: after {@link PersonalSweeps}, in {@code O(n)}). Not thread-safe: one
+   * push at a time.
    */
   static final class PushSpace {
     static final byte TOUCHED = 1;
@@ -134,6 +135,7 @@ final class OutEdges {
     final int[] queue; // circular, n + 1 slots
     int[] touched = new int[64];
     int touchedCount;
+    boolean dense; // x and r may be non-zero anywhere, not only where touched
 
     PushSpace(int n) {
       x = new double[n];
@@ -154,6 +156,14 @@ final class OutEdges {
     }
 
     void clear() {
+      if (dense) {
+        Arrays.fill(x, 0);
+        Arrays.fill(r, 0);
+        Arrays.fill(flags, (byte) 0);
+        touchedCount = 0;
+        dense = false;
+        return;
+      }
       for (int i = 0; i < touchedCount; i++) {
         int v = touched[i];
         x[v] = 0;

@@ -31,14 +31,24 @@ import java.util.Arrays;
  * <p><b>Rounds.</b> Each round takes the threshold {@code theta}, the least power of two under
  * which the residuals sum to at most half the goal {@code accuracy (1 - d)} (a histogram of the
  * touched residuals by binary exponent), and pushes every contributor whose residual is at least
- * {@code theta}, from a queue, until none is. Rounds go on until {@code |r|_1 + g <= accuracy (1 -
- * d)}.
+ * {@code theta}, from a queue, level by level (a level: the contributors queued when the one before
+ * it began), until none is. Rounds go on until {@code |r|_1 + g <= accuracy (1 - d)}.
+ *
+ * <p><b>The switch to sweeps.</b> Pushing scatters each update to a random place, and on graphs
+ * where trust spreads everywhere (R-MAT at a million members: about 290 million updates to 1e-4,
+ * hubs pushed again and again) that costs far more than reading the graph in order. So before each
+ * level the push adds up its cost (one per contributor in it plus its out-edges) and hands over to
+ * {@link PersonalSweeps}, dense in-place sweeps over the in-edges, when that level would cost
+ * {@code (n + m) / }{@value #DENSE_SHARE} or more, or all levels so far {@value #DENSE_TOTAL} times
+ * that. A query that stays local never switches, and then nothing of size {@code n} is touched. The
+ * sweeps keep the bound exact (see there).
  *
  * <p>Cost: {@code O(1 + out-degree)} per push, at most {@code (|r|_1 + g) / ((1 - d) theta)} pushes
  * per round, and {@code O(touched)} per round for the histogram; nothing of size {@code n} is
- * allocated or cleared (the work space comes zeroed from {@link OutEdges}' pool and goes back
- * cleared by its list of touched contributors). The result holds one entry per contributor with a
- * positive estimate.
+ * allocated or cleared unless the push switches (the work space comes zeroed from {@link OutEdges}'
+ * pool and goes back cleared by its list of touched contributors). After a switch, {@code O(n + m)}
+ * per sweep and {@code O(n)} to collect and clear. The result holds one entry per contributor with
+ * a positive estimate.
  *
  * <p>References: R. Andersen, F. Chung, K. Lang, "Local Graph Partitioning using PageRank Vectors",
  * FOCS 2006; G. Jeh, J. Widom, "Scaling Personalized Web Search", WWW 2003.
@@ -51,31 +61,59 @@ final class PersonalPush {
   /** Added to the bound, over {@code 1 - d}, for floating-point rounding, as the solver does. */
   private static final double ROUNDING = 0x1p-39;
 
+  /** A level of the push that costs a sweep over this share of the graph, or more, switches. */
+  static final int DENSE_SHARE = 16;
+
+  /** Pushes that cost this many times a switching level in all switch too. */
+  static final int DENSE_TOTAL = 16;
+
   private PersonalPush() {}
 
   /**
-   * The estimates (contributors with a positive one, in no order), the bound {@code |s - x|_1} and
-   * the number of pushes.
+   * The estimates (contributors with a positive one, in no order), the bound {@code |s - x|_1}, the
+   * number of pushes (a dense sweep counts one per contributor) and of dense sweeps.
    */
-  record Estimate(int[] contributors, double[] scores, double errorBound, long pushes) {}
+  record Estimate(
+      int[] contributors, double[] scores, double errorBound, long pushes, int sweeps) {}
 
   /**
    * Pushes from the viewers {@code viewers} with the probabilities {@code q} (positive, summing to
-   * 1) until the L1 error is at most {@code accuracy}.
+   * 1) until the L1 error is at most {@code accuracy}, switching to dense sweeps by the rule of the
+   * class comment.
    */
   static Estimate solve(
       EndorsementGraph graph, int[] viewers, double[] q, double d, double accuracy) {
+    long sweepWork = (long) graph.size() + graph.edgeCount();
+    return solve(graph, viewers, q, d, accuracy, Math.max(1, sweepWork / DENSE_SHARE));
+  }
+
+  /**
+   * As {@link #solve(EndorsementGraph, int[], double[], double, double)}, switching to dense sweeps
+   * at the first level of the push that would cost {@code denseAt} or more (pushes plus out-edges),
+   * or once the pushes have cost {@code DENSE_TOTAL * denseAt} in all: {@code Long.MAX_VALUE} never
+   * switches, {@code 0} sweeps from the start.
+   */
+  static Estimate solve(
+      EndorsementGraph graph, int[] viewers, double[] q, double d, double accuracy, long denseAt) {
     OutEdges edges = OutEdges.of(graph);
     OutEdges.PushSpace space = edges.take();
     try {
-      Run run = new Run(graph, edges, space, viewers, q, d);
+      Run run = new Run(graph, edges, space, viewers, q, d, denseAt);
       for (int j = 0; j < viewers.length; j++) {
         space.touch(viewers[j]);
         space.r[viewers[j]] += (1 - d) * q[j];
       }
       double goal = accuracy * (1 - d);
       double remaining = run.pushRounds(goal);
-      return run.estimate(remaining / (1 - d) + ROUNDING / (1 - d) + 1e-12);
+      if (remaining >= 0) {
+        return run.estimate(remaining / (1 - d) + ROUNDING / (1 - d) + 1e-12, 0);
+      }
+      space.dense = true;
+      PersonalSweeps sweeps = new PersonalSweeps(graph, space.x, space.r, viewers, q, d);
+      double slack = ROUNDING / (1 - d) + 1e-12;
+      int count = sweeps.sweepUntil(Math.max(accuracy - slack, accuracy / 2));
+      run.pushes += (long) count * graph.size();
+      return run.denseEstimate(sweeps.error() + slack, count);
     } finally {
       edges.free(space);
     }
@@ -91,6 +129,8 @@ final class PersonalPush {
     private final double d;
     private final double flushAt; // theta / max(q): the pending mass that lifts a viewer to theta
     private final int n;
+    private final long denseAt;
+    private long work;
     private double pending;
     private long pushes;
     private int head;
@@ -102,7 +142,8 @@ final class PersonalPush {
         OutEdges.PushSpace space,
         int[] viewers,
         double[] q,
-        double d) {
+        double d,
+        long denseAt) {
       this.graph = graph;
       this.edges = edges;
       this.space = space;
@@ -111,11 +152,12 @@ final class PersonalPush {
       this.d = d;
       this.flushAt = 1 / Arrays.stream(q).max().orElse(1);
       this.n = graph.size();
+      this.denseAt = denseAt;
     }
 
     /**
      * Rounds of pushes until {@code |r|_1 + g <= goal}; returns {@code |r|_1 + g}, summed afresh
-     * over the touched contributors.
+     * over the touched contributors, or -1 when the switch rule calls for dense sweeps.
      */
     double pushRounds(double goal) {
       double[] mass = new double[EXPONENTS];
@@ -139,12 +181,19 @@ final class PersonalPush {
         for (double below = 0; b < EXPONENTS && below + mass[b] <= goal / 2; b++) {
           below += mass[b];
         }
-        pushAbove(Math.scalb(1.0, b - 1075));
+        if (!pushAbove(Math.scalb(1.0, b - 1075))) {
+          return -1;
+        }
       }
     }
 
-    /** Pushes every contributor whose residual is at least {@code theta}, from a FIFO queue. */
-    private void pushAbove(double theta) {
+    /**
+     * Pushes every contributor whose residual is at least {@code theta}, level by level from a FIFO
+     * queue (a level: those queued when the one before it began); false, having stopped between two
+     * pushes, if a level would cost {@code denseAt} or more, or all of them {@code DENSE_TOTAL}
+     * times that.
+     */
+    private boolean pushAbove(double theta) {
       double[] x = space.x;
       double[] r = space.r;
       byte[] flags = space.flags;
@@ -160,7 +209,19 @@ final class PersonalPush {
           enqueue(v);
         }
       }
+      int levelEnd = head;
       while (head != tail) {
+        if (head == levelEnd) {
+          levelEnd = tail;
+          long level = 0;
+          for (int i = head; i != levelEnd; i = i == n ? 0 : i + 1) {
+            level += 1 + start[queue[i] + 1] - start[queue[i]];
+          }
+          work += level;
+          if (level >= denseAt || work / DENSE_TOTAL >= denseAt) {
+            return false;
+          }
+        }
         int u = queue[head];
         head = head == n ? 0 : head + 1;
         flags[u] &= ~OutEdges.PushSpace.QUEUED;
@@ -187,6 +248,7 @@ final class PersonalPush {
           flush(theta);
         }
       }
+      return true;
     }
 
     /** The share of a walk at {@code u} that goes back to the viewers: dangling or released. */
@@ -218,7 +280,7 @@ final class PersonalPush {
     }
 
     /** The touched contributors with a positive estimate, and the bound. */
-    Estimate estimate(double errorBound) {
+    Estimate estimate(double errorBound, int sweeps) {
       double[] x = space.x;
       int count = 0;
       for (int i = 0; i < space.touchedCount; i++) {
@@ -234,7 +296,26 @@ final class PersonalPush {
           scores[at++] = x[v];
         }
       }
-      return new Estimate(contributors, scores, errorBound, pushes);
+      return new Estimate(contributors, scores, errorBound, pushes, sweeps);
+    }
+
+    /** After dense sweeps: every contributor with a positive estimate, and the bound. */
+    Estimate denseEstimate(double errorBound, int sweeps) {
+      double[] x = space.x;
+      int count = 0;
+      for (int v = 0; v < n; v++) {
+        count += x[v] > 0 ? 1 : 0;
+      }
+      int[] contributors = new int[count];
+      double[] scores = new double[count];
+      int at = 0;
+      for (int v = 0; v < n; v++) {
+        if (x[v] > 0) {
+          contributors[at] = v;
+          scores[at++] = x[v];
+        }
+      }
+      return new Estimate(contributors, scores, errorBound, pushes, sweeps);
     }
   }
 }

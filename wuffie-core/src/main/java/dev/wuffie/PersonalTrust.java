@@ -201,8 +201,9 @@ public final class PersonalTrust {
 
   /**
    * A bound on the L1 distance to the exact personalized scores, {@code sum_v |exact(v) - score(v)|
-   * <= errorBound()}: the residual that the push left, over {@code 1 - d}, plus {@code 2^-39 / (1 -
-   * d) + 1e-12} for floating-point rounding. At most {@link #accuracy()}.
+   * <= errorBound()}: the residual that the push left, over {@code 1 - d} (after dense sweeps,
+   * {@code 1} less the sum of the scores, the same quantity), plus {@code 2^-39 / (1 - d) + 1e-12}
+   * for floating-point rounding. At most {@link #accuracy()}.
    */
   public double errorBound() {
     return errorBound;
@@ -213,7 +214,10 @@ public final class PersonalTrust {
     return contributors.length;
   }
 
-  /** How many pushes the computation took. */
+  /**
+   * How many pushes the computation took; a dense sweep, which a query that spreads over much of
+   * the graph switches to, counts as one push per contributor.
+   */
   public long pushes() {
     return pushes;
   }

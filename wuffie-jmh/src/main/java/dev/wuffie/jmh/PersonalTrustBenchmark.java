@@ -21,14 +21,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One personalized-trust query, "members you would trust": {@link Reputation#trustFrom(String)}
- * from a random viewer (a fixed-seed sequence over all contributors) to an L1 error of {@value
- * #ACCURACY}, then its {@code top(10)}. Sample-time mode, so JMH reports the percentiles (p99 is
- * the issue's target: 10 ms on a 1M-member, 10M-endorsement graph). The graph's out-edges are
- * formed once, in the setup, by a first query.
+ * from a random viewer (a fixed-seed sequence over all contributors) to an L1 error of {@code
+ * accuracy} (the issue's 1e-4, and the looser 1e-3 and 1e-2 a site may choose instead), then its
+ * {@code top(10)}. Sample-time mode, so JMH reports the percentiles (p99 is the issue's target: 10
+ * ms on a 1M-member, 10M-endorsement graph, at 1e-4). The graph's out-edges are formed once, in the
+ * setup, by a first query.
  *
  * <p>Its {@link #main} prints, for the first viewers (50 unless a second argument says), the
- * pushes, the contributors reached, the times and the error bounds: {@code java -cp
- * wuffie-jmh/target/benchmarks.jar dev.wuffie.jmh.PersonalTrustBenchmark rmat-10M 50}.
+ * pushes, the contributors reached, the times and the error bounds, at the accuracy of a third
+ * argument (1e-4 unless given): {@code java -cp wuffie-jmh/target/benchmarks.jar
+ * dev.wuffie.jmh.PersonalTrustBenchmark rmat-10M 50 1e-4}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -37,13 +39,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx8g")
 public class PersonalTrustBenchmark {
-  /** The L1 error allowed. */
-  static final double ACCURACY = 1e-4;
-
   private static final int VIEWERS = 1 << 12;
 
   @Param({"rmat-10M"})
   public String graph;
+
+  /** The L1 error allowed. */
+  @Param({"1e-4", "1e-3", "1e-2"})
+  public double accuracy;
 
   private Reputation reputation;
   private String[] viewers;
@@ -64,7 +67,7 @@ public class PersonalTrustBenchmark {
   @Benchmark
   public List<PersonalTrust.Trusted> query() {
     String viewer = viewers[next++ & (VIEWERS - 1)];
-    return reputation.trustFrom(Map.of(viewer, 1.0), ACCURACY).top(10);
+    return reputation.trustFrom(Map.of(viewer, 1.0), accuracy).top(10);
   }
 
   /** Prints the work of queries on the graph named by the first argument (or rmat-10M). */
@@ -72,6 +75,7 @@ public class PersonalTrustBenchmark {
     PersonalTrustBenchmark benchmark = new PersonalTrustBenchmark();
     benchmark.graph = args.length > 0 ? args[0] : "rmat-10M";
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    benchmark.accuracy = args.length > 2 ? Double.parseDouble(args[2]) : 1e-4;
     benchmark.setUp();
     long[] pushes = new long[count];
     int[] reached = new int[count];
@@ -79,7 +83,8 @@ public class PersonalTrustBenchmark {
     double worstBound = 0;
     for (int i = 0; i < count; i++) {
       long start = System.nanoTime();
-      PersonalTrust trust = benchmark.reputation.trustFrom(benchmark.viewers[i]);
+      PersonalTrust trust =
+          benchmark.reputation.trustFrom(Map.of(benchmark.viewers[i], 1.0), benchmark.accuracy);
       trust.top(10);
       nanos[i] = System.nanoTime() - start;
       pushes[i] = trust.pushes();
@@ -90,9 +95,10 @@ public class PersonalTrustBenchmark {
     java.util.Arrays.sort(reached);
     java.util.Arrays.sort(nanos);
     System.out.printf(
-        "%s: pushes median %d p99 %d; reached median %d p99 %d; ms median %.2f p99 %.2f;"
+        "%s at %s: pushes median %d p99 %d; reached median %d p99 %d; ms median %.2f p99 %.2f;"
             + " worst error bound %.3g%n",
         benchmark.graph,
+        benchmark.accuracy,
         pushes[count / 2],
         pushes[count * 99 / 100],
         reached[count / 2],
