@@ -9,6 +9,7 @@ import dev.wuffie.io.EdgeListReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,12 +74,16 @@ final class TrustViewTest {
             "--id",
             "1");
 
-    double trust = reputation.trustFrom("35").score("1");
+    // a lower bound within the printed L1 bound of 35's exact trust in 1 (a 1e-12 solve)
+    double exact = reputation.trustFrom(Map.of("35", 1.0), 1e-12).score("1");
     assertThat(run.exitCode()).isZero();
+    Matcher bound =
+        Pattern.compile("(?m)^from +35: .* L1 error <= ([0-9.e-]+)$").matcher(run.out());
+    assertThat(bound.find()).isTrue();
     Matcher line = Pattern.compile("(?m)^trust +([0-9.]+) as seen from 35").matcher(run.out());
     assertThat(line.find()).isTrue();
-    assertThat(Double.parseDouble(line.group(1)))
-        .isCloseTo(trust, within(5e-8)); // printed to 7 decimals
+    double printed = Double.parseDouble(line.group(1)); // to 7 decimals
+    assertThat(printed).isBetween(exact - Double.parseDouble(bound.group(1)) - 5e-8, exact + 5e-8);
     Matcher sum = Pattern.compile("terms sum to ([0-9.]+) \\(trust ([0-9.]+),").matcher(run.out());
     assertThat(sum.find()).isTrue();
     // each term is d * trust(u) * w_u1 / W_u from lower bounds: within the error bound of the trust
