@@ -69,13 +69,6 @@ final class MultiSweeps {
         p[slot] = teleports[s][v];
       }
     }
-    System.err.println(
-        "shared "
-            + layout.sharedSource().length
-            + " own "
-            + layout.ownSource().length
-            + " slots "
-            + slots);
     return new Run(solver, k, n, layout, inverseOut, release, p).iterate();
   }
 
