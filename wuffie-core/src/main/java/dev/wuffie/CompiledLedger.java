@@ -6,6 +6,7 @@ import dev.wuffie.graph.EndorsementGraph;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * A ledger snapshot compiled under a policy: the trust graph over persons (with teleport weights),
@@ -122,38 +123,38 @@ final class CompiledLedger {
     long[] keys = order.sort(snapshot, events);
     CompiledLedger[] compiled = new CompiledLedger[scopes.length];
     int[][] positions = scopePositions(snapshot, order, keys, scopes);
-    EndorsementGraph persons = null; // every person, no edge: the ids each scope's graph shares
-    for (int i = 0; i < scopes.length; i++) {
-      int scope = scopes[i];
-      EndorsementGraph.Builder builder =
-          persons == null ? EndorsementGraph.builder() : EndorsementGraph.builder(persons);
-      int[] personOf = persons(snapshot, order, builder, persons != null);
-      if (persons == null && scopes.length > 1) {
-        persons = builder.build();
-        builder = EndorsementGraph.builder(persons);
-      }
-      int n = builder.contributorCount();
-      PairTable pairs =
-          pairSums(snapshot, personOf, order, events, keys, weights, factors, positions[i]);
-      double[] teleport = teleport(snapshot, policy, personOf, n, asOf, order, scope);
-      int[] personsById = new int[n]; // persons are numbered in id order
-      for (int v = 0; v < n; v++) {
-        personsById[v] = v;
-      }
-      compiled[i] =
-          graphs(
-              snapshot,
-              policy,
-              asOf,
-              personOf,
-              builder,
-              pairs,
-              teleport,
-              kindOf,
-              refusal,
-              personsById,
-              scope);
-    }
+    EndorsementGraph.Builder first = EndorsementGraph.builder();
+    int[] personOf = persons(snapshot, order, first);
+    int n = first.contributorCount();
+    // every person, no edge: the ids each scope's graph shares
+    EndorsementGraph persons = scopes.length > 1 ? first.build() : null;
+    double[][] teleports = teleports(snapshot, policy, personOf, n, asOf, order, scopes);
+    IntStream each = IntStream.range(0, scopes.length);
+    (scopes.length > 1 ? each.parallel() : each) // each scope on its own: the same on any thread
+        .forEach(
+            i -> {
+              EndorsementGraph.Builder builder =
+                  persons == null ? first : EndorsementGraph.builder(persons);
+              PairTable pairs =
+                  pairSums(snapshot, personOf, order, events, keys, weights, factors, positions[i]);
+              int[] personsById = new int[n]; // persons are numbered in id order
+              for (int v = 0; v < n; v++) {
+                personsById[v] = v;
+              }
+              compiled[i] =
+                  graphs(
+                      snapshot,
+                      policy,
+                      asOf,
+                      persons == null ? personOf : personOf.clone(),
+                      builder,
+                      pairs,
+                      teleports[i],
+                      kindOf,
+                      refusal,
+                      personsById,
+                      scopes[i]);
+            });
     return compiled;
   }
 
@@ -289,24 +290,11 @@ final class CompiledLedger {
    */
   private static int[] persons(
       LedgerSnapshot snapshot, ContentOrder order, EndorsementGraph.Builder builder) {
-    return persons(snapshot, order, builder, false);
-  }
-
-  /**
-   * As above; if {@code known}, {@code builder} holds the persons already, at the indices this
-   * would give them, and they are only numbered.
-   */
-  private static int[] persons(
-      LedgerSnapshot snapshot,
-      ContentOrder order,
-      EndorsementGraph.Builder builder,
-      boolean known) {
     int contributors = snapshot.contributorCount();
     int[] personOf = new int[contributors];
-    int next = 0;
     for (int i : order.contributorByRank()) {
       if (snapshot.canonical(i) == i) {
-        personOf[i] = known ? next++ : builder.addContributor(snapshot.contributor(i));
+        personOf[i] = builder.addContributor(snapshot.contributor(i));
       }
     }
     for (int i = 0; i < contributors; i++) {
@@ -639,18 +627,46 @@ final class CompiledLedger {
     return new long[1];
   }
 
-  private static double[] teleport(
+  /**
+   * The teleport weights of each of {@code scopes}: a scope's are its activity (one pass over the
+   * contributions for every scope, see {@link #activity}), the whole ledger's as the policy sets.
+   */
+  private static double[][] teleports(
       LedgerSnapshot snapshot,
       ScoringPolicy policy,
       int[] personOf,
       int n,
       long asOf,
       ContentOrder order,
-      int scope) {
-    double[] teleport = new double[n];
-    if (scope != GLOBAL) {
-      return activity(snapshot, policy, personOf, teleport, asOf, order, scope);
+      int[] scopes) {
+    double[][] teleports = new double[scopes.length][];
+    int[] slotOfTag = new int[snapshot.tagCount()];
+    java.util.Arrays.fill(slotOfTag, -1);
+    boolean anyScope = false;
+    for (int i = 0; i < scopes.length; i++) {
+      if (scopes[i] == GLOBAL) {
+        teleports[i] = teleport(snapshot, policy, personOf, n, asOf, order);
+      } else {
+        slotOfTag[scopes[i]] = i;
+        teleports[i] = new double[n];
+        anyScope = true;
+      }
     }
+    if (anyScope) {
+      activity(snapshot, policy, personOf, teleports, asOf, order, slotOfTag);
+    }
+    return teleports;
+  }
+
+  /** The teleport weights of the whole ledger, as the policy sets them. */
+  private static double[] teleport(
+      LedgerSnapshot snapshot,
+      ScoringPolicy policy,
+      int[] personOf,
+      int n,
+      long asOf,
+      ContentOrder order) {
+    double[] teleport = new double[n];
     switch (policy.teleport()) {
       case UNIFORM -> java.util.Arrays.fill(teleport, 1.0);
       case SEEDS -> {
@@ -662,39 +678,53 @@ final class CompiledLedger {
                 "ledger",
                 "remove them from the policy or add them with Ledger.addContributor");
       }
-      case ACTIVITY -> activity(snapshot, policy, personOf, teleport, asOf, order, GLOBAL);
+      case ACTIVITY ->
+          activity(snapshot, policy, personOf, new double[][] {teleport}, asOf, order, null);
     }
     return teleport;
   }
 
   /**
-   * Fills {@code teleport} with the activity of each person: the decayed contributions made up to
-   * {@code asOf}, by authorship share; in a scope, those with its tag only. Uniform if that is
-   * nothing. Returns {@code teleport}.
+   * Fills {@code teleports} with the activity of each person: the decayed contributions made up to
+   * {@code asOf}, by authorship share; with {@code slotOfTag} (the index in {@code teleports} of
+   * each tag's scope, or -1), in each scope those with its tag only, else (null) all of them in
+   * {@code teleports[0]}. One pass over the contributions, in content order, so each scope's sums
+   * are added in the order of a pass for it alone. Uniform where that is nothing.
    */
-  private static double[] activity(
+  private static void activity(
       LedgerSnapshot snapshot,
       ScoringPolicy policy,
       int[] personOf,
-      double[] teleport,
+      double[][] teleports,
       long asOf,
       ContentOrder order,
-      int scope) {
-    double total = 0;
+      int[] slotOfTag) {
+    double[] total = new double[teleports.length];
     for (int c : order.contributionByRank()) {
       long time = snapshot.contributionTimeMillis(c);
-      if (time > asOf || scope != GLOBAL && !snapshot.tagged(c, scope)) {
+      if (time > asOf) {
         continue;
       }
-      double minted = policy.decay().factor(asOf - time);
-      for (int j = 0; j < snapshot.authorCount(c); j++) {
-        teleport[personOf[snapshot.author(c, j)]] += minted * snapshot.share(c, j);
+      double minted = Double.NaN;
+      int[] tags = slotOfTag == null ? new int[] {-1} : snapshot.tagsOf(c);
+      for (int tag : tags) {
+        int i = tag < 0 ? 0 : slotOfTag[tag];
+        if (i < 0) {
+          continue;
+        }
+        if (Double.isNaN(minted)) {
+          minted = policy.decay().factor(asOf - time);
+        }
+        for (int j = 0; j < snapshot.authorCount(c); j++) {
+          teleports[i][personOf[snapshot.author(c, j)]] += minted * snapshot.share(c, j);
+        }
+        total[i] += minted;
       }
-      total += minted;
     }
-    if (!(total > 0)) {
-      java.util.Arrays.fill(teleport, 1.0);
+    for (int i = 0; i < teleports.length; i++) {
+      if (teleports[i] != null && !(total[i] > 0)) {
+        java.util.Arrays.fill(teleports[i], 1.0);
+      }
     }
-    return teleport;
   }
 }

@@ -53,13 +53,18 @@ import java.util.TreeSet;
  * scopes.scope("brewing").top(10); // "top in #brewing"
  * }</pre>
  *
- * <p><b>Cost.</b> One compile of the ledger (the checks and the sort of the events shared), one
- * pass over the events per scope to sum its pairs, and one solve of every scope together ({@link
- * RankSolver#solveAll}): a single pass over every scope's in-edges per iteration, until every scope
- * converged. <b>Memory per scope:</b> its graph (12 bytes per contributor and 8 to 12 bytes per
- * endorsing pair in it, the member endorsements in every scope), its pair sums and teleport (about
- * 40 bytes per pair and 8 per contributor), its reputation's arrays (about 28 bytes per
- * contributor); and while solving, 68 bytes per contributor and 12 per pair.
+ * <p><b>Cost.</b> One compile of the ledger (the checks, the sort of the events, the persons and
+ * one pass over the contributions for every scope's teleport shared), then per scope a pass over
+ * the events it keeps to sum its pairs and its graph build, the scopes on all processors; one solve
+ * of every scope together ({@link RankSolver#solveAll}): a single pass per iteration over the
+ * in-edges, where an endorsement that weighs the same in every scope (most endorsements between
+ * members) is read once for all the scopes, until every scope converged; then each scope's
+ * reputation (cap, distrust, ranks), on all processors. <b>Memory per scope:</b> its graph (12
+ * bytes per contributor and 8 to 12 bytes per endorsing pair in it, the member endorsements in
+ * every scope), its pair sums and teleport (about 40 bytes per pair and 8 per contributor), its
+ * reputation's arrays (about 28 bytes per contributor); and while solving, 56 bytes per contributor
+ * and 16 per pair whose weight is the scope's own, plus 12 bytes per pair that weighs the same in
+ * every scope, once for all.
  *
  * <p>Instances are immutable and safe to share between threads.
  */

@@ -92,21 +92,28 @@ final class Scorer {
     }
     RankSolver solver = policy.solver();
     RankResult[] results = solver.solveAll(graphs, teleports);
-    for (int s = 0; s < scopes.length; s++) {
-      CompiledLedger scope = compiled[s];
-      Solved solved = new Solved(scope.graph, results[s], results[s].iterations(), true);
-      if (policy.influenceCap() < 1) {
-        Solved capped = solve(solver, scope.graph, scope.teleport, results[s].scores());
-        solved =
-            new Solved(
-                capped.graph(),
-                capped.result(),
-                results[s].iterations() + capped.iterations(),
-                capped.capSettled());
-      }
-      reputations[s] = publish(scope, solved);
-    }
+    java.util.stream.IntStream.range(0, scopes.length)
+        .parallel() // each scope on its own: the same on any thread
+        .forEach(s -> reputations[s] = publish(compiled[s], solver, results[s]));
     return reputations;
+  }
+
+  /**
+   * The reputation of a scope whose trust scores {@link RankSolver#solveAll} gave as {@code
+   * result}: held to the influence cap (if the policy has one, from those scores), then published.
+   */
+  private Reputation publish(CompiledLedger scope, RankSolver solver, RankResult result) {
+    Solved solved = new Solved(scope.graph, result, result.iterations(), true);
+    if (policy.influenceCap() < 1) {
+      Solved capped = solve(solver, scope.graph, scope.teleport, result.scores());
+      solved =
+          new Solved(
+              capped.graph(),
+              capped.result(),
+              result.iterations() + capped.iterations(),
+              capped.capSettled());
+    }
+    return publish(scope, solved);
   }
 
   /** The solved trust scores of {@code compiled} discounted by distrust, with explanations. */

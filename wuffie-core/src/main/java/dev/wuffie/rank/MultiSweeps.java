@@ -1,6 +1,7 @@
 package dev.wuffie.rank;
 
 import dev.wuffie.graph.EndorsementGraph;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -9,18 +10,29 @@ import java.util.stream.IntStream;
  * per iteration updates every vector, as {@link RankSolver#solveAll} promises.
  *
  * <p>Layout: the vectors are interleaved, the entry of contributor {@code v} in vector {@code s} at
- * {@code v * k + s}, so that the {@code k} entries a contributor's endorsements read lie side by
- * side. The in-edges of every graph are merged into one structure, by endorsed contributor and then
- * by graph: {@code start[v * k + s] .. start[v * k + s + 1]} holds graph {@code s}'s in-edges of
- * {@code v}, in its own order, each as the interleaved slot of its source and its weight. A
- * vector's sums thus run in the order of its graph's own solve; a vector that has converged is
- * frozen (its edges are skipped), so each result is what solving its graph alone gives, to
- * rounding.
+ * slot {@code v * k + s}, so that the {@code k} entries of a contributor lie side by side. The
+ * in-edges of every graph are merged into one structure by endorsed contributor, in two parts:
  *
- * <p>Memory: per vector, 68 bytes per contributor (its edge range, the inverse out-weight, the
- * released share, the teleport, two iterates and two flows) and 12 bytes per in-edge of its graph.
- * Contributors are cut into chunks that depend on the graphs alone, summed in chunk order, so the
- * results do not depend on the thread count.
+ * <ul>
+ *   <li><em>shared</em> edges: an endorser {@code u} of {@code v} in every graph is stored once,
+ *       with the least of its weights in the graphs; an iteration reads it once and gathers {@code
+ *       u}'s {@code k} entries together (adjacent in memory, so the latency of the random access is
+ *       paid once for all the vectors);
+ *   <li><em>own</em> edges: every other in-edge of a graph, and the excess of a shared edge's
+ *       weight in a graph over the stored one where there is any, each with its vector and the slot
+ *       of its source in that vector, in the graph's own order.
+ * </ul>
+ *
+ * <p>So a vector's sum over {@code v}'s in-edges adds the same terms as its graph's own solve,
+ * those of shared edges first (a weight split into the shared part and an excess adds as two
+ * terms): each result equals solving its graph alone to rounding, and bit for bit when no edge is
+ * shared. A vector that has converged is frozen (its entries copied), so it stops where its own
+ * solve stops.
+ *
+ * <p>Memory: per vector, 56 bytes per contributor (the inverse out-weight, the released share, the
+ * teleport, two iterates and two flows); 12 bytes per shared edge, once for all the vectors; 16
+ * bytes per own edge. Contributors are cut into chunks that depend on the graphs alone, summed in
+ * chunk order, so the results do not depend on the thread count.
  */
 final class MultiSweeps {
   private static final int CHUNK_WORK = 1 << 15;
@@ -43,31 +55,157 @@ final class MultiSweeps {
                   + " solve them in smaller groups",
               k, n, edges));
     }
-    int[] start = new int[(int) slots + 1];
-    int[] source = new int[(int) edges];
-    double[] weight = new double[(int) edges];
+    Layout layout = Layout.of(graphs);
     double[] inverseOut = new double[(int) slots];
     double[] release = new double[(int) slots];
     double[] p = new double[(int) slots];
-    int next = 0;
     for (int v = 0; v < n; v++) {
       for (int s = 0; s < k; s++) {
         EndorsementGraph graph = graphs[s];
         int slot = v * k + s;
-        start[slot] = next;
-        for (int e = graph.inStart(v), stop = graph.inEnd(v); e < stop; e++) {
-          source[next] = graph.source(e) * k + s;
-          weight[next++] = graph.weight(e);
-        }
         double out = graph.outWeight(v);
         inverseOut[slot] = out > 0 ? 1.0 / out : 0.0;
         release[slot] = out > 0 ? graph.teleportWeight(v) * inverseOut[slot] : 1.0;
         p[slot] = teleports[s][v];
       }
     }
-    start[(int) slots] = next;
-    return new MultiSweeps.Run(solver, k, n, start, source, weight, inverseOut, release, p)
-        .iterate();
+    return new Run(solver, k, n, layout, inverseOut, release, p).iterate();
+  }
+
+  /** The merged in-edges of the graphs: shared and own, each by endorsed contributor. */
+  record Layout(
+      int[] sharedStart,
+      int[] sharedSource, // the first slot of the endorser: u * k
+      double[] sharedWeight,
+      int[] ownStart,
+      int[] ownSource, // the slot of the endorser in the edge's vector: u * k + s
+      double[] ownWeight,
+      int[] ownVector) {
+
+    /** Merges the in-edges of {@code graphs}: two passes, one to count and one to fill. */
+    static Layout of(EndorsementGraph[] graphs) {
+      int k = graphs.length;
+      int n = graphs[0].size();
+      int[] sharedStart = new int[n + 1];
+      int[] ownStart = new int[n + 1];
+      Merger merger = new Merger(graphs);
+      for (int v = 0; v < n; v++) {
+        merger.merge(v);
+        int shared = merger.shared();
+        sharedStart[v + 1] = sharedStart[v] + shared;
+        ownStart[v + 1] = ownStart[v] + merger.own();
+      }
+      Layout layout =
+          new Layout(
+              sharedStart,
+              new int[sharedStart[n]],
+              new double[sharedStart[n]],
+              ownStart,
+              new int[ownStart[n]],
+              new double[ownStart[n]],
+              new int[ownStart[n]]);
+      for (int v = 0; v < n; v++) {
+        merger.merge(v);
+        merger.fill(layout, v, k);
+      }
+      return layout;
+    }
+  }
+
+  /**
+   * Finds, for one endorsed contributor at a time, the endorsers it has in every graph and the
+   * least weight of each; reuses its arrays from one contributor to the next.
+   */
+  private static final class Merger {
+    private final EndorsementGraph[] graphs;
+    private final int[] count; // per endorser: the graphs with an edge to the current v
+    private final double[] least; // per endorser: the least of those edges' weights
+    private final int[] touched; // the endorsers with count > 0, in the order first met
+    private int touchedCount;
+    private int v = -1;
+
+    Merger(EndorsementGraph[] graphs) {
+      this.graphs = graphs;
+      int n = graphs[0].size();
+      this.count = new int[n];
+      this.least = new double[n];
+      this.touched = new int[n];
+    }
+
+    /** Counts the endorsers of {@code v} over every graph (clearing the last contributor's). */
+    void merge(int v) {
+      for (int i = 0; i < touchedCount; i++) {
+        count[touched[i]] = 0;
+      }
+      touchedCount = 0;
+      this.v = v;
+      for (EndorsementGraph graph : graphs) {
+        for (int e = graph.inStart(v), stop = graph.inEnd(v); e < stop; e++) {
+          int u = graph.source(e);
+          double w = graph.weight(e);
+          if (count[u]++ == 0) {
+            touched[touchedCount++] = u;
+            least[u] = w;
+          } else if (w < least[u]) {
+            least[u] = w;
+          }
+        }
+      }
+    }
+
+    private boolean shared(int u) {
+      return count[u] == graphs.length;
+    }
+
+    /** The number of shared in-edges of the current contributor. */
+    int shared() {
+      int shared = 0;
+      for (int i = 0; i < touchedCount; i++) {
+        shared += shared(touched[i]) ? 1 : 0;
+      }
+      return shared;
+    }
+
+    /** The number of own in-edges of the current contributor. */
+    int own() {
+      int own = 0;
+      for (EndorsementGraph graph : graphs) {
+        for (int e = graph.inStart(v), stop = graph.inEnd(v); e < stop; e++) {
+          int u = graph.source(e);
+          own += !shared(u) || graph.weight(e) != least[u] ? 1 : 0;
+        }
+      }
+      return own;
+    }
+
+    /** Writes the current contributor's shared and own in-edges into {@code layout}. */
+    void fill(Layout layout, int v, int k) {
+      int at = layout.sharedStart()[v];
+      for (int i = 0; i < touchedCount; i++) {
+        int u = touched[i];
+        if (shared(u)) {
+          layout.sharedSource()[at] = u * k;
+          layout.sharedWeight()[at++] = least[u];
+        }
+      }
+      at = layout.ownStart()[v];
+      for (int s = 0; s < k; s++) {
+        EndorsementGraph graph = graphs[s];
+        for (int e = graph.inStart(v), stop = graph.inEnd(v); e < stop; e++) {
+          int u = graph.source(e);
+          double w = graph.weight(e);
+          if (shared(u)) {
+            if (w == least[u]) {
+              continue;
+            }
+            w -= least[u];
+          }
+          layout.ownSource()[at] = u * k + s;
+          layout.ownWeight()[at] = w;
+          layout.ownVector()[at++] = s;
+        }
+      }
+    }
   }
 
   /** The working state of one solve. */
@@ -75,9 +213,7 @@ final class MultiSweeps {
     private final RankSolver solver;
     private final int k;
     private final int n;
-    private final int[] start;
-    private final int[] source;
-    private final double[] weight;
+    private final Layout layout;
     private final double[] inverseOut;
     private final double[] release;
     private final double[] p;
@@ -88,23 +224,20 @@ final class MultiSweeps {
         RankSolver solver,
         int k,
         int n,
-        int[] start,
-        int[] source,
-        double[] weight,
+        Layout layout,
         double[] inverseOut,
         double[] release,
         double[] p) {
       this.solver = solver;
       this.k = k;
       this.n = n;
-      this.start = start;
-      this.source = source;
-      this.weight = weight;
+      this.layout = layout;
       this.inverseOut = inverseOut;
       this.release = release;
       this.p = p;
       this.chunkStart = chunks();
-      long work = (long) n * k + source.length;
+      long work =
+          (long) n * k + (long) layout.sharedSource().length * k + layout.ownSource().length;
       this.parallel = solver.threads() > 1 && work >= (1 << 18);
     }
 
@@ -123,10 +256,10 @@ final class MultiSweeps {
         }
       }
       boolean[] active = new boolean[k];
-      java.util.Arrays.fill(active, true);
+      Arrays.fill(active, true);
       int[] iterations = new int[k];
       double[] residuals = new double[k];
-      java.util.Arrays.fill(residuals, Double.POSITIVE_INFINITY);
+      Arrays.fill(residuals, Double.POSITIVE_INFINITY);
       int remaining = k;
       int chunks = chunkStart.length - 1;
       double[][] chunkResidual = new double[chunks][k];
@@ -136,26 +269,11 @@ final class MultiSweeps {
         for (int s = 0; s < k; s++) {
           jump[s] = (1 - d) + d * dangling[s];
         }
-        double[] from = x;
-        double[] fromFlow = flow;
-        double[] to = nextX;
-        double[] toFlow = nextFlow;
+        Step step = new Step(d, jump, active, x, flow, nextX, nextFlow);
         IntStream chunkIds = IntStream.range(0, chunks);
         (parallel ? chunkIds.parallel() : chunkIds)
-            .forEach(
-                c ->
-                    sweep(
-                        c,
-                        d,
-                        jump,
-                        active,
-                        from,
-                        fromFlow,
-                        to,
-                        toFlow,
-                        chunkResidual[c],
-                        chunkDangling[c]));
-        java.util.Arrays.fill(dangling, 0);
+            .forEach(c -> sweep(c, step, chunkResidual[c], chunkDangling[c]));
+        Arrays.fill(dangling, 0);
         double[] residual = new double[k];
         for (int c = 0; c < chunks; c++) { // in chunk order: the same sums on any thread count
           for (int s = 0; s < k; s++) {
@@ -163,10 +281,12 @@ final class MultiSweeps {
             dangling[s] += chunkDangling[c][s];
           }
         }
-        x = to;
-        flow = toFlow;
-        nextX = from;
-        nextFlow = fromFlow;
+        double[] swap = x;
+        x = nextX;
+        nextX = swap;
+        swap = flow;
+        flow = nextFlow;
+        nextFlow = swap;
         for (int s = 0; s < k; s++) {
           if (active[s]) {
             iterations[s] = iteration;
@@ -189,32 +309,54 @@ final class MultiSweeps {
       return results;
     }
 
-    /** One power iteration of chunk {@code c}: a frozen vector's entries are copied. */
-    private void sweep(
-        int c,
+    /** What one iteration reads and writes. */
+    private record Step(
         double d,
         double[] jump,
         boolean[] active,
         double[] x,
         double[] flow,
         double[] next,
-        double[] nextFlow,
-        double[] residual,
-        double[] dangling) {
-      java.util.Arrays.fill(residual, 0);
-      java.util.Arrays.fill(dangling, 0);
+        double[] nextFlow) {}
+
+    /** One power iteration of chunk {@code c}: a frozen vector's entries are copied. */
+    private void sweep(int c, Step step, double[] residual, double[] dangling) {
+      Arrays.fill(residual, 0);
+      Arrays.fill(dangling, 0);
+      double d = step.d();
+      double[] jump = step.jump();
+      boolean[] active = step.active();
+      double[] x = step.x();
+      double[] flow = step.flow();
+      double[] next = step.next();
+      double[] nextFlow = step.nextFlow();
+      int[] sharedStart = layout.sharedStart();
+      int[] sharedSource = layout.sharedSource();
+      double[] sharedWeight = layout.sharedWeight();
+      int[] ownStart = layout.ownStart();
+      int[] ownSource = layout.ownSource();
+      double[] ownWeight = layout.ownWeight();
+      int[] ownVector = layout.ownVector();
+      double[] in = new double[k];
       for (int v = chunkStart[c], end = chunkStart[c + 1]; v < end; v++) {
+        Arrays.fill(in, 0);
+        for (int e = sharedStart[v], stop = sharedStart[v + 1]; e < stop; e++) {
+          double w = sharedWeight[e];
+          int from = sharedSource[e];
+          for (int s = 0; s < k; s++) {
+            in[s] += w * flow[from + s];
+          }
+        }
+        for (int e = ownStart[v], stop = ownStart[v + 1]; e < stop; e++) {
+          in[ownVector[e]] += ownWeight[e] * flow[ownSource[e]];
+        }
         for (int s = 0, slot = v * k; s < k; s++, slot++) {
           if (!active[s]) {
             next[slot] = x[slot];
             nextFlow[slot] = flow[slot];
             continue;
           }
-          double in = 0;
-          for (int e = start[slot], stop = start[slot + 1]; e < stop; e++) {
-            in += weight[e] * flow[source[e]];
-          }
-          double value = jump[s] * p[slot] + d * in;
+          double value = jump[s] * p[slot] + d * in[s];
           residual[s] += Math.abs(value - x[slot]);
           next[slot] = value;
           nextFlow[slot] = value * inverseOut[slot];
@@ -229,15 +371,18 @@ final class MultiSweeps {
       int count = 0;
       starts[count++] = 0;
       long work = 0;
+      int[] sharedStart = layout.sharedStart();
+      int[] ownStart = layout.ownStart();
       for (int v = 0; v < n; v++) {
-        work += k + start[(v + 1) * k] - start[v * k];
+        work +=
+            k + (long) (sharedStart[v + 1] - sharedStart[v]) * k + ownStart[v + 1] - ownStart[v];
         if (work >= CHUNK_WORK && v + 1 < n) {
           starts[count++] = v + 1;
           work = 0;
         }
       }
       starts[count++] = n;
-      return java.util.Arrays.copyOf(starts, count);
+      return Arrays.copyOf(starts, count);
     }
   }
 }

@@ -224,10 +224,12 @@ public final class RankSolver {
    * RankResult[] byTopic = solver.solveAll(List.of(brewing, baking), List.of(pBrewing, pBaking));
    * }</pre>
    *
-   * <p>Cost: {@code O(k (n + m))} per iteration for {@code k} graphs of {@code n} contributors and
-   * {@code m} edges each (only the edges each graph holds count), with the {@code k} entries of a
-   * contributor side by side, so an iteration reads memory about as one solve does, with {@code k}
-   * times the arithmetic. Memory: 68 bytes per contributor and 12 bytes per edge, per graph.
+   * <p>Cost: {@code O(k n + m_s k + m_o)} per iteration for {@code k} graphs of {@code n}
+   * contributors, where {@code m_s} edges are in every graph (stored once, with their least weight)
+   * and {@code m_o} are the others plus the excess weights of shared edges; the {@code k} entries
+   * of a contributor lie side by side, so a shared edge costs one random memory access for all the
+   * graphs. Memory: 56 bytes per contributor and graph, 16 bytes per other edge, and 12 bytes per
+   * shared edge.
    *
    * @throws NullPointerException if an argument or an element is null
    * @throws IllegalArgumentException if there are no graphs, the lists' sizes differ, the graphs'
