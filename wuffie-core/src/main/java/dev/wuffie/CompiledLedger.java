@@ -240,11 +240,16 @@ final class CompiledLedger {
     int[] slotOfTag = new int[snapshot.tagCount()];
     java.util.Arrays.fill(slotOfTag, -1);
     int[] counts = new int[scopes.length];
+    boolean anyScope = false;
     for (int i = 0; i < scopes.length; i++) {
       if (scopes[i] != GLOBAL) {
         slotOfTag[scopes[i]] = i;
         positions[i] = new int[16];
+        anyScope = true;
       }
+    }
+    if (!anyScope) {
+      return positions; // the whole ledger's compile keeps every event: no pass
     }
     int[][] tagsOf = new int[snapshot.contributionCount()][];
     for (int at = 0; at < keys.length; at++) {
