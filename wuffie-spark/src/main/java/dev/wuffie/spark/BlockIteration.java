@@ -271,31 +271,25 @@ final class BlockIteration {
       Dataset<Row> nodes, Dataset<Row> edges, long n, int partitions) {
     Partitioner byPart = new HashPartitioner(partitions);
     JavaRDD<double[][]> nodeArrays =
-        nodes
-            .select("idx", "tele", "leak")
-            .javaRDD()
-            .mapToPair(row -> new Tuple2<>((int) (row.getLong(0) % partitions), row))
-            .partitionBy(byPart)
+        columns(nodes.select("idx", "tele", "leak"), partitions, false)
             .mapPartitions(
-                rows -> {
+                chunks -> {
                   int size = size(n, partitions, TaskContext.getPartitionId());
                   double[] tele = new double[size];
                   double[] leak = new double[size];
-                  while (rows.hasNext()) {
-                    Row row = rows.next()._2();
-                    int v = (int) (row.getLong(0) / partitions);
-                    tele[v] = row.getDouble(1);
-                    leak[v] = row.getDouble(2);
+                  while (chunks.hasNext()) {
+                    Columns chunk = chunks.next()._2();
+                    for (int i = 0; i < chunk.size; i++) {
+                      int v = (int) (chunk.a[i] / partitions);
+                      tele[v] = chunk.x[i];
+                      leak[v] = chunk.y[i];
+                    }
                   }
                   return List.<double[][]>of(new double[][] {tele, leak}).iterator();
                 });
     JavaRDD<OutEdges> out =
-        edges
-            .select("src", "dst", "p")
-            .javaRDD()
-            .mapToPair(row -> new Tuple2<>((int) (row.getLong(0) % partitions), row))
-            .partitionBy(byPart)
-            .mapPartitions(rows -> List.of(outEdges(rows, n, partitions)).iterator())
+        columns(edges.select("src", "dst", "p"), partitions, true)
+            .mapPartitions(chunks -> List.of(outEdges(chunks, n, partitions)).iterator())
             .persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<InSlots> in =
         out.flatMapToPair(
@@ -331,29 +325,95 @@ final class BlockIteration {
     return blocks;
   }
 
+  /**
+   * The rows of {@code rows} (a long key first) in partition {@code key mod P}, as columns: each
+   * task sends one chunk of primitive arrays per partition, not a record per row. Edges are {@code
+   * (src, dst, p)} into {@code a, b, x}; nodes {@code (idx, tele, leak)} into {@code a, x, y}.
+   */
+  private static JavaPairRDD<Integer, Columns> columns(
+      Dataset<Row> rows, int partitions, boolean edges) {
+    return rows.javaRDD()
+        .mapPartitionsToPair(
+            it -> {
+              Columns[] by = new Columns[partitions];
+              while (it.hasNext()) {
+                Row row = it.next();
+                int part = (int) (row.getLong(0) % partitions);
+                if (by[part] == null) {
+                  by[part] = new Columns();
+                }
+                if (edges) {
+                  by[part].add(row.getLong(0), row.getLong(1), row.getDouble(2), 0);
+                } else {
+                  by[part].add(row.getLong(0), 0, row.getDouble(1), row.getDouble(2));
+                }
+              }
+              List<Tuple2<Integer, Columns>> out = new ArrayList<>();
+              for (int part = 0; part < partitions; part++) {
+                if (by[part] != null) {
+                  out.add(new Tuple2<>(part, by[part].trimmed()));
+                }
+              }
+              return out.iterator();
+            })
+        .partitionBy(new HashPartitioner(partitions));
+  }
+
+  /** Growable columns of two longs and two doubles per row. */
+  static final class Columns implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    int size;
+    long[] a = new long[16];
+    long[] b = new long[16];
+    double[] x = new double[16];
+    double[] y = new double[16];
+
+    void add(long a, long b, double x, double y) {
+      if (size == this.a.length) {
+        this.a = Arrays.copyOf(this.a, 2 * size);
+        this.b = Arrays.copyOf(this.b, 2 * size);
+        this.x = Arrays.copyOf(this.x, 2 * size);
+        this.y = Arrays.copyOf(this.y, 2 * size);
+      }
+      this.a[size] = a;
+      this.b[size] = b;
+      this.x[size] = x;
+      this.y[size] = y;
+      size++;
+    }
+
+    Columns trimmed() {
+      a = Arrays.copyOf(a, size);
+      b = Arrays.copyOf(b, size);
+      x = Arrays.copyOf(x, size);
+      y = Arrays.copyOf(y, size);
+      return this;
+    }
+  }
+
   /** How many of the {@code n} contributors partition {@code part} holds. */
   private static int size(long n, int partitions, int part) {
     return part < n ? (int) ((n - part + partitions - 1) / partitions) : 0;
   }
 
   /** A partition's edges sorted by (destination partition, destination, edge order). */
-  private static OutEdges outEdges(Iterator<Tuple2<Integer, Row>> rows, long n, int partitions) {
+  private static OutEdges outEdges(
+      Iterator<Tuple2<Integer, Columns>> chunks, long n, int partitions) {
     long perPart = (n + partitions - 1) / partitions;
-    int count = 0;
-    int[] src = new int[1024];
-    long[] dst = new long[1024];
-    double[] p = new double[1024];
-    while (rows.hasNext()) {
-      Row row = rows.next()._2();
-      if (count == src.length) {
-        src = Arrays.copyOf(src, 2 * count);
-        dst = Arrays.copyOf(dst, 2 * count);
-        p = Arrays.copyOf(p, 2 * count);
+    Columns all = new Columns();
+    while (chunks.hasNext()) {
+      Columns chunk = chunks.next()._2();
+      for (int i = 0; i < chunk.size; i++) {
+        all.add(chunk.a[i], chunk.b[i], chunk.x[i], 0);
       }
-      src[count] = (int) (row.getLong(0) / partitions);
-      dst[count] = row.getLong(1);
-      p[count] = row.getDouble(2);
-      count++;
+    }
+    int count = all.size;
+    long[] dst = all.b;
+    double[] p = all.x;
+    int[] src = new int[count];
+    for (int e = 0; e < count; e++) {
+      src[e] = (int) (all.a[e] / partitions);
     }
     // Sort key: the destination's (partition, local index) in the high bits, the edge below.
     long[] keys = new long[count];
