@@ -204,8 +204,8 @@ public final class SparkScorer {
     SparkSession spark = endorsements.sparkSession();
     String adaptive = spark.conf().get(ADAPTIVE, "true");
     String shuffle = spark.conf().get(SHUFFLE, "200");
-    // The iteration relies on the partitioning of the cached edges and scores, and runs many
-    // small queries: adaptive execution would re-plan each one (and may add broadcast jobs).
+    // The scoring runs many small queries on few partitions: adaptive execution would re-plan
+    // each one (and may add broadcast jobs).
     spark.conf().set(ADAPTIVE, "false");
     try {
       return Failures.unwrapped(() -> new Call(this, endorsements, authorship).run());
