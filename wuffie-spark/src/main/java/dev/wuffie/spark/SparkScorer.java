@@ -2,7 +2,6 @@ package dev.wuffie.spark;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
-import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -73,13 +72,15 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <h2>Iteration</h2>
  *
- * <p>Weighted, personalised power iteration ({@link RankSolver}'s formula): each iteration joins
- * the edges with the scores, sums the flow into each contributor and adds the teleport share,
- * returned mass included; the L1 change is a global aggregate, and the loop stops when it is below
- * the tolerance or after the iteration cap, as the core's solver does. Each iteration's scores are
- * checkpointed locally, which cuts the lineage; every {@link Builder#checkpointInterval(int)}
- * iterations they are checkpointed reliably instead when the {@code SparkContext} has a checkpoint
- * directory.
+ * <p>Weighted, personalised power iteration ({@link RankSolver}'s formula) over the graph cut into
+ * one block of primitive arrays per partition (below), built and cached once: each iteration is one
+ * Spark job with the same plan, in which every partition sums its endorsers' flow per endorsed
+ * contributor, the sums are shuffled to the contributors' partitions, and each partition adds the
+ * teleport share, returned mass included. The L1 change comes back with the scores ({@code
+ * treeAggregate}), and the loop stops when it is below the tolerance or after the iteration cap, as
+ * the core's solver does. Each iteration's scores are checkpointed locally, which cuts the lineage;
+ * every {@link Builder#checkpointInterval(int)} iterations they are checkpointed reliably instead
+ * when the {@code SparkContext} has a checkpoint directory.
  *
  * <pre>{@code
  * SparkReputation reputation =
@@ -96,13 +97,17 @@ import org.apache.spark.storage.StorageLevel;
  * the events as they count. The solver's method is ignored: Spark always runs power iteration,
  * whose fixed point Gauss-Seidel sweeps share.
  *
- * <p>While it scores, the scorer turns the session's adaptive query execution ({@code
- * spark.sql.adaptive.enabled}) off, and then restores it: the iteration runs many small queries
- * whose partitioning it fixes itself.
+ * <p>Partitions: {@code P = min(spark.sql.shuffle.partitions, max(default parallelism, events /
+ * 1,000,000))}, rounded up: one partition per core until there are more than a million events per
+ * partition, and never more than the session's setting. While it scores, the scorer sets {@code
+ * spark.sql.shuffle.partitions} to {@code P} and turns the session's adaptive query execution
+ * ({@code spark.sql.adaptive.enabled}) off, and then restores both: the scoring runs many small
+ * queries whose partitioning it fixes itself.
  *
- * <p>Cost per iteration: one join of the {@code m} edges with the {@code n} scores, one aggregation
- * shuffling at most {@code m} partial sums, one join back to the {@code n} contributors and one
- * global sum; the edges are partitioned by endorser once and cached.
+ * <p>Cost per iteration: {@code m} multiply-adds over the cached blocks and a shuffle of one double
+ * (8 bytes, plus a few per partition pair) per distinct (endorser's partition, endorsed
+ * contributor) pair, at most {@code min(m, P n)} doubles for {@code m} edges, {@code n}
+ * contributors and {@code P} partitions; the blocks take about 12 bytes per edge.
  *
  * <p>A scorer holds only its settings: it is immutable and safe to share between threads.
  */
@@ -198,17 +203,23 @@ public final class SparkScorer {
     checkNotNull(endorsements, "endorsements is null");
     SparkSession spark = endorsements.sparkSession();
     String adaptive = spark.conf().get(ADAPTIVE, "true");
-    // The iteration relies on the partitioning of the cached edges and scores, and runs many
-    // small queries: adaptive execution would re-plan each one (and may add broadcast jobs).
+    String shuffle = spark.conf().get(SHUFFLE, "200");
+    // The scoring runs many small queries on few partitions: adaptive execution would re-plan
+    // each one (and may add broadcast jobs).
     spark.conf().set(ADAPTIVE, "false");
     try {
       return Failures.unwrapped(() -> new Call(this, endorsements, authorship).run());
     } finally {
       spark.conf().set(ADAPTIVE, adaptive);
+      spark.conf().set(SHUFFLE, shuffle);
     }
   }
 
   private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+  private static final String SHUFFLE = "spark.sql.shuffle.partitions";
+
+  /** Events per partition above which the scorer takes more partitions than cores. */
+  private static final long EVENTS_PER_PARTITION = 1_000_000;
 
   /** The work of one call of {@link #score(Dataset, Dataset)}. */
   private static final class Call {
@@ -218,7 +229,7 @@ public final class SparkScorer {
     private final SparkSession spark;
     private final Dataset<Row> endorsements;
     private final Dataset<Row> authorship;
-    private final int partitions;
+    private int partitions;
 
     Call(SparkScorer scorer, Dataset<Row> endorsements, Dataset<Row> authorship) {
       this.scorer = scorer;
@@ -227,7 +238,6 @@ public final class SparkScorer {
       this.spark = endorsements.sparkSession();
       this.endorsements = endorsements;
       this.authorship = authorship;
-      this.partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions", "200"));
     }
 
     SparkReputation run() {
@@ -250,6 +260,14 @@ public final class SparkScorer {
       // One pass checks every event (the sum makes Spark weigh each) and finds the latest time.
       Row stats = weighed.agg(count(lit(1)), sum("w"), max("timeMillis")).first();
       checkArgument(stats.getLong(0) > 0, "there are no endorsements; give at least one event");
+      // Small inputs get one partition per core (Spark's 200 would make every stage 200 tasks of
+      // nothing), large ones a partition per million events, up to the session's setting.
+      long wanted =
+          Math.max(
+              spark.sparkContext().defaultParallelism(),
+              (stats.getLong(0) + EVENTS_PER_PARTITION - 1) / EVENTS_PER_PARTITION);
+      partitions = (int) Math.min(Integer.parseInt(spark.conf().get(SHUFFLE, "200")), wanted);
+      spark.conf().set(SHUFFLE, Integer.toString(partitions));
       long asOf =
           policy.asOf().map(java.time.Instant::toEpochMilli).orElseGet(() -> stats.getLong(2));
 
@@ -331,7 +349,6 @@ public final class SparkScorer {
               .filter(col("wt").gt(0))
               .join(out, "src")
               .select(col("src"), col("dst"), col("wt").divide(col("W")).as("p"))
-              .repartition(partitions, col("src"))
               .persist(StorageLevel.MEMORY_AND_DISK());
       boolean distrustApplies = false;
       Dataset<Row> distrustEdges = null;
@@ -364,7 +381,15 @@ public final class SparkScorer {
       edges.count();
       weighed.unpersist();
 
-      Iteration iteration = iterate(nodes.select("idx", "tele", "leak"), edges);
+      Iteration iteration =
+          BlockIteration.run(
+              spark,
+              nodes.select("idx", "tele", "leak"),
+              edges,
+              n,
+              partitions,
+              policy.solver(),
+              scorer.checkpointInterval);
       return SparkReputation.of(
           spark, policy, nodes, edges, distrustEdges, iteration, weights, asOf, partitions);
     }
@@ -585,57 +610,6 @@ public final class SparkScorer {
                 DataTypes.createStructField("tele", DataTypes.DoubleType, false)
               });
       return spark.createDataFrame(tele, teleSchema);
-    }
-
-    /** Power iteration from the teleport vector. */
-    private Iteration iterate(Dataset<Row> nodes, Dataset<Row> edges) {
-      RankSolver solver = policy.solver();
-      double d = solver.damping();
-      Dataset<Row> state = nodes.withColumn("s", col("tele")).localCheckpoint(true);
-      double returned = state.agg(sum(col("s").multiply(col("leak")))).first().getDouble(0);
-      double residual = Double.POSITIVE_INFINITY;
-      int k = 0;
-      boolean converged = false;
-      boolean reliable = !spark.sparkContext().getCheckpointDir().isEmpty();
-      while (k < solver.maxIterations()) {
-        k++;
-        // The edges are partitioned by endorser and the scores by contributor, alike: the join
-        // needs no shuffle and no sort, and the flow sums are shuffled once, by endorsed.
-        Dataset<Row> scores = state.select(col("idx").as("src"), col("s")).hint("shuffle_hash");
-        Dataset<Row> in =
-            edges
-                .join(scores, "src")
-                .groupBy(col("dst"))
-                .agg(sum(col("p").multiply(col("s"))).as("in"))
-                .hint("shuffle_hash");
-        double jump = (1 - d) + d * returned;
-        Column next =
-            lit(jump).multiply(col("tele")).plus(lit(d).multiply(coalesce(col("in"), lit(0.0))));
-        Dataset<Row> computed =
-            state
-                .join(in, col("idx").equalTo(col("dst")), "left")
-                .select(
-                    col("idx"),
-                    col("tele"),
-                    col("leak"),
-                    next.as("s"),
-                    abs(next.minus(col("s"))).as("change"));
-        computed =
-            reliable && k % scorer.checkpointInterval == 0
-                ? computed.checkpoint(true)
-                : computed.localCheckpoint(true);
-        Row sums = computed.agg(sum("change"), sum(col("s").multiply(col("leak")))).first();
-        residual = sums.getDouble(0);
-        returned = sums.getDouble(1);
-        state = computed.drop("change");
-        if (solver.stop() == RankSolver.Stop.CHANGE
-            ? residual < solver.tolerance()
-            : d / (1 - d) * residual < solver.tolerance()) {
-          converged = true;
-          break;
-        }
-      }
-      return new Iteration(state, returned, converged, k, residual);
     }
   }
 
