@@ -109,7 +109,10 @@ import org.apache.spark.storage.StorageLevel;
  * contributor) pair, at most {@code min(m, P n)} doubles for {@code m} edges, {@code n}
  * contributors and {@code P} partitions; the blocks take about 12 bytes per edge.
  *
- * <p>A scorer holds only its settings: it is immutable and safe to share between threads.
+ * <p>A scorer holds only its settings: it is immutable and safe to share between threads. A call
+ * changes the two session settings above while it runs, though, so calls on one {@code
+ * SparkSession} should not overlap with each other, nor with the session's other queries that
+ * depend on those settings.
  */
 public final class SparkScorer {
   /** Endorsement column: the endorser's id. */
