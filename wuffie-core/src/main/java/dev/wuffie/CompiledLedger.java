@@ -26,7 +26,8 @@ final class CompiledLedger {
   final KindWeight[] kindOf; // by the snapshot's kind index
   final long refused; // live events left out because the policy cannot weigh them
   final long[] refusedExamples; // the first of them, in record order
-  final PairTable pairs; // the pair sums the graphs were made from, decayed to asOfMillis
+  final PairTable pairs; // the pair sums the graphs were made from, decayed to asOfMillis; for a
+  // scope compiled with MemberPairs, its own pairs only
   final int[] personsById; // the graph indices in id order
   final double[] decayReleased; // per person: the part of its teleport weight decay released;
   // null when decay released all of it (no reciprocal damping)
