@@ -26,7 +26,8 @@ final class CompiledLedger {
   final KindWeight[] kindOf; // by the snapshot's kind index
   final long refused; // live events left out because the policy cannot weigh them
   final long[] refusedExamples; // the first of them, in record order
-  final PairTable pairs; // the pair sums the graphs were made from, decayed to asOfMillis
+  final PairTable pairs; // the pair sums the graphs were made from, decayed to asOfMillis; for a
+  // scope compiled with MemberPairs, its own pairs only
   final int[] personsById; // the graph indices in id order
   final double[] decayReleased; // per person: the part of its teleport weight decay released;
   // null when decay released all of it (no reciprocal damping)
@@ -122,13 +123,28 @@ final class CompiledLedger {
     int[] events = weighed(snapshot, policy, kindOf, asOf, weights, factors);
     long[] keys = order.sort(snapshot, events);
     CompiledLedger[] compiled = new CompiledLedger[scopes.length];
-    int[][] positions = scopePositions(snapshot, order, keys, scopes);
+    boolean share = sharesMemberPairs(policy, scopes, events, weights);
+    int[][] positions = scopePositions(snapshot, order, keys, scopes, !share);
     EndorsementGraph.Builder first = EndorsementGraph.builder();
     int[] personOf = persons(snapshot, order, first);
     int n = first.contributorCount();
     // every person, no edge: the ids each scope's graph shares
     EndorsementGraph persons = scopes.length > 1 ? first.build() : null;
     double[][] teleports = teleports(snapshot, policy, personOf, n, asOf, order, scopes);
+    MemberPairs members =
+        share
+            ? MemberPairs.of(
+                pairSums(
+                    snapshot,
+                    personOf,
+                    order,
+                    events,
+                    keys,
+                    weights,
+                    factors,
+                    memberPositions(order, keys)),
+                policy.saturation())
+            : null;
     IntStream each = IntStream.range(0, scopes.length);
     (scopes.length > 1 ? each.parallel() : each) // each scope on its own: the same on any thread
         .forEach(
@@ -141,19 +157,35 @@ final class CompiledLedger {
               for (int v = 0; v < n; v++) {
                 personsById[v] = v;
               }
+              int[] scopePersonOf = persons == null ? personOf : personOf.clone();
               compiled[i] =
-                  graphs(
-                      snapshot,
-                      policy,
-                      asOf,
-                      persons == null ? personOf : personOf.clone(),
-                      builder,
-                      pairs,
-                      teleports[i],
-                      kindOf,
-                      refusal,
-                      personsById,
-                      scopes[i]);
+                  members != null
+                      ? new CompiledLedger(
+                          snapshot,
+                          policy,
+                          asOf,
+                          scopePersonOf,
+                          members.graph(builder, pairs, policy.saturation()),
+                          null,
+                          teleports[i],
+                          kindOf,
+                          refusal,
+                          pairs,
+                          personsById,
+                          null,
+                          scopes[i])
+                      : graphs(
+                          snapshot,
+                          policy,
+                          asOf,
+                          scopePersonOf,
+                          builder,
+                          pairs,
+                          teleports[i],
+                          kindOf,
+                          refusal,
+                          personsById,
+                          scopes[i]);
             });
     return compiled;
   }
@@ -229,13 +261,51 @@ final class CompiledLedger {
   }
 
   /**
+   * Whether {@link #compile(LedgerSnapshot, ScoringPolicy, boolean, int[])} sums, saturates and
+   * weighs the endorsements between members once for all of {@code scopes} ({@link MemberPairs}):
+   * for two scopes or more, none of them {@link #GLOBAL}, when no event of {@code events} (with
+   * their {@code weights}, by event) distrusts and the policy does not damp reciprocal pairs (which
+   * would tie a member pair's weight to the scope's other pairs).
+   */
+  static boolean sharesMemberPairs(
+      ScoringPolicy policy, int[] scopes, int[] events, double[] weights) {
+    if (scopes.length < 2 || policy.reciprocalWeight() < 1) {
+      return false;
+    }
+    for (int scope : scopes) {
+      if (scope == GLOBAL) {
+        return false;
+      }
+    }
+    for (int e : events) {
+      if (weights[e] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The positions in {@code keys} (the sorted events' keys) of the endorsements of members. */
+  private static int[] memberPositions(ContentOrder order, long[] keys) {
+    int[] positions = new int[keys.length];
+    int count = 0;
+    for (int at = 0; at < keys.length; at++) {
+      if (!order.toContribution(keys[at])) {
+        positions[count++] = at;
+      }
+    }
+    return java.util.Arrays.copyOf(positions, count);
+  }
+
+  /**
    * For each of {@code scopes}, the positions in {@code keys} (the sorted events' keys) of the
    * events it keeps, ascending; null for {@link #GLOBAL}, which keeps them all. One pass over the
-   * events: an endorsement of a member goes to every scope, one of a contribution to the scopes of
-   * its tags.
+   * events: an endorsement of a member goes to every scope ({@code withMembers}) or to none (when
+   * the scopes share them, see {@link MemberPairs}), one of a contribution to the scopes of its
+   * tags.
    */
   private static int[][] scopePositions(
-      LedgerSnapshot snapshot, ContentOrder order, long[] keys, int[] scopes) {
+      LedgerSnapshot snapshot, ContentOrder order, long[] keys, int[] scopes, boolean withMembers) {
     int[][] positions = new int[scopes.length][];
     int[] slotOfTag = new int[snapshot.tagCount()];
     java.util.Arrays.fill(slotOfTag, -1);
@@ -255,7 +325,7 @@ final class CompiledLedger {
     for (int at = 0; at < keys.length; at++) {
       long key = keys[at];
       if (!order.toContribution(key)) {
-        for (int i = 0; i < scopes.length; i++) {
+        for (int i = 0; i < scopes.length && withMembers; i++) {
           if (positions[i] != null) {
             counts[i] = append(positions, i, counts[i], at);
           }

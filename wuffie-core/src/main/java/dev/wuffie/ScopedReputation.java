@@ -54,17 +54,22 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p><b>Cost.</b> One compile of the ledger (the checks, the sort of the events, the persons and
- * one pass over the contributions for every scope's teleport shared), then per scope a pass over
- * the events it keeps to sum its pairs and its graph build, the scopes on all processors; one solve
- * of every scope together ({@link RankSolver#solveAll}): a single pass per iteration over the
- * in-edges, where an endorsement that weighs the same in every scope (most endorsements between
- * members) is read once for all the scopes, until every scope converged; then each scope's
- * reputation (cap, distrust, ranks), on all processors. <b>Memory per scope:</b> its graph (12
- * bytes per contributor and 8 to 12 bytes per endorsing pair in it, the member endorsements in
- * every scope), its pair sums and teleport (about 40 bytes per pair and 8 per contributor), its
- * reputation's arrays (about 28 bytes per contributor); and while solving, 56 bytes per contributor
- * and 16 per pair whose weight is the scope's own, plus 12 bytes per pair that weighs the same in
- * every scope, once for all.
+ * one pass over the contributions for every scope's teleport shared; and, unless an event distrusts
+ * or the policy damps reciprocal pairs, the endorsements between members summed, saturated and
+ * weighed once for all the scopes), then per scope a pass over the events it keeps of its own (its
+ * endorsements of contributions, or every event it keeps in the other case) to sum its pairs, and
+ * its graph build, the scopes on all processors; one solve of every scope together ({@link
+ * RankSolver#solveAll}): a single pass per iteration over the in-edges, where an endorsement that
+ * weighs the same in every scope (most endorsements between members) is read once for all the
+ * scopes, until every scope converged, a converged scope's entries no longer read; then each
+ * scope's reputation (cap, distrust, ranks), on all processors. <b>Memory per scope:</b> its graph
+ * (12 bytes per contributor and 8 to 12 bytes per endorsing pair in it, the member endorsements in
+ * every scope), its pair sums (about 40 bytes per pair of its own, the member pairs' sums kept once
+ * for all while compiling) and teleport (8 bytes per contributor), its reputation's arrays (about
+ * 28 bytes per contributor); and while solving, 40 bytes per contributor, its teleport (8 bytes per
+ * contributor, or 12 per contributor active in the scope when at most a quarter of all the scopes'
+ * entries are not zero) and 16 bytes per pair whose weight is the scope's own, plus 12 bytes per
+ * pair that weighs the same in every scope, once for all.
  *
  * <p>Instances are immutable and safe to share between threads.
  */

@@ -139,6 +139,45 @@ final class ScopedReputationTest {
   }
 
   @Test
+  void compute_manyScopesWithoutDistrust_sharedMemberPairs_equalEachScopeAloneAsAFilteredLedger() {
+    // no distrust and no reciprocal damping: the scopes sum and weigh the endorsements between
+    // members once (MemberPairs), adding a scope's own sums where its endorsements of contributions
+    // fall on the same pair (m0 thanks m1 and upvotes m1's work): saturation is not linear there
+    Ledger ledger = randomLedger(new Random(5), false);
+    ScoringPolicy policy =
+        ScoringPolicy.builder()
+            .kind("upvote", 1)
+            .kind("accepted", 3)
+            .kind("downvote", 0.5)
+            .kind("thanks", 2)
+            .decay(Decay.halfLife(Duration.ofDays(30)))
+            .asOf(T.plus(Duration.ofDays(100)))
+            .activityPrior()
+            .build();
+    LedgerSnapshot snapshot = ledger.snapshot();
+    int[] scopes = new int[snapshot.tagCount()];
+    for (int i = 0; i < scopes.length; i++) {
+      scopes[i] = i;
+    }
+    CompiledLedger[] compiled = CompiledLedger.compile(snapshot, policy, false, scopes);
+    assertThat(compiled).hasSize(3);
+    assertThat(compiled[0].pairs.size()).isLessThan(compiled[0].graph.edgeCount()); // shared
+
+    ScopedReputation scoped = ScopedReputation.compute(ledger, policy);
+
+    for (String tag : scoped.scopes()) {
+      Reputation alone = Reputation.compute(filtered(ledger, tag), policy);
+      Reputation together = scoped.scope(tag);
+      assertThat(together.result().iterations()).isEqualTo(alone.result().iterations());
+      for (String id : alone.ids()) {
+        assertThat(together.score(id))
+            .as(tag + " " + id)
+            .isCloseTo(alone.score(id), within(1e-12 * alone.score(id)));
+      }
+    }
+  }
+
+  @Test
   void compute_distrustAndInfluenceCap_equalsEachScopeScoredAlone() {
     Ledger ledger = randomLedger(new Random(11), false);
     ScoringPolicy policy =

@@ -29,10 +29,13 @@ import java.util.stream.IntStream;
  * shared. A vector that has converged is frozen (its entries copied), so it stops where its own
  * solve stops.
  *
- * <p>Memory: per vector, 56 bytes per contributor (the inverse out-weight, the released share, the
- * teleport, two iterates and two flows); 12 bytes per shared edge, once for all the vectors; 16
- * bytes per own edge. Contributors are cut into chunks that depend on the graphs alone, summed in
- * chunk order, so the results do not depend on the thread count.
+ * <p>Memory: per vector, 40 bytes per contributor (the inverse out-weight, the released share, the
+ * iterate, updated in place, and two flows) and its teleport: 8 bytes per contributor, or, when at
+ * most a quarter of the teleport entries are not zero, 12 bytes per entry that is not (and 4 bytes
+ * per contributor for all the vectors); 12 bytes per shared edge, once for all the vectors; 16
+ * bytes per own edge. An iteration streams the 40 bytes (less, where vectors have converged: their
+ * entries are left alone) and the teleport. Contributors are cut into chunks that depend on the
+ * graphs alone, summed in chunk order, so the results do not depend on the thread count.
  */
 final class MultiSweeps {
   private static final int CHUNK_WORK = 1 << 15;
@@ -58,7 +61,6 @@ final class MultiSweeps {
     Layout layout = Layout.of(graphs);
     double[] inverseOut = new double[(int) slots];
     double[] release = new double[(int) slots];
-    double[] p = new double[(int) slots];
     for (int v = 0; v < n; v++) {
       for (int s = 0; s < k; s++) {
         EndorsementGraph graph = graphs[s];
@@ -66,10 +68,63 @@ final class MultiSweeps {
         double out = graph.outWeight(v);
         inverseOut[slot] = out > 0 ? 1.0 / out : 0.0;
         release[slot] = out > 0 ? graph.teleportWeight(v) * inverseOut[slot] : 1.0;
-        p[slot] = teleports[s][v];
       }
     }
-    return new Run(solver, k, n, layout, inverseOut, release, p).iterate();
+    return new Run(solver, k, n, layout, inverseOut, release, Teleports.of(teleports)).iterate();
+  }
+
+  /**
+   * The teleport vectors, interleaved as the scores are: dense (a value per slot), or, when at most
+   * a quarter of the slots are not zero (a scope's walk restarts at the few members active in it),
+   * sparse (per contributor, the vectors where its entry is not zero, and the entries), which an
+   * iteration then streams instead of a slot each.
+   */
+  record Teleports(double[] dense, int[] start, int[] vector, double[] value) {
+    static Teleports of(double[][] teleports) {
+      int k = teleports.length;
+      int n = teleports[0].length;
+      long nonZero = 0;
+      for (double[] teleport : teleports) {
+        for (double p : teleport) {
+          nonZero += p != 0 ? 1 : 0;
+        }
+      }
+      if (nonZero * 4 > (long) n * k) {
+        double[] dense = new double[n * k];
+        for (int v = 0; v < n; v++) {
+          for (int s = 0; s < k; s++) {
+            dense[v * k + s] = teleports[s][v];
+          }
+        }
+        return new Teleports(dense, null, null, null);
+      }
+      int[] start = new int[n + 1];
+      int[] vector = new int[(int) nonZero];
+      double[] value = new double[(int) nonZero];
+      int at = 0;
+      for (int v = 0; v < n; v++) {
+        for (int s = 0; s < k; s++) {
+          if (teleports[s][v] != 0) {
+            vector[at] = s;
+            value[at++] = teleports[s][v];
+          }
+        }
+        start[v + 1] = at;
+      }
+      return new Teleports(null, start, vector, value);
+    }
+
+    /** Puts contributor {@code v}'s {@code k} entries into {@code into}. */
+    void read(int v, int k, double[] into) {
+      if (dense != null) {
+        System.arraycopy(dense, v * k, into, 0, k);
+      } else {
+        Arrays.fill(into, 0, k, 0.0);
+        for (int i = start[v], stop = start[v + 1]; i < stop; i++) {
+          into[vector[i]] = value[i];
+        }
+      }
+    }
   }
 
   /** The merged in-edges of the graphs: shared and own, each by endorsed contributor. */
@@ -216,7 +271,7 @@ final class MultiSweeps {
     private final Layout layout;
     private final double[] inverseOut;
     private final double[] release;
-    private final double[] p;
+    private final Teleports p;
     private final int[] chunkStart;
     private final boolean parallel;
 
@@ -227,7 +282,7 @@ final class MultiSweeps {
         Layout layout,
         double[] inverseOut,
         double[] release,
-        double[] p) {
+        Teleports p) {
       this.solver = solver;
       this.k = k;
       this.n = n;
@@ -243,14 +298,16 @@ final class MultiSweeps {
 
     RankResult[] iterate() {
       double d = solver.damping();
-      double[] x = p.clone();
+      double[] x = new double[n * k];
       double[] flow = new double[x.length];
-      double[] nextX = new double[x.length];
       double[] nextFlow = new double[x.length];
       double[] dangling = new double[k];
+      double[] teleport = new double[k];
       for (int v = 0; v < n; v++) {
+        p.read(v, k, teleport);
         for (int s = 0; s < k; s++) {
           int slot = v * k + s;
+          x[slot] = teleport[s];
           flow[slot] = x[slot] * inverseOut[slot];
           dangling[s] += x[slot] * release[slot];
         }
@@ -269,7 +326,7 @@ final class MultiSweeps {
         for (int s = 0; s < k; s++) {
           jump[s] = (1 - d) + d * dangling[s];
         }
-        Step step = new Step(d, jump, active, x, flow, nextX, nextFlow);
+        Step step = new Step(d, jump, active, x, flow, nextFlow);
         IntStream chunkIds = IntStream.range(0, chunks);
         (parallel ? chunkIds.parallel() : chunkIds)
             .forEach(c -> sweep(c, step, chunkResidual[c], chunkDangling[c]));
@@ -281,10 +338,7 @@ final class MultiSweeps {
             dangling[s] += chunkDangling[c][s];
           }
         }
-        double[] swap = x;
-        x = nextX;
-        nextX = swap;
-        swap = flow;
+        double[] swap = flow;
         flow = nextFlow;
         nextFlow = swap;
         for (int s = 0; s < k; s++) {
@@ -294,6 +348,7 @@ final class MultiSweeps {
             if (solver.done(residual[s])) {
               active[s] = false;
               remaining--;
+              freeze(s, flow, nextFlow);
             }
           }
         }
@@ -309,17 +364,26 @@ final class MultiSweeps {
       return results;
     }
 
+    /**
+     * Copies vector {@code s}'s flows, which have converged, into the buffer the next iterations
+     * write, so that those leave its slots alone: both hold its final flows from then on (its
+     * entries, updated in place, stay as they are).
+     */
+    private void freeze(int s, double[] flow, double[] nextFlow) {
+      for (int slot = s; slot < flow.length; slot += k) {
+        nextFlow[slot] = flow[slot];
+      }
+    }
+
     /** What one iteration reads and writes. */
     private record Step(
-        double d,
-        double[] jump,
-        boolean[] active,
-        double[] x,
-        double[] flow,
-        double[] next,
-        double[] nextFlow) {}
+        double d, double[] jump, boolean[] active, double[] x, double[] flow, double[] nextFlow) {}
 
-    /** One power iteration of chunk {@code c}: a frozen vector's entries are copied. */
+    /**
+     * One power iteration of chunk {@code c}, the entries updated in place: a frozen vector's slots
+     * are left alone (both flow buffers hold its final flows, see {@link #freeze}), and its own
+     * in-edges are not read.
+     */
     private void sweep(int c, Step step, double[] residual, double[] dangling) {
       Arrays.fill(residual, 0);
       Arrays.fill(dangling, 0);
@@ -328,7 +392,6 @@ final class MultiSweeps {
       boolean[] active = step.active();
       double[] x = step.x();
       double[] flow = step.flow();
-      double[] next = step.next();
       double[] nextFlow = step.nextFlow();
       int[] sharedStart = layout.sharedStart();
       int[] sharedSource = layout.sharedSource();
@@ -338,6 +401,7 @@ final class MultiSweeps {
       double[] ownWeight = layout.ownWeight();
       int[] ownVector = layout.ownVector();
       double[] in = new double[k];
+      double[] teleport = new double[k];
       for (int v = chunkStart[c], end = chunkStart[c + 1]; v < end; v++) {
         Arrays.fill(in, 0);
         for (int e = sharedStart[v], stop = sharedStart[v + 1]; e < stop; e++) {
@@ -348,17 +412,19 @@ final class MultiSweeps {
           }
         }
         for (int e = ownStart[v], stop = ownStart[v + 1]; e < stop; e++) {
-          in[ownVector[e]] += ownWeight[e] * flow[ownSource[e]];
+          int s = ownVector[e];
+          if (active[s]) {
+            in[s] += ownWeight[e] * flow[ownSource[e]];
+          }
         }
+        p.read(v, k, teleport);
         for (int s = 0, slot = v * k; s < k; s++, slot++) {
           if (!active[s]) {
-            next[slot] = x[slot];
-            nextFlow[slot] = flow[slot];
             continue;
           }
-          double value = jump[s] * p[slot] + d * in[s];
+          double value = jump[s] * teleport[s] + d * in[s];
           residual[s] += Math.abs(value - x[slot]);
-          next[slot] = value;
+          x[slot] = value; // in place: only the flows are read across contributors
           nextFlow[slot] = value * inverseOut[slot];
           dangling[s] += value * release[slot];
         }

@@ -228,8 +228,9 @@ public final class RankSolver {
    * contributors, where {@code m_s} edges are in every graph (stored once, with their least weight)
    * and {@code m_o} are the others plus the excess weights of shared edges; the {@code k} entries
    * of a contributor lie side by side, so a shared edge costs one random memory access for all the
-   * graphs. Memory: 56 bytes per contributor and graph, 16 bytes per other edge, and 12 bytes per
-   * shared edge.
+   * graphs. Memory: 40 bytes per contributor and graph, the teleport vectors (8 bytes per entry, or
+   * 12 bytes per entry that is not zero when at most a quarter are not), 16 bytes per other edge,
+   * and 12 bytes per shared edge.
    *
    * @throws NullPointerException if an argument or an element is null
    * @throws IllegalArgumentException if there are no graphs, the lists' sizes differ, the graphs'

@@ -210,6 +210,30 @@ final class MultiSweepsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {10, 1}) // one entry in ten not zero (stored sparse), or every entry (dense)
+  void solveAll_sparseOrDenseTeleports_bitIdenticalToSolve(int every) {
+    Random random = new Random(3);
+    List<EndorsementGraph> graphs = graphs(random, 3, 50, 2);
+    List<double[]> teleports = new ArrayList<>();
+    for (int s = 0; s < 3; s++) {
+      double[] p = new double[50];
+      for (int v = s; v < 50; v += every) {
+        p[v] = 1 + random.nextDouble();
+      }
+      teleports.add(p);
+    }
+    RankSolver solver = RankSolver.builder().tolerance(1e-12).build();
+
+    RankResult[] together = solver.solveAll(graphs, teleports);
+
+    for (int s = 0; s < 3; s++) {
+      RankResult alone = solver.solve(graphs.get(s), teleports.get(s));
+      assertThat(together[s].iterations()).isEqualTo(alone.iterations());
+      assertThat(together[s].scores()).containsExactly(alone.scores());
+    }
+  }
+
   @Test
   void solveAll_smallGraphs_bitIdenticalToSolve() {
     Random random = new Random(3);
