@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * over the ledger's contributions. The reputations of every scope are computed together, once: on
  * the first request that reads a scope, or ahead of it by {@link #prepareInBackground()}. That is
  * one compile of the ledger, one pass over its events per scope and one solve of every scope at
- * once (about five times one global score for 20 scopes, see {@link ScopedReputation}), and keeps,
+ * once (about seven times one global score for 20 scopes, see {@link ScopedReputation}), and keeps,
  * per scope, its graph and scores as {@link ScopedReputation} states; each scope's {@link Ranking}
  * (about 40 bytes per member) is made on the first request for that scope and kept.
  *
