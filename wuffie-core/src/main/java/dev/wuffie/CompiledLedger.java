@@ -123,14 +123,14 @@ final class CompiledLedger {
     int[] events = weighed(snapshot, policy, kindOf, asOf, weights, factors);
     long[] keys = order.sort(snapshot, events);
     CompiledLedger[] compiled = new CompiledLedger[scopes.length];
-    boolean share = sharesMemberPairs(policy, scopes, events, weights);
-    int[][] positions = scopePositions(snapshot, order, keys, scopes, !share);
+    boolean share = ScopeEvents.sharesMemberPairs(policy, scopes, events, weights);
+    int[][] positions = ScopeEvents.positions(snapshot, order, keys, scopes, !share);
     EndorsementGraph.Builder first = EndorsementGraph.builder();
     int[] personOf = persons(snapshot, order, first);
     int n = first.contributorCount();
     // every person, no edge: the ids each scope's graph shares
     EndorsementGraph persons = scopes.length > 1 ? first.build() : null;
-    double[][] teleports = teleports(snapshot, policy, personOf, n, asOf, order, scopes);
+    double[][] teleports = Teleports.of(snapshot, policy, personOf, n, asOf, order, scopes);
     MemberPairs members =
         share
             ? MemberPairs.of(
@@ -142,7 +142,7 @@ final class CompiledLedger {
                     keys,
                     weights,
                     factors,
-                    memberPositions(order, keys)),
+                    ScopeEvents.memberPositions(order, keys)),
                 policy.saturation())
             : null;
     IntStream each = IntStream.range(0, scopes.length);
@@ -258,105 +258,6 @@ final class CompiledLedger {
         personsById,
         decayReleased,
         scope);
-  }
-
-  /**
-   * Whether {@link #compile(LedgerSnapshot, ScoringPolicy, boolean, int[])} sums, saturates and
-   * weighs the endorsements between members once for all of {@code scopes} ({@link MemberPairs}):
-   * for two scopes or more, none of them {@link #GLOBAL}, when no event of {@code events} (with
-   * their {@code weights}, by event) distrusts and the policy does not damp reciprocal pairs (which
-   * would tie a member pair's weight to the scope's other pairs).
-   */
-  static boolean sharesMemberPairs(
-      ScoringPolicy policy, int[] scopes, int[] events, double[] weights) {
-    if (scopes.length < 2 || policy.reciprocalWeight() < 1) {
-      return false;
-    }
-    for (int scope : scopes) {
-      if (scope == GLOBAL) {
-        return false;
-      }
-    }
-    for (int e : events) {
-      if (weights[e] < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The positions in {@code keys} (the sorted events' keys) of the endorsements of members. */
-  private static int[] memberPositions(ContentOrder order, long[] keys) {
-    int[] positions = new int[keys.length];
-    int count = 0;
-    for (int at = 0; at < keys.length; at++) {
-      if (!order.toContribution(keys[at])) {
-        positions[count++] = at;
-      }
-    }
-    return java.util.Arrays.copyOf(positions, count);
-  }
-
-  /**
-   * For each of {@code scopes}, the positions in {@code keys} (the sorted events' keys) of the
-   * events it keeps, ascending; null for {@link #GLOBAL}, which keeps them all. One pass over the
-   * events: an endorsement of a member goes to every scope ({@code withMembers}) or to none (when
-   * the scopes share them, see {@link MemberPairs}), one of a contribution to the scopes of its
-   * tags.
-   */
-  private static int[][] scopePositions(
-      LedgerSnapshot snapshot, ContentOrder order, long[] keys, int[] scopes, boolean withMembers) {
-    int[][] positions = new int[scopes.length][];
-    int[] slotOfTag = new int[snapshot.tagCount()];
-    java.util.Arrays.fill(slotOfTag, -1);
-    int[] counts = new int[scopes.length];
-    boolean anyScope = false;
-    for (int i = 0; i < scopes.length; i++) {
-      if (scopes[i] != GLOBAL) {
-        slotOfTag[scopes[i]] = i;
-        positions[i] = new int[16];
-        anyScope = true;
-      }
-    }
-    if (!anyScope) {
-      return positions; // the whole ledger's compile keeps every event: no pass
-    }
-    int[][] tagsOf = new int[snapshot.contributionCount()][];
-    for (int at = 0; at < keys.length; at++) {
-      long key = keys[at];
-      if (!order.toContribution(key)) {
-        for (int i = 0; i < scopes.length && withMembers; i++) {
-          if (positions[i] != null) {
-            counts[i] = append(positions, i, counts[i], at);
-          }
-        }
-      } else {
-        int c = order.target(key);
-        if (tagsOf[c] == null) {
-          tagsOf[c] = snapshot.tagsOf(c);
-        }
-        for (int tag : tagsOf[c]) {
-          int i = slotOfTag[tag];
-          if (i >= 0) {
-            counts[i] = append(positions, i, counts[i], at);
-          }
-        }
-      }
-    }
-    for (int i = 0; i < scopes.length; i++) {
-      if (positions[i] != null) {
-        positions[i] = java.util.Arrays.copyOf(positions[i], counts[i]);
-      }
-    }
-    return positions;
-  }
-
-  private static int append(int[][] positions, int i, int count, int at) {
-    if (count == positions[i].length) {
-      positions[i] = java.util.Arrays.copyOf(positions[i], 2 * count);
-    }
-    positions[i][count] = at;
-    return count + 1;
   }
 
   /**
@@ -594,7 +495,8 @@ final class CompiledLedger {
     return personIndex(snapshot, personOf, id);
   }
 
-  private static int personIndex(LedgerSnapshot snapshot, int[] personOf, String id) {
+  /** The graph index of ledger contributor {@code id}'s person, or -1 if it is not one. */
+  static int personIndex(LedgerSnapshot snapshot, int[] personOf, String id) {
     OptionalInt contributor = snapshot.contributorIndex(id);
     return contributor.isPresent() ? personOf[contributor.getAsInt()] : -1;
   }
@@ -700,106 +602,5 @@ final class CompiledLedger {
           names.firstKey());
     }
     return new long[1];
-  }
-
-  /**
-   * The teleport weights of each of {@code scopes}: a scope's are its activity (one pass over the
-   * contributions for every scope, see {@link #activity}), the whole ledger's as the policy sets.
-   */
-  private static double[][] teleports(
-      LedgerSnapshot snapshot,
-      ScoringPolicy policy,
-      int[] personOf,
-      int n,
-      long asOf,
-      ContentOrder order,
-      int[] scopes) {
-    double[][] teleports = new double[scopes.length][];
-    int[] slotOfTag = new int[snapshot.tagCount()];
-    java.util.Arrays.fill(slotOfTag, -1);
-    boolean anyScope = false;
-    for (int i = 0; i < scopes.length; i++) {
-      if (scopes[i] == GLOBAL) {
-        teleports[i] = teleport(snapshot, policy, personOf, n, asOf, order);
-      } else {
-        slotOfTag[scopes[i]] = i;
-        teleports[i] = new double[n];
-        anyScope = true;
-      }
-    }
-    if (anyScope) {
-      activity(snapshot, policy, personOf, teleports, asOf, order, slotOfTag);
-    }
-    return teleports;
-  }
-
-  /** The teleport weights of the whole ledger, as the policy sets them. */
-  private static double[] teleport(
-      LedgerSnapshot snapshot,
-      ScoringPolicy policy,
-      int[] personOf,
-      int n,
-      long asOf,
-      ContentOrder order) {
-    double[] teleport = new double[n];
-    switch (policy.teleport()) {
-      case UNIFORM -> java.util.Arrays.fill(teleport, 1.0);
-      case SEEDS -> {
-        teleport =
-            Seeds.teleport(
-                policy.seeds(),
-                n,
-                id -> personIndex(snapshot, personOf, id),
-                "ledger",
-                "remove them from the policy or add them with Ledger.addContributor");
-      }
-      case ACTIVITY ->
-          activity(snapshot, policy, personOf, new double[][] {teleport}, asOf, order, null);
-    }
-    return teleport;
-  }
-
-  /**
-   * Fills {@code teleports} with the activity of each person: the decayed contributions made up to
-   * {@code asOf}, by authorship share; with {@code slotOfTag} (the index in {@code teleports} of
-   * each tag's scope, or -1), in each scope those with its tag only, else (null) all of them in
-   * {@code teleports[0]}. One pass over the contributions, in content order, so each scope's sums
-   * are added in the order of a pass for it alone. Uniform where that is nothing.
-   */
-  private static void activity(
-      LedgerSnapshot snapshot,
-      ScoringPolicy policy,
-      int[] personOf,
-      double[][] teleports,
-      long asOf,
-      ContentOrder order,
-      int[] slotOfTag) {
-    double[] total = new double[teleports.length];
-    for (int c : order.contributionByRank()) {
-      long time = snapshot.contributionTimeMillis(c);
-      if (time > asOf) {
-        continue;
-      }
-      double minted = Double.NaN;
-      int[] tags = slotOfTag == null ? new int[] {-1} : snapshot.tagsOf(c);
-      for (int tag : tags) {
-        int i = tag < 0 ? 0 : slotOfTag[tag];
-        if (i < 0) {
-          continue;
-        }
-        if (Double.isNaN(minted)) {
-          minted = policy.decay().factor(asOf - time);
-        }
-        for (int j = 0; j < snapshot.authorCount(c); j++) {
-          teleports[i][personOf[snapshot.author(c, j)]] += minted * snapshot.share(c, j);
-        }
-        total[i] += minted;
-      }
-    }
-    for (int i = 0; i < teleports.length; i++) {
-      if (teleports[i] != null && !(total[i] > 0)) {
-        java.util.Arrays.fill(teleports[i], 1.0);
-      }
-    }
   }
 }

@@ -7,8 +7,8 @@ import dev.wuffie.graph.EndorsementGraph;
  * every scope of a {@link CompiledLedger#compile(LedgerSnapshot, ScoringPolicy, boolean, int[])}:
  * they count in every scope, and the same way in each, except where a scope's own endorsements (of
  * its contributions) add to the same pair. Used when no event distrusts and the policy does not
- * damp reciprocal pairs ({@link CompiledLedger#sharesMemberPairs}), where a pair's weight depends
- * on its own sums alone. Immutable once built; read by the scopes' compiles on several threads at
+ * damp reciprocal pairs ({@link ScopeEvents#sharesMemberPairs}), where a pair's weight depends on
+ * its own sums alone. Immutable once built; read by the scopes' compiles on several threads at
  * once.
  *
  * <p>A scope's trust graph is then its own pairs, each with the member pair's sums added where
