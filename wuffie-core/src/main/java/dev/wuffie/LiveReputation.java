@@ -608,23 +608,7 @@ public final class LiveReputation implements AutoCloseable {
      *     whitespace or a comma (it could never be a contribution's tag)
      */
     public Builder scopes(Collection<String> tags) {
-      checkNotNull(tags, "tags is null");
-      checkArgument(
-          !tags.isEmpty(), "no tags given; give at least one, or call scopes() for every tag");
-      java.util.TreeSet<String> sorted = new java.util.TreeSet<>();
-      for (String tag : tags) {
-        checkNotNull(tag, "a scope tag is null");
-        checkArgument(
-            !tag.isEmpty()
-                && tag.chars()
-                    .noneMatch(
-                        c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ','),
-            "scope tag '%s' is empty or holds whitespace or a comma; a tag is one word, as"
-                + " contributions carry it: 'home-brewing'",
-            tag);
-        sorted.add(tag);
-      }
-      this.scopes = new LiveScopes(sorted);
+      this.scopes = LiveScopes.of(tags);
       return this;
     }
 

@@ -1,5 +1,9 @@
 package dev.wuffie;
 
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +23,33 @@ class LiveScopes {
   /** Keeps {@code asked} (the tags of a site), or every tag if it is null. */
   LiveScopes(SortedSet<String> asked) {
     this.asked = asked == null ? null : Collections.unmodifiableSortedSet(new TreeSet<>(asked));
+  }
+
+  /**
+   * Keeps {@code tags}, checked as {@link LiveReputation.Builder#scopes(Collection)} documents.
+   *
+   * @throws NullPointerException if {@code tags} or a tag is null
+   * @throws IllegalArgumentException if {@code tags} is empty, or a tag is empty or holds
+   *     whitespace or a comma
+   */
+  static LiveScopes of(Collection<String> tags) {
+    checkNotNull(tags, "tags is null");
+    checkArgument(
+        !tags.isEmpty(), "no tags given; give at least one, or call scopes() for every tag");
+    TreeSet<String> sorted = new TreeSet<>();
+    for (String tag : tags) {
+      checkNotNull(tag, "a scope tag is null");
+      checkArgument(
+          !tag.isEmpty()
+              && tag.chars()
+                  .noneMatch(
+                      c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == ','),
+          "scope tag '%s' is empty or holds whitespace or a comma; a tag is one word, as"
+              + " contributions carry it: 'home-brewing'",
+          tag);
+      sorted.add(tag);
+    }
+    return new LiveScopes(sorted);
   }
 
   /** The tags asked for; empty when every tag is kept. */
