@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -71,7 +70,7 @@ public class ExploreWhatIfBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     SyntheticSite site = new SyntheticSite((int) Math.max(1, votes / 10), votes);
-    Ledger ledger = ledger(site);
+    Ledger ledger = site.ledger();
     Reputation reputation = Reputation.compute(ledger, SyntheticSite.POLICY);
     Explorer explorer = Explorer.of(ledger, reputation, "synthetic site", List.of());
     server =
@@ -109,18 +108,6 @@ public class ExploreWhatIfBenchmark {
   }
 
   /** The site's answers and all its initial votes in a ledger. */
-  private static Ledger ledger(SyntheticSite site) throws Exception {
-    Ledger ledger = Ledger.create();
-    site.forEachAnswer(
-        (id, author, millis) ->
-            ledger.addContribution(
-                Long.toString(id), Instant.ofEpochMilli(millis), Long.toString(author)));
-    for (long left = site.initialVotes(); left > 0; left -= 100_000) {
-      ledger.recordAll(LiveRefreshBenchmark.next(site, (int) Math.min(100_000, left)));
-    }
-    return ledger;
-  }
-
   private String post(String policy) throws Exception {
     HttpResponse<String> answer =
         client.send(

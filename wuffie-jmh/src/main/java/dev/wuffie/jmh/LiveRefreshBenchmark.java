@@ -1,13 +1,8 @@
 package dev.wuffie.jmh;
 
-import dev.wuffie.Endorsement;
-import dev.wuffie.Ledger;
 import dev.wuffie.LiveReputation;
 import dev.wuffie.Refresh;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -69,7 +64,7 @@ public class LiveRefreshBenchmark {
   /** Records 1,000 new votes; for {@code idle}, also takes them in. */
   @Setup(Level.Iteration)
   public void newVotes(org.openjdk.jmh.infra.BenchmarkParams params) {
-    live.recordAll(next(site, NEW_VOTES));
+    live.recordAll(site.nextEndorsements(NEW_VOTES));
     if (params.getBenchmark().endsWith("idle")) {
       live.refresh();
     }
@@ -90,42 +85,14 @@ public class LiveRefreshBenchmark {
     return live.refresh();
   }
 
-  /** A live reputation over {@code site}'s history, recorded in batches, not yet refreshed. */
+  /**
+   * A live reputation over {@code site}'s history ({@link SyntheticSite#ledger()}), not yet
+   * refreshed.
+   */
   static LiveReputation site(SyntheticSite site) throws Exception {
-    Ledger ledger = Ledger.create();
-    site.forEachAnswer(
-        (id, author, millis) ->
-            ledger.addContribution(
-                Long.toString(id), Instant.ofEpochMilli(millis), Long.toString(author)));
-    LiveReputation live =
-        LiveReputation.builder(ledger, SyntheticSite.POLICY)
-            .exactEvery(Duration.ofDays(365))
-            .build();
-    for (long left = site.initialVotes(); left > 0; left -= 100_000) {
-      live.recordAll(next(site, (int) Math.min(100_000, left)));
-    }
-    return live;
-  }
-
-  /** The site's next {@code count} votes, as endorsements of answers. */
-  static List<Endorsement> next(SyntheticSite site, int count) {
-    List<Endorsement> batch = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      SyntheticSite.Vote vote = site.nextVote();
-      String kind =
-          switch (vote.type()) {
-            case SyntheticSite.ACCEPTED -> "accepted";
-            case SyntheticSite.DOWNVOTE -> "downvote";
-            default -> "upvote";
-          };
-      batch.add(
-          Endorsement.ofContribution(
-              Long.toString(vote.voter()),
-              Long.toString(vote.answer()),
-              kind,
-              Instant.ofEpochMilli(vote.millis())));
-    }
-    return batch;
+    return LiveReputation.builder(site.ledger(), SyntheticSite.POLICY)
+        .exactEvery(Duration.ofDays(365))
+        .build();
   }
 
   /**
@@ -139,11 +106,11 @@ public class LiveRefreshBenchmark {
     LiveReputation live = site(site);
     report("first (exact)", live::refresh);
     for (int round = 0; round < 10; round++) {
-      live.recordAll(next(site, NEW_VOTES));
+      live.recordAll(site.nextEndorsements(NEW_VOTES));
       report("1,000 new votes, incremental", live::refresh);
       report("nothing new", live::refresh);
     }
-    live.recordAll(next(site, NEW_VOTES));
+    live.recordAll(site.nextEndorsements(NEW_VOTES));
     report("1,000 new votes, exact", live::refreshExact);
   }
 

@@ -1,11 +1,15 @@
 package dev.wuffie.jmh;
 
 import dev.wuffie.Decay;
+import dev.wuffie.Endorsement;
+import dev.wuffie.Ledger;
 import dev.wuffie.LiveReputation;
 import dev.wuffie.ScoringPolicy;
 import dev.wuffie.jdbc.SqlEventSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
@@ -129,6 +133,43 @@ final class SyntheticSite {
     for (int j = 0; j < answers; j++) {
       sink.answer(j + 1, answerAuthor[j], answerMillis[j]);
     }
+  }
+
+  /**
+   * A new ledger holding every answer and the generated history's votes (recorded in batches of
+   * 100,000): the site as a {@link Ledger}.
+   */
+  Ledger ledger() throws Exception {
+    Ledger ledger = Ledger.create();
+    forEachAnswer(
+        (id, author, millis) ->
+            ledger.addContribution(
+                Long.toString(id), Instant.ofEpochMilli(millis), Long.toString(author)));
+    for (long left = initialVotes; left > 0; left -= 100_000) {
+      ledger.recordAll(nextEndorsements((int) Math.min(100_000, left)));
+    }
+    return ledger;
+  }
+
+  /** The site's next {@code count} votes, as endorsements of answers. */
+  List<Endorsement> nextEndorsements(int count) {
+    List<Endorsement> batch = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Vote vote = nextVote();
+      String kind =
+          switch (vote.type()) {
+            case ACCEPTED -> "accepted";
+            case DOWNVOTE -> "downvote";
+            default -> "upvote";
+          };
+      batch.add(
+          Endorsement.ofContribution(
+              Long.toString(vote.voter()),
+              Long.toString(vote.answer()),
+              kind,
+              Instant.ofEpochMilli(vote.millis())));
+    }
+    return batch;
   }
 
   /** The next vote: of the history while there are any left, then the site's latest. */
